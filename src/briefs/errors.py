@@ -1,0 +1,43 @@
+"""Exit codes and the exceptions the core raises for user-facing problems.
+
+The core never prints: it raises one of these with a message from
+`briefs.messages`, and the CLI turns it into one line on stderr and an exit
+code. Anything else escaping is a bug, not a user error.
+"""
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    FAILURE = 1  # the command ran but something failed (bad file, invalid record)
+    USAGE = 2  # the command was called wrongly (bad option, unknown id)
+
+
+class BriefsError(Exception):
+    """A problem the user can act on; `str(err)` is the one line to show."""
+
+    exit_code = ExitCode.FAILURE
+
+    def __init__(self, message: str, path: str | None = None):
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        msg = super().__str__()
+        return f"{self.path}: {msg}" if self.path else msg
+
+
+class InputError(BriefsError):
+    """A text given to extract or add cannot be used (empty, binary, too big...)."""
+
+
+class RecordError(BriefsError):
+    """A record file on disk does not parse or does not validate."""
+
+
+class UsageError(BriefsError):
+    """The user asked for something malformed: bad id, bad date, ambiguous prefix."""
+
+    exit_code = ExitCode.USAGE

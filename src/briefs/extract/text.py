@@ -1,0 +1,138 @@
+"""Turn raw bytes or text into a `Doc`: decode, clean, fold, split, detect language.
+
+Cleaning decides the dedup key (sha256 of the cleaned text), so it must be
+deterministic and must not depend on the reference date or the knowledge.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+import unicodedata
+
+from briefs.extract.model import Doc, Span
+
+# Same-length folding: one character in, one character out.
+_FOLD = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " ",
+    "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-", "\u2212": "-",
+})
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff\u2060"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HYPHENATED_BREAK = re.compile(r"(\w)-\n(\w)")  # word cut at a line end: "coopé-\nration"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text: UTF-8 when it is, else Windows-1252, else Latin-1 (never fails).
+
+    Returns the text and the encoding used, so the caller can tell the user.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def clean(text: str) -> str:
+    """The canonical form of a text: entities decoded, invisible characters gone, NFC."""
+    for _ in range(2):  # "&amp;eacute;" double-escaped scrapes
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    text = _HYPHENATED_BREAK.sub(lambda m: m.group(1) + m.group(2), text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n ")
+
+
+def fold(text: str) -> str:
+    """Same-length ASCII folding of typographic punctuation and spaces."""
+    return text.translate(_FOLD)
+
+
+def sha256(cleaned: str) -> str:
+    return hashlib.sha256(cleaned.encode("utf-8")).hexdigest()
+
+
+# A sentence ends at . ! ? … (with closing quotes) followed by space and a capital,
+# a quote or a digit; or at a line break. Abbreviations and initials are protected.
+_SENT_END = re.compile(r"""([.!?…]+["»)]*)\s+(?=[«"(\[A-ZÀ-ÖØ-Þ0-9])""")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|St|Ste|Me|Mgr|av|J\.-C|cf|etc|p|vol|art|No|n°|env|min|S\.E|Gal|Gén|Col|Lt)"
+    r"|\b[A-ZÀ-Þ]|\b[A-ZÀ-Þ]\.[A-ZÀ-Þ])$"
+)
+
+
+def split_sentences(norm: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    pos = 0
+    for line in re.finditer(r"[^\n]+", norm):
+        start = line.start()
+        for m in _SENT_END.finditer(norm, line.start(), line.end()):
+            before = norm[start:m.start()]
+            if m.group(1) == "." and _NO_BREAK_BEFORE.search(before):
+                continue
+            end = m.end(1)
+            if norm[start:end].strip():
+                spans.append(_trim(norm, start, end))
+            start = m.end()
+        if norm[start:line.end()].strip():
+            spans.append(_trim(norm, start, line.end()))
+        pos = line.end()
+    del pos
+    return tuple(spans)
+
+
+def _trim(norm: str, start: int, end: int) -> Span:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def split_lines(norm: str) -> tuple[Span, ...]:
+    return tuple(_trim(norm, m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", norm))
+
+
+_FR_WORDS = frozenset("le la les des du de et à au aux en un une est a ont sont dans pour sur avec par qui que ne pas son sa ses leur ce cette été avait".split())
+_EN_WORDS = frozenset("the of and to in a is was were on for with by that his her their has have from at as its this".split())
+_WORD = re.compile(r"[a-zà-öø-ÿ]+")
+
+
+def detect_language(norm: str) -> str:
+    """'fr', 'en' or 'unknown', from the share of common function words.
+
+    Cheap on purpose: a few hundred words decide it, and it only has to tell
+    French from the English wires and from noise.
+    """
+    words = _WORD.findall(norm[:4000].lower())
+    if not words:
+        return "unknown"
+    fr = sum(w in _FR_WORDS for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    if fr >= en and fr / len(words) >= 0.08:
+        return "fr"
+    if en > fr and en / len(words) >= 0.08:
+        return "en"
+    return "unknown"
+
+
+def make_doc(text: str, published: dt.date | None) -> Doc:
+    """Build the Doc every pass reads; `text` should already be `clean`ed."""
+    norm = fold(text)
+    return Doc(
+        text=text, norm=norm, sentences=split_sentences(norm), lines=split_lines(norm),
+        published=published, language=detect_language(norm),
+    )

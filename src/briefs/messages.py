@@ -1,0 +1,27 @@
+"""Every user-facing message, in one place, so wording stays consistent."""
+
+FILE_NOT_FOUND = "no such file or directory"
+NOT_A_TEXT_FILE = "not a regular file"
+DIR_HAS_NO_TEXTS = "directory holds no .txt or .md files"
+EMPTY_TEXT = "text is empty"
+BLANK_TEXT = "text holds only white space"
+BINARY_TEXT = "looks like a binary file (NUL bytes), not a text"
+TOO_BIG = "file is {size:,} bytes, over the limit of {limit:,} (use --max-bytes to change it)"
+DECODED_AS = "not UTF-8; decoded as {encoding}"
+NOT_FRENCH = "text looks like {language}, not French: extracted what was possible"
+STDIN_EMPTY = "standard input is empty"
+STDIN_TTY = "no text on standard input (pipe a file or give a path)"
+
+BAD_DATE = "bad date {value!r}: {reason}"
+BAD_ID = "bad id {value!r}: ids hold only a-z, 0-9 and '-'"
+UNKNOWN_ID = "no brief with id {value!r}"
+AMBIGUOUS_ID = "id prefix {value!r} is ambiguous: {candidates}"
+NO_BRIEFS = "the archive {path} holds no briefs"
+
+ADDED = "added {id}"
+ALREADY = "already archived as {id} ({file})"
+ADD_FAILED = "{count} of {total} texts could not be added"
+
+RECORD_UNREADABLE = "cannot read record: {reason}"
+RECORD_INVALID = "{problem}"
+SKIPPED_RECORD = "skipped {path}: {reason}"
