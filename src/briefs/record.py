@@ -82,6 +82,7 @@ def _loader_class() -> type:
 
 RecordLoader = _loader_class()
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+LINE_WIDTH = 1_000_000  # one value per line: greppable, diffable
 
 
 def loads(text: str) -> Any:
@@ -93,8 +94,14 @@ def dumps(record: dict) -> str:
     """The on-disk form: block style, schema key order, unicode kept."""
     return yaml.dump(
         ordered(record), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=100,
+        default_flow_style=False, width=LINE_WIDTH,
     )
+
+
+def dump_data(data: object) -> str:
+    """Any plain data (summaries, exports) as readable YAML."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=LINE_WIDTH)
 
 
 def ordered(record: dict) -> dict:
