@@ -69,10 +69,15 @@ def trie_pattern(keys: Iterable[str]) -> str:
     return emit(trie)
 
 
-def lexicon_regex(keys: Iterable[str], capitalised: bool = False) -> re.Pattern:
-    """Whole-word matcher for folded keys; `capitalised` requires an initial capital."""
+def lexicon_regex(keys: Iterable[str], capitalised: bool = False, inside_compound: bool = True) -> re.Pattern:
+    """Whole-word matcher for folded keys.
+
+    `capitalised` requires an initial capital (proper names); `inside_compound`
+    lets a key start right after a hyphen ("Racht-Astara" names two towns).
+    """
     head = r"(?=[A-ZÀ-ÖØ-Þ])" if capitalised else ""
-    return re.compile(r"(?<![\w-])" + head + "(?:" + trie_pattern(keys) + r")(?![\w])")
+    behind = r"(?<!\w)" if inside_compound else r"(?<![\w-])"
+    return re.compile(behind + head + "(?:" + trie_pattern(keys) + r")(?![\w])")
 
 
 # ---------------------------------------------------------------- places
@@ -102,8 +107,11 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     not in the gazetteer.
     """
     regex, table = kb.compiled("places.regex", _place_table)
+    inside_orgs = _org_spans(doc, kb)
     out = []
     for m in regex.finditer(doc.norm):
+        if any(s <= m.start() < e for s, e in inside_orgs):
+            continue  # "Organisation de coopération de Shanghai" names no city
         name = table.get(fold(m.group()))
         if name:
             out.append(PlaceMention(name, m.start(), m.end()))
@@ -112,70 +120,83 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
 
 # ---------------------------------------------------------- organisations
 
-def _org_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, str], re.Pattern]:
-    table: dict[str, str] = {}
+def _org_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, tuple[str, bool]], re.Pattern]:
+    """Folded form -> (record name, form is an acronym); acronyms must be written in capitals."""
+    table: dict[str, tuple[str, bool]] = {}
     for entry in kb["organizations"] or []:
         if isinstance(entry, str):
             entry = {"name": entry}
         if not isinstance(entry, dict) or not entry.get("name"):
             continue
         name = str(entry["name"])
-        table.setdefault(fold(name), name)
-        for variant in entry.get("variants") or []:
-            table.setdefault(fold(str(variant)), name)
+        for form in [name, *(str(v) for v in entry.get("variants") or [])]:
+            table.setdefault(fold(form), (name, _is_acronym(form)))
     generic = kb["organization_patterns"] or {}
-    return lexicon_regex(table, capitalised=False), table, _generic_org_regex(generic)
+    return lexicon_regex(table, inside_compound=False), table, _generic_org_regex(generic)
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _generic_org_regex(conf: dict) -> re.Pattern:
-    """`Conseil|Commission|... ` + adjectives + `de/du/des` complements, up to a clause break.
+    """A capitalised head (`Conseil`, `Commission`...) or `ministère`-like lower head, then its words.
 
     Why this shape: French institution names are a head noun followed by
     agreeing adjectives and prepositional complements ("Commission permanente
-    russo-iranienne de coopération commerciale et économique"); they end at a
-    comma, a verb or a relative pronoun.
+    russo-iranienne de coopération commerciale et économique"); the words are
+    cut at the first clause break by `_org_words`.
     """
     heads = conf.get("heads") or ["Conseil", "Commission", "Organisation", "Agence", "Comité", "Fonds"]
     lower_heads = conf.get("lower_heads") or ["ministère", "commission"]
-    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
-    lhead = "(?:" + "|".join(re.escape(h) for h in lower_heads) + ")"
-    word = r"[\w][\w-]*"
-    prep = r"(?:de\s+la|de\s+l'|du|des|de|d'|et|pour\s+la|pour\s+le|pour\s+les|pour|en)"
-    adj = r"(?:[a-zà-ÿ][\w-]*(?:ien|ienne|iens|ain|aine|ais|aise|al|ale|aux|el|elle|ique|iques|if|ive|e|é|ée|ent|ente|ant|ante|ire|in|ine|es|s))"
-    comp = rf"(?:\s+{prep}\s*{word})"
-    tail = rf"(?:\s+{adj}|{comp})*"
-    upper_head = rf"\b{head}(?:\s+{adj})*{comp}(?:{tail})"
-    lower = rf"\b{lhead}\s+(?:{adj}\s+)?(?:de\s+la|de\s+l'|du|des|de|d')\s*[A-ZÀ-Þ][\w-]*(?:\s+[a-zà-ÿ]+(?<!\bet)(?<!\bpour))?"
-    return re.compile(rf"(?:{upper_head}|{lower})")
+    head = "|".join(re.escape(h) for h in heads)
+    lhead = "|".join(re.escape(h) for h in lower_heads)
+    return re.compile(rf"\b(?:{head}|{lhead})\b(?:[ ]+[\w'-]+){{1,12}}")
 
 
-_ORG_STOP = frozenset(
-    "de la le les du des d' l' et pour en qui que a ont est sont sera à au aux sur dans par avec lors".split()
-)
+def _org_words(words: list[str], stops: frozenset[str], preps: frozenset[str]) -> list[str]:
+    """Keep the head and its complements, up to a verb, pronoun or unrelated preposition."""
+    out = [words[0]]
+    for i, word in enumerate(words[1:], 1):
+        low = word.lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low in stops:
+            break
+        if low == "et" and (not nxt or nxt in preps or nxt in stops or words[i + 1][:1].isupper()):
+            break
+        out.append(word)
+    while len(out) > 1 and (out[-1].lower() in preps or out[-1].lower() == "et" or out[-1].endswith("'")):
+        out.pop()
+    return out
 
 
-def _trim_org(name: str) -> str:
-    """Drop dangling prepositions and verbs a greedy match caught at its end."""
-    words = name.split()
-    while words and (words[-1].lower() in _ORG_STOP or words[-1].endswith("'")):
-        words.pop()
-    return " ".join(words)
+def _org_spans(doc: Doc, kb: Knowledge) -> list[tuple[int, int]]:
+    """Spans of multi-word gazetteer organisations ("Organisation de coopération de Shanghai")."""
+    regex, _, _ = kb.compiled("organizations.regex", _org_table)
+    return [(m.start(), m.end()) for m in regex.finditer(doc.norm) if " " in m.group().strip()]
 
 
 def find_organizations(doc: Doc, kb: Knowledge) -> list[str]:
-    """Organisations named: gazetteer entries first, then generic institution names."""
+    """Organisations named: gazetteer entries, then generic institution names, in text order."""
     regex, table, generic = kb.compiled("organizations.regex", _org_table)
+    conf = kb["organization_patterns"] or {}
+    stops = frozenset(w.lower() for w in conf.get("stop_words") or [])
+    preps = frozenset(w.lower() for w in conf.get("linking_words") or [])
     found: list[tuple[int, int, str]] = []
     for m in regex.finditer(doc.norm):
-        name = table.get(fold(m.group()))
-        if name:
-            found.append((m.start(), m.end(), name))
-    for m in generic.finditer(doc.norm):
+        hit = table.get(fold(m.group()))
+        if hit and (not hit[1] or _is_acronym(m.group())):
+            found.append((m.start(), m.end(), hit[0]))
+    pos = 0
+    while m := generic.search(doc.norm, pos):
+        words = _org_words(doc.text[m.start():m.end()].split(" "), stops, preps)
+        end = m.start() + len(" ".join(words))
+        pos = max(end, m.start() + 1)  # the cut-off words may open the next name
         if any(s <= m.start() < e for s, e, _ in found):
             continue
-        name = _trim_org(doc.text[m.start():m.end()])
-        if len(name.split()) >= 2:
-            found.append((m.start(), m.end(), name))
+        if len(words) >= 2 and (words[0][0].isupper() or any(w[:1].isupper() for w in words[1:])):
+            found.append((m.start(), end, " ".join(words)))
     found.sort()
     seen: dict[str, str] = {}
     for _, _, name in found:

@@ -1,0 +1,81 @@
+"""Cities, organisations and URLs: sentences written for the tests, expected output checked by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import places
+from briefs.extract.text import clean, make_doc
+from briefs.knowledge import Knowledge
+
+
+def doc(text: str):
+    return make_doc(clean(text), dt.date(2023, 5, 10))
+
+
+def names(text: str, kb) -> list[str]:
+    return [p.name for p in places.find_places(doc(text), kb)]
+
+
+def test_variants_normalise_to_french_spelling(kb):
+    text = "Le vol entre Moscow et Tehran fait escale à Bushehr, puis à Teheran."
+    assert names(text, kb) == ["Moscou", "Téhéran", "Bouchehr", "Téhéran"]
+
+
+def test_dateline_in_capitals(kb):
+    assert names("TÉHÉRAN, 4 juin - Les experts se sont réunis.", kb) == ["Téhéran"]
+    assert names("SAINT-PETERSBOURG, 2 mai (AFP) - Un forum s'ouvre.", kb) == ["Saint-Pétersbourg"]
+
+
+def test_multiword_and_hyphenated_cities(kb):
+    text = "Un cargo a relié Bandar Abbas à Saint-Pétersbourg via la voie Qazvin-Racht."
+    assert names(text, kb) == ["Bandar Abbas", "Saint-Pétersbourg", "Qazvin", "Racht"]
+
+
+def test_kept_french_spelling(kb):
+    assert names("La gare de Rasht sera agrandie.", kb) == ["Rasht"]
+
+
+def test_lower_case_word_is_no_city(kb):
+    # "vienne" the verb, "nice" the adjective: only a capitalised word names a city.
+    assert names("Il faut qu'il vienne avant la fin du mois, c'est une idée nice.", kb) == []
+
+
+def test_countries_and_regions_are_not_places(kb):
+    assert names("La Russie, l'Iran et le Kazakhstan bordent la mer Caspienne.", kb) == []
+
+
+def test_city_inside_an_organisation_name_is_skipped(kb):
+    text = "Il a assisté au sommet de l'Organisation de coopération de Shanghai à Astana."
+    assert names(text, kb) == ["Astana"]
+
+
+def test_capital_standing_for_government(kb):
+    assert names("Washington a averti Pékin et Ankara.", kb) == ["Washington", "Pékin", "Ankara"]
+
+
+def test_user_gazetteer_entries_come_first(kb):
+    data = dict(kb._data)
+    data["places"] = [{"name": "Anzali", "variants": ["Enzeli"]}] + list(data["places"])
+    user_kb = Knowledge(data)
+    assert [p.name for p in places.find_places(doc("Le port d'Enzeli et Anzali."), user_kb)] == ["Anzali", "Anzali"]
+
+
+def test_offsets_point_at_the_mention(kb):
+    d = doc("Départ prévu de Kazan demain.")
+    (m,) = places.find_places(d, kb)
+    assert d.text[m.start:m.end] == "Kazan"
+
+
+def test_organisations_from_gazetteer_and_patterns(kb):
+    text = ("Le ministère iranien du Commerce et la Commission mixte russo-iranienne de coopération "
+            "économique se réuniront, a indiqué l'IAEA. Rosatom n'a pas commenté.")
+    orgs = places.find_organizations(doc(text), kb)
+    assert "ministère iranien du Commerce" in orgs
+    assert "Commission mixte russo-iranienne de coopération économique" in orgs
+    assert "AIEA" in orgs and "Rosatom" in orgs
+
+
+def test_url(kb):
+    text = "Source : https://example.org/fr/article-12.html. Lire aussi http://a.b/c"
+    assert places.find_url(doc(text)) == "https://example.org/fr/article-12.html"
+    assert places.find_url(doc("Pas de lien ici.")) is None
