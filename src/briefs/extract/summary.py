@@ -6,7 +6,7 @@ import re
 from briefs.extract.model import Doc, Span
 
 # "MOSCOU, 13 mars - ", "TÉHÉRAN, 20 juillet 2022 – ", "Bouchehr, 21 août - ": a wire dateline.
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][\wÀ-ÿ'. -]{1,40}, \d{1,2}(?:er)? [a-zéû]+(?: \d{4})?\s*[-.:]\s+")
+_DATELINE = re.compile(r"[A-ZÀ-Þ][\wÀ-ÿ'. -]{1,40}, \d{1,2}(?:er)? [a-zéû]+(?: \d{4})?\s*[-.:]\s+")
 _DECORATION = re.compile(r"^[\W_]+", re.UNICODE)  # emojis, bullets, flags before the words
 _META_LINE = re.compile(r"^(?:Publié le|Mis à jour|Partager|Par |Source|Lire aussi|Accueil|Crédit|Photo)", re.I)
 SUMMARY_MAX = 400
@@ -34,7 +34,9 @@ def summary_and_title(doc: Doc) -> tuple[str | None, str | None]:
     if sentences:
         parts: list[str] = []
         for s in sentences[:2]:
-            text = _DECORATION.sub("", _DATELINE.sub("", doc.slice(s))).strip()
+            dateline = _DATELINE.match(doc.norm, s.start, s.end)
+            start = dateline.end() if dateline else s.start
+            text = _DECORATION.sub("", doc.text[start:s.end]).strip()
             if parts and len(" ".join(parts)) + len(text) > SUMMARY_MAX:
                 break
             parts.append(text)

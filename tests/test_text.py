@@ -1,0 +1,76 @@
+"""Normalisation, decoding, sentence splitting, language detection, title and summary."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import text
+from briefs.extract.summary import summary_and_title
+
+
+def test_decode_utf8_then_cp1252_then_latin1():
+    assert text.decode("Téhéran".encode("utf-8")) == ("Téhéran", "utf-8")
+    assert text.decode("l’accord à Téhéran".encode("cp1252")) == ("l’accord à Téhéran", "cp1252")
+    # 0x81 is undefined in cp1252: latin-1 still decodes it, never an exception
+    content, encoding = text.decode(b"caf\xe9 \x81")
+    assert encoding == "latin-1" and content.startswith("café")
+
+
+def test_decode_strips_bom():
+    assert text.decode("\ufeffMoscou".encode("utf-8"))[0] == "Moscou"
+
+
+def test_clean_unescapes_entities_and_invisible_characters():
+    raw = "S&eacute;curit&eacute;&nbsp;: l&#8217;accord\u00ad est sign\u200bé\r\n"
+    assert text.clean(raw) == "Sécurité\u00a0: l’accord est signé"
+
+
+def test_clean_joins_words_cut_at_line_end():
+    assert text.clean("la coopé-\nration") == "la coopération"
+
+
+def test_fold_keeps_length_and_maps_typography():
+    s = "l’«accord» – “signé”\u00a0hier"
+    folded = text.fold(s)
+    assert len(folded) == len(s)
+    assert folded == "l'«accord» - \"signé\" hier"
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    norm = text.fold("M. Lavrov a reçu S.V. Dedov à Moscou. Mme Zakharova a parlé. Les deux pays ont signé.")
+    spans = text.split_sentences(norm)
+    assert [norm[s.start:s.end] for s in spans] == [
+        "M. Lavrov a reçu S.V. Dedov à Moscou.",
+        "Mme Zakharova a parlé.",
+        "Les deux pays ont signé.",
+    ]
+
+
+def test_sentences_break_at_line_ends():
+    norm = "Titre sans point\nPremière phrase ici. Deuxième phrase là."
+    assert len(text.split_sentences(norm)) == 3
+
+
+def test_language_detection():
+    assert text.detect_language("Le ministre russe a rencontré son homologue iranien à Téhéran pour des entretiens.") == "fr"
+    assert text.detect_language("The Russian minister met his Iranian counterpart in Tehran for talks on the deal.") == "en"
+    assert text.detect_language("12345 67890 !!!") == "unknown"
+
+
+def test_title_is_headline_line_and_summary_is_lead():
+    content = ("Gazoduc : Moscou et Téhéran relancent le projet\n\n"
+               "TÉHÉRAN, 4 mai 2023 – Le ministre iranien du Pétrole a reçu mardi une délégation russe conduite par le vice-Premier ministre. "
+               "Les deux parties ont discuté des livraisons de gaz.\n")
+    doc = text.make_doc(text.clean(content), dt.date(2023, 5, 4))
+    summary, title = summary_and_title(doc)
+    assert title == "Gazoduc : Moscou et Téhéran relancent le projet"
+    assert summary.startswith("Le ministre iranien du Pétrole a reçu mardi")
+    assert "TÉHÉRAN" not in summary
+
+
+def test_title_falls_back_to_shortened_lead():
+    content = ("Le vice-ministre russe des Affaires étrangères a reçu l'ambassadeur d'Iran pour évoquer la situation régionale "
+               "et la préparation de la prochaine session de la commission intergouvernementale entre les deux pays.")
+    doc = text.make_doc(text.clean(content), None)
+    summary, title = summary_and_title(doc)
+    assert summary == content
+    assert title.endswith("…") and len(title) <= 121
