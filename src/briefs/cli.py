@@ -39,6 +39,12 @@ def handle_errors(func):
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(int(ExitCode.OK))
+        except KeyboardInterrupt:
+            fail(messages.INTERRUPTED, ExitCode.INTERRUPTED)
+        except OSError as err:  # disk full, permissions... one line, not a traceback
+            from briefs.errors import one_line
+
+            fail(one_line(f"{err.filename + ': ' if err.filename else ''}{err.strerror or err}"))
 
     return wrapper
 
@@ -85,6 +91,51 @@ def _env(ctx: click.Context):
 
     obj = ctx.find_root().obj or {}
     return Environment.from_process(quiet=obj.get("quiet", False), verbose=obj.get("verbose", False))
+
+
+# -- shell completion: fast, and never raises (a failure offers nothing) ------
+
+COMPLETION_LIMIT = 200
+
+
+def _completion_root(ctx: click.Context) -> Path:
+    from briefs.env import data_dir_from
+
+    data_dir = ctx.params.get("data_dir")
+    return data_dir_from(str(data_dir) if data_dir else None)
+
+
+def _complete_topics(ctx, param, incomplete: str) -> list[str]:
+    from briefs.record import TOPICS
+
+    return [t for t in TOPICS if t.startswith((incomplete or "").lower())]
+
+
+def _complete_ids(ctx, param, incomplete: str) -> list[str]:
+    try:
+        from briefs.archive import Archive
+
+        ids = Archive(_completion_root(ctx)).ids()
+        return [i for i in ids if i.startswith(incomplete or "")][:COMPLETION_LIMIT]
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
+        return []
+
+
+def _complete_actors(ctx, param, incomplete: str) -> list[str]:
+    try:
+        from briefs import stats
+        from briefs.archive import Archive
+        from briefs.query import fold
+
+        names: set[str] = set()
+        for path in Archive(_completion_root(ctx)).paths():
+            names.update(stats.actor_names_in_yaml(path.read_text(encoding="utf-8", errors="replace")))
+        want = fold(incomplete)
+        found = [n for n in names if not want or fold(n).startswith(want)
+                 or any(w.startswith(want) for w in fold(n).split())]
+        return sorted(found, key=fold)[:COMPLETION_LIMIT]
+    except Exception:  # noqa: BLE001 - completion must never fail the shell
+        return []
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,30 +222,48 @@ def add(ctx, paths, published, url, max_bytes, data_dir) -> None:
     from briefs.errors import InputError
     from briefs.extract import extract as run
 
+    from briefs.errors import RecordError, one_line
+
     env = _env(ctx)
     archive = _archive(data_dir)
-    files = sources.expand(paths)
-    kb = knowledge.load(archive.root)
+    files: list[str] = []
     failures = 0
-    archive.clean_temporary()
+    for arg in paths:  # one bad argument is one failure, not the end of the run
+        try:
+            files.extend(sources.expand([arg]))
+        except InputError as err:
+            failures += 1
+            click.echo(f"briefs: {err}", err=True)
+    total = len(files) + failures
+    kb = knowledge.load(archive.root)
+    cleaned = archive.clean_temporary()
+    if cleaned and env.verbose:
+        warn(messages.TEMP_CLEANED.format(count=cleaned))
     progress = _progress(len(files))
     for path in progress(files):
         try:
             src = sources.read(path, max_bytes or sources.DEFAULT_MAX_BYTES)
+            try:
+                record = run(src.content, published, kb, source_file=src.file_name, url=url)
+            except Exception as exc:  # noqa: BLE001 - a bug in one pass must not stop a bulk add
+                error = one_line(f"{type(exc).__name__}: {exc}")[:200]
+                raise InputError(messages.EXTRACT_CRASHED.format(error=error), src.label) from exc
+            record["added"] = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            _warn_source(src, record)
+            try:
+                result = archive.add(record)
+            except RecordError as err:  # invalid extraction or a failed write: this text only
+                raise InputError(str(err), src.label) from err
         except InputError as err:
             failures += 1
             click.echo(f"briefs: {err}", err=True)
             continue
-        record = run(src.content, published, kb, source_file=src.file_name, url=url)
-        record["added"] = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        _warn_source(src, record)
-        result = archive.add(record)
         if result.added:
             click.echo(result.id if env.quiet else messages.ADDED.format(id=result.id))
         elif not env.quiet:
             click.echo(messages.ALREADY.format(id=result.id, file=src.label))
     if failures:
-        fail(messages.ADD_FAILED.format(count=failures, total=len(files)))
+        fail(messages.ADD_FAILED.format(count=failures, total=total))
 
 
 def _progress(total: int):
@@ -284,6 +353,233 @@ def show(ctx, brief_id, fmt, data_dir) -> None:
         click.echo(rec.dumps(record), nl=False)
     else:
         render.brief(env, record)
+
+
+# -- actors, timeline, export, rm -----------------------------------------
+
+def _skipped(err) -> None:
+    warn(messages.SKIPPED_RECORD.format(path=err.path, reason=err.args[0]))
+
+
+def _selected_records(ctx: click.Context, data_dir: Path | None, filters) -> list[dict]:
+    """The records matching `filters` (list semantics), newest first.
+
+    The one place the commands below read the archive: switch it to the
+    index here.
+    """
+    import time
+
+    from briefs import query
+
+    start = time.perf_counter()
+    found = query.select(_archive(data_dir).records(on_error=_skipped), filters)
+    env = _env(ctx)
+    if env.verbose:
+        click.echo("briefs: " + messages.SCANNED.format(count=len(found), seconds=time.perf_counter() - start,
+                                                        source="plain scan"), err=True)
+    return found
+
+
+FILTER_NAMES = ("actor", "topic", "place", "country", "agreement", "since", "until")
+_FILTER_OPTIONS = (
+    click.option("--actor", shell_complete=_complete_actors,
+                 help="Person: full name, surname or alias; case and accents ignored."),
+    click.option("--topic", shell_complete=_complete_topics, help="Topic slug (economie, nucleaire, ...)."),
+    click.option("--place", help="City named in the brief."),
+    click.option("--country", help="ISO code of an actor's country (RU, IR, US ...)."),
+    click.option("--agreement", help="Word in an agreement's name, kind or stage."),
+    click.option("--since", callback=_period_bound(0), help="From this date: 2024, 2024-01, 2024-01-15, 'janvier 2024'."),
+    click.option("--until", callback=_period_bound(1), help="Up to this date, same forms as --since."),
+)
+
+
+def filter_options(func):
+    """The filters of `briefs list` (same names and meaning), for commands that select briefs."""
+    for option in reversed(_FILTER_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _filters(kwargs: dict):
+    """Pop the filter options out of a command's kwargs into a query.Filters."""
+    from briefs import query
+
+    return query.Filters(**{name: kwargs.pop(name) for name in FILTER_NAMES})
+
+
+ACTOR_FORMATS = ("table", "json", "yaml", "csv", "names")
+
+
+@cli.command()
+@click.option("--country", help="Only people serving this country (ISO code: RU, IR, US ...).")
+@click.option("--since", callback=_period_bound(0), help="Only briefs from this date: 2024, 2024-01, 'janvier 2024'.")
+@click.option("--until", callback=_period_bound(1), help="Only briefs up to this date, same forms as --since.")
+@click.option("--format", "fmt", type=click.Choice(ACTOR_FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many people.")
+@data_dir_option
+@click.pass_context
+@handle_errors
+def actors(ctx, country, since, until, fmt, limit, data_dir) -> None:
+    """Every person in the archive: country, most frequent role, briefs, meetings, first and last seen.
+
+    Most frequent first. Columns: name, country, role, briefs, meetings,
+    first_seen, last_seen (brief dates).
+
+    \b
+    Examples:
+      briefs actors --country IR --limit 10
+      briefs actors --since 2024 --until 2025-06
+      briefs actors --format csv > actors.csv
+    """
+    from briefs import query, render, stats
+
+    rows = stats.actors(_selected_records(ctx, data_dir, query.Filters(since=since, until=until)), country)
+    render.actor_list(_env(ctx), rows[:limit] if limit else rows, fmt)
+
+
+TIMELINE_FORMATS = ("chart", "csv", "json", "jsonl", "yaml")
+
+
+@cli.command()
+@filter_options
+@click.option("--by", type=click.Choice(["month", "year"]), default="month", show_default=True,
+              help="Count meetings per month or per year.")
+@click.option("--top", type=click.IntRange(min=0), default=3, show_default=True, help="Label this many busiest periods.")
+@click.option("--format", "fmt", type=click.Choice(TIMELINE_FORMATS), default="chart", show_default=True)
+@data_dir_option
+@click.pass_context
+@handle_errors
+def timeline(ctx, by, top, fmt, data_dir, **kwargs) -> None:
+    """Meetings over time as a bar chart, busiest periods labelled (filters as in `list`).
+
+    Meetings are counted by their own date (a partial date in its month or
+    year) in the briefs the filters select; --since/--until also bound the
+    meeting dates. --format csv gives the series: period, meetings, briefs.
+
+    \b
+    Examples:
+      briefs timeline --since 2024
+      briefs timeline --actor Larijani --by year
+      briefs timeline --topic nucleaire --format csv > series.csv
+    """
+    from briefs import render, stats
+
+    filters = _filters(kwargs)
+    series = stats.timeline(_selected_records(ctx, data_dir, filters), by, filters.since, filters.until)
+    render.timeline(_env(ctx), series, fmt, top)
+
+
+@cli.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True)
+@click.option("--per", type=click.Choice(["brief", "meeting", "actor"]), default="brief", show_default=True,
+              help="One row per brief, per meeting, or per person named in a brief.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True), default="-",
+              help="Write to this file (replaced whole) instead of standard output.")
+@data_dir_option
+@click.pass_context
+@handle_errors
+def export(ctx, fmt, per, output, data_dir, **kwargs) -> None:
+    """Export briefs for pandas, DuckDB or a spreadsheet (filters as in `list`).
+
+    JSON and JSONL per brief give whole records; per meeting or actor, and
+    CSV always, give flat rows with a fixed column set (lists joined by
+    '; ' in CSV). Columns: see `briefs.stats` and the README.
+
+    \b
+    Examples:
+      briefs export --format csv -o briefs.csv
+      briefs export --per meeting --format csv --since 2024 -o meetings.csv
+      briefs export --per actor --country IR | duckdb -c "select * from read_json('/dev/stdin')"
+    """
+    from briefs import record as rec, render, stats
+
+    records = _selected_records(ctx, data_dir, _filters(kwargs))
+    columns = stats.EXPORT_COLUMNS[per]
+    if per == "brief" and fmt != "csv":
+        rows = (rec.ordered(r) for r in records)
+    else:
+        rows = stats.export_rows(records, per)
+    if str(output) == "-":
+        render.write_rows(sys.stdout, fmt, rows, columns)
+        return
+    count = _write_file(output, lambda out: render.write_rows(out, fmt, rows, columns))
+    if not _env(ctx).quiet:
+        click.echo("briefs: " + messages.EXPORTED.format(count=count, per=per, path=output), err=True)
+
+
+def _write_file(path: Path, write) -> int:
+    """Write a whole file through a temporary one in the same folder, so a failure leaves no half file."""
+    import os
+    import tempfile
+
+    from briefs.errors import BriefsError
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent if str(path.parent) else ".")
+    except OSError as err:
+        raise BriefsError(messages.EXPORT_CANNOT_WRITE.format(reason=err.strerror or err), str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise BriefsError(messages.EXPORT_CANNOT_WRITE.format(reason=err.strerror or err), str(path)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _stdin_isatty() -> bool:
+    return sys.stdin.isatty()
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, required=True, metavar="ID...", shell_complete=_complete_ids)
+@click.option("-y", "--yes", is_flag=True, help="Remove without asking for confirmation.")
+@data_dir_option
+@click.pass_context
+@handle_errors
+def rm(ctx, ids, yes, data_dir) -> None:
+    """Remove briefs from the archive (a unique id prefix is enough).
+
+    Asks for confirmation on a terminal; elsewhere --yes is required.
+    Every id is checked before anything is removed.
+
+    \b
+    Examples:
+      briefs rm 2026-01-30-larijani-poutine
+      briefs list --topic culture --format ids | xargs briefs rm --yes
+    """
+    from briefs.errors import UsageError
+
+    env = _env(ctx)
+    archive = _archive(data_dir)
+    resolved = list(dict.fromkeys(archive.resolve(i) for i in ids))
+    if not yes:
+        if not _stdin_isatty():
+            raise UsageError(messages.RM_NOT_A_TERMINAL)
+        if not click.confirm(messages.RM_CONFIRM.format(count=len(resolved), ids=", ".join(resolved)),
+                             default=False, err=True):
+            fail(messages.RM_CANCELLED)
+    for rid in resolved:
+        archive.remove(rid)
+        if not env.quiet:
+            click.echo(messages.REMOVED.format(id=rid))
+
+
+def _attach_completions(group: click.Group) -> None:
+    """Complete --topic, --actor and id arguments on every command that has them (list, show, ...)."""
+    completers = {"topic": _complete_topics, "actor": _complete_actors, "brief_id": _complete_ids}
+    for command in group.commands.values():
+        for param in command.params:
+            if param.name in completers and getattr(param, "_custom_shell_complete", "absent") is None:
+                param._custom_shell_complete = completers[param.name]
+
+
+_attach_completions(cli)
 
 
 def main() -> None:

@@ -163,3 +163,146 @@ def archive_summary(env: Environment, s: dict, root: str) -> None:
     from rich.panel import Panel
 
     _console(env).print(Panel(escape("\n".join(lines[1:])), title=escape(lines[0]), expand=False))
+
+
+# -- rows: actors, timeline, export ---------------------------------------
+
+ROW_FORMATS = ("json", "jsonl", "yaml", "csv")
+
+
+def write_rows(out, fmt: str, rows, columns: tuple[str, ...]) -> int:
+    """Stream rows (dicts keyed by `columns`) to the file `out` as json, jsonl, yaml or csv; returns the count.
+
+    CSV: a header of `columns`, lists joined by stats.LIST_SEPARATOR, None
+    as ''. JSON/JSONL/YAML keep lists and nulls as they are; other keys of a
+    row (a whole record) are kept too.
+    """
+    from briefs import stats
+
+    n = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([stats.csv_value(row.get(c)) for c in columns])
+            n += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "json":
+        out.write("[")
+        for row in rows:
+            out.write(("," if n else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+            n += 1
+        out.write("\n]\n" if n else "]\n")
+    elif fmt == "yaml":
+        for row in rows:
+            out.write("---\n" + rec.dump_data(row))
+            n += 1
+    else:
+        raise ValueError(fmt)
+    return n
+
+
+def rows_as(fmt: str, rows, columns: tuple[str, ...]) -> str:
+    buf = io.StringIO()
+    write_rows(buf, fmt, rows, columns)
+    return buf.getvalue()
+
+
+def _cell(value: object) -> str:
+    from briefs import stats
+
+    return stats.csv_value(value)
+
+
+def row_table(env: Environment, rows: list[dict], columns: tuple[str, ...], noun: str, headers: dict | None = None,
+              justify_right: tuple[str, ...] = (), plural: str | None = None) -> None:
+    """Rows as a rich table on a terminal, as tab-separated lines (no header) when piped."""
+    if not env.stdout_isatty:
+        for row in rows:
+            write(env, "\t".join(_cell(row.get(c)).replace("\t", " ") for c in columns))
+        return
+    from rich.table import Table
+
+    headers = headers or {}
+    table = Table(box=None, header_style="bold")
+    for c in columns:
+        table.add_column(headers.get(c, c.replace("_", " ").capitalize()), justify="right" if c in justify_right else "left")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    console = _console(env)
+    console.print(table)
+    if not env.quiet:
+        plural = plural or noun + "s"
+        console.print(f"[dim]{len(rows)} {noun if len(rows) == 1 else plural}[/dim]")
+
+
+def actor_list(env: Environment, rows: list[dict], fmt: str = "table") -> None:
+    """`briefs actors`: table, plain lines, json/yaml/csv, or one name a line."""
+    from briefs import stats
+
+    if fmt == "names":
+        write(env, "\n".join(r["name"] for r in rows))
+    elif fmt != "table":
+        write(env, rows_as(fmt, rows, stats.ACTOR_COLUMNS))
+    else:
+        row_table(env, rows, stats.ACTOR_COLUMNS, "person", justify_right=("briefs", "meetings"), plural="people")
+
+
+BAR_WIDTH = 40
+
+
+def timeline(env: Environment, tl, fmt: str = "chart", top: int = 3) -> None:
+    """`briefs timeline`: a bar chart (rich on a terminal, '#' bars when piped) or the series as csv/json."""
+    from briefs import stats
+
+    if fmt in ROW_FORMATS:
+        write(env, rows_as(fmt, tl.points, stats.TIMELINE_COLUMNS))
+        return
+    peak = max((p["meetings"] for p in tl.points), default=0)
+    ranks = {p["period"]: i for i, p in enumerate(tl.busiest(top), 1)}
+
+    def label(key: str) -> str:
+        if key not in ranks:
+            return ""
+        who = ", ".join(tl.top_actors(key))
+        return f"#{ranks[key]}" + (f" {who}" if who else "")
+
+    def bar_len(n: int) -> int:
+        return 0 if not n else max(1, round(n * BAR_WIDTH / peak))
+
+    notes = []
+    if tl.coarser:
+        notes.append(f"{tl.coarser} meeting{'s' if tl.coarser != 1 else ''} dated only by year (see --by year)")
+    if tl.undated:
+        notes.append(f"{tl.undated} undated meeting{'s' if tl.undated != 1 else ''} not shown")
+    if not env.stdout_isatty:
+        for p in tl.points:
+            cells = [p["period"], str(p["meetings"]), "#" * bar_len(p["meetings"])]
+            if label(p["period"]):
+                cells.append(label(p["period"]))
+            write(env, "\t".join(cells))
+        if notes and env.verbose:
+            env.stderr.write("".join(f"briefs: {n}\n" for n in notes))
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_column()
+    table.add_column(style="yellow")
+    for p in tl.points:
+        n = p["meetings"]
+        bar = "█" * bar_len(n)
+        style = "magenta" if p["period"] in ranks else "cyan"
+        table.add_row(p["period"], str(n), f"[{style}]{bar}[/{style}]", escape(label(p["period"])))
+    console = _console(env)
+    console.print(table)
+    if not env.quiet:
+        span = f"{tl.points[0]['period']} to {tl.points[-1]['period']}" if tl.points else "no dated meetings"
+        console.print(f"[dim]{tl.total} meeting{'s' if tl.total != 1 else ''} by {tl.by}, {span}"
+                      + "".join(f"; {n}" for n in notes) + "[/dim]")
