@@ -32,7 +32,12 @@ def fold(text: str) -> str:
 
 
 def _char_class(ch: str) -> str:
-    """Regex for one folded character: every case and accent form of it."""
+    """Regex for one folded character: every case and accent form of it.
+
+    A trailing `*` in a key stands for any word ending ("économi*").
+    """
+    if ch == "*":
+        return r"[\w-]*"
     if ch == " ":
         return r"[-'\s]+"
     forms = _ACCENTS.get(ch, ch)
@@ -78,6 +83,18 @@ def lexicon_regex(keys: Iterable[str], capitalised: bool = False, inside_compoun
     head = r"(?=[A-ZÀ-ÖØ-Þ])" if capitalised else ""
     behind = r"(?<!\w)" if inside_compound else r"(?<![\w-])"
     return re.compile(behind + head + "(?:" + trie_pattern(keys) + r")(?![\w])")
+
+
+def lookup(table: dict, matched: str):
+    """Table value for a matched text: its exact key, else its longest `prefix*` key."""
+    key = fold(matched)
+    if key in table:
+        return table[key]
+    for i in range(len(key), 0, -1):
+        hit = table.get(key[:i] + "*")
+        if hit is not None:
+            return hit
+    return None
 
 
 # ---------------------------------------------------------------- places

@@ -1,0 +1,66 @@
+"""Topic slugs from weighted cues: sentences written for the tests, checked by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import topics
+from briefs.extract.text import clean, make_doc
+
+
+def found(text: str, kb) -> set[str]:
+    return set(topics.find_topics(make_doc(clean(text), dt.date(2022, 6, 1)), kb))
+
+
+def test_one_strong_cue_is_enough(kb):
+    assert found("Les deux pays ont discuté des sanctions occidentales.", kb) == {"sanctions"}
+
+
+def test_one_passing_word_is_not_a_topic(kb):
+    # "militaire" once, in a negation: a passing word, not a clause about defence.
+    assert "defense" not in found("Le texte ne prévoit aucune alliance militaire.", kb)
+
+
+def test_weak_cues_add_up(kb):
+    text = "La marine a déployé une flotte, et une offensive militaire est redoutée."
+    assert "defense" in found(text, kb)
+
+
+def test_longest_cue_wins_over_its_words(kb):
+    # "sécurité de l'information" is cybersecurity, not security in general.
+    assert found("Ils ont signé un accord sur la sécurité de l'information.", kb) == {"cybersecurite"}
+
+
+def test_security_council_of_the_un_is_multilateral_not_security(kb):
+    text = "Le Conseil de sécurité de l'ONU a voté une résolution."
+    assert found(text, kb) == {"multilateral"}
+
+
+def test_title_does_not_make_a_topic(kb):
+    assert "energie" not in found("Le ministre de l'Energie, M. Petrov, a quitté Paris.", kb)
+
+
+def test_accents_and_case_do_not_matter(kb):
+    assert found("NOUVEAU CORRIDOR FERROVIAIRE ENTRE LES DEUX PAYS", kb) == {"transport"}
+
+
+def test_acronym_cue_needs_capitals(kb):
+    # "ocs" written in lower case is not the Shanghai organisation.
+    assert "multilateral" not in found("Les ocs du fichier.", kb)
+    assert "multilateral" in found("L'Iran a rejoint l'OCS en 2023.", kb)
+
+
+def test_several_topics_in_one_text(kb):
+    text = ("Les ministres ont évoqué les paiements en monnaies nationales, l'enrichissement d'uranium "
+            "et la lutte contre le terrorisme.")
+    assert found(text, kb) == {"finance", "nucleaire", "terrorisme"}
+
+
+def test_prefix_cue_matches_word_endings(kb):
+    assert found("Un accord culturel et des échanges universitaires.", kb) == {"culture"}
+
+
+def test_only_schema_slugs(kb):
+    from briefs.record import TOPICS
+
+    text = "Pandémie, vaccins et santé publique; pétrole et gaz; commerce et investissements."
+    assert found(text, kb) <= set(TOPICS)
