@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from briefs import messages, record as rec
-from briefs.errors import RecordError, UsageError
+from briefs.errors import BriefsError, RecordError, UsageError
 
 LOCK_FILE = ".lock"
 TMP_PREFIX = ".tmp-"
+TMP_SUFFIX = ".part"
 SUFFIX = ".yaml"
+FILE_MODE = 0o644  # records are shared documents, not secrets (mkstemp would give 0600)
 MAX_SURNAMES = 3
 _SHA_LINE = re.compile(r"^\s+sha256:\s*['\"]?([0-9a-f]{64})", re.M)
 
@@ -74,7 +76,12 @@ class Archive:
 
     def __init__(self, root: Path | str):
         self.root = Path(root)
-        self._sha_by_name: dict[str, str] = {}
+        # file name -> (inode, sha256): a file replaced by os.replace gets a new
+        # inode, so a hand edit or another process's rewrite is read again.
+        self._sha_by_name: dict[str, tuple[int, str]] = {}
+        self._lock_depth = 0
+        self._lock_fd: int | None = None
+        self._cleaned = False
 
     # -- paths ------------------------------------------------------------
     def path_of(self, record_id: str) -> Path:
@@ -82,11 +89,23 @@ class Archive:
 
     def paths(self) -> list[Path]:
         """Record files, sorted; temporary and hidden files are not records."""
+        return [self.root / name for name in sorted(self._entries())]
+
+    def _entries(self) -> dict[str, int]:
+        """Record file name -> inode, from one directory scan."""
         if not self.root.is_dir():
-            return []
-        with os.scandir(self.root) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(SUFFIX) and not e.name.startswith(".") and e.is_file())
-        return [self.root / n for n in names]
+            return {}
+        out: dict[str, int] = {}
+        try:
+            with os.scandir(self.root) as entries:
+                for e in entries:
+                    if e.name.endswith(SUFFIX) and not e.name.startswith("."):
+                        with contextlib.suppress(OSError):
+                            if e.is_file():
+                                out[e.name] = e.inode()
+        except OSError as err:
+            raise RecordError(messages.RECORD_UNREADABLE.format(reason=err.strerror or str(err)), str(self.root)) from err
+        return out
 
     def ids(self) -> list[str]:
         return [p.name[: -len(SUFFIX)] for p in self.paths()]
@@ -107,10 +126,7 @@ class Archive:
             raise RecordError(messages.RECORD_UNREADABLE.format(reason=reason), str(path)) from err
         problems = rec.validate(data, expected_id=path.name[: -len(SUFFIX)])
         if problems:
-            where, what = problems[0]
-            more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-            field = ".".join(str(p) for p in where)
-            raise RecordError(f"{field + ': ' if field else ''}{what}{more}", str(path))
+            raise RecordError(_describe(problems), str(path))
         return data
 
     def get(self, record_id: str) -> dict:
@@ -143,104 +159,209 @@ class Archive:
         return found[0]
 
     def shas(self) -> dict[str, str]:
-        """sha256 -> id for every record, read with a line regex (no YAML parse).
+        """sha256 -> id for every record, read with a line regex (YAML parse only as a fallback).
 
-        File names seen before are not read again (records are written once
-        under a new name; a hand edit never changes a text's sha256), so a bulk
-        add rescans only what other processes added meanwhile.
+        Files seen before under the same inode are not read again (every write
+        is a rename, which gives a new inode), so a bulk add rescans only what
+        other processes wrote meanwhile.
         """
-        names = {p.name for p in self.paths()}
+        entries = self._entries()
         cache = self._sha_by_name
-        for gone in set(cache) - names:
+        for gone in set(cache) - set(entries):
             del cache[gone]
-        for name in names - set(cache):
-            try:
-                m = _SHA_LINE.search((self.root / name).read_text(encoding="utf-8", errors="replace"))
-            except OSError:
+        for name, inode in entries.items():
+            if name in cache and cache[name][0] == inode:
                 continue
-            cache[name] = m.group(1) if m else ""
+            sha = self._read_sha(self.root / name)
+            if sha is not None:
+                cache[name] = (inode, sha)
         out: dict[str, str] = {}
         for name in sorted(cache):
-            if cache[name]:
-                out.setdefault(cache[name], name[: -len(SUFFIX)])
+            sha = cache[name][1]
+            if sha:
+                out.setdefault(sha, name[: -len(SUFFIX)])
         return out
+
+    @staticmethod
+    def _read_sha(path: Path) -> str | None:
+        """The record's sha256, '' if it has none, None if the file vanished."""
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        m = _SHA_LINE.search(text)
+        if m:
+            return m.group(1)
+        try:  # flow style or other hand-made layout
+            data = rec.loads(text)
+            sha = data.get("source", {}).get("sha256") if isinstance(data, dict) else None
+        except Exception:  # noqa: BLE001 - an unreadable record has no sha; check reports it
+            return ""
+        return sha if isinstance(sha, str) and rec.SHA_RE.match(sha) else ""
 
     # -- writing ----------------------------------------------------------
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Exclusive lock on `<root>/.lock` for the duration of a write."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        """Exclusive lock on `<root>/.lock` for the duration of a write.
+
+        Re-entrant within one Archive (a nested `locked()` is a no-op), since
+        flock on a second descriptor of the same file would wait for itself.
+        """
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        fd = self._acquire()
+        self._lock_fd, self._lock_depth = fd, 1
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            self._lock_depth, self._lock_fd = 0, None
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
 
+    def _acquire(self) -> int:
+        """Open and flock the lock file; retry if it was replaced meanwhile."""
+        try:
+            if self.root.exists() and not self.root.is_dir():
+                raise BriefsError(messages.NOT_A_FOLDER, str(self.root))
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock_path = self.root / LOCK_FILE
+            while True:
+                fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                    # Someone deleting .lock while we waited would let a third
+                    # process lock a new file: make sure ours is still the one.
+                    if os.fstat(fd).st_ino == os.stat(lock_path).st_ino:
+                        return fd
+                except FileNotFoundError:
+                    pass
+                except BaseException:
+                    os.close(fd)
+                    raise
+                os.close(fd)
+        except OSError as err:
+            raise BriefsError(messages.CANNOT_LOCK.format(reason=err.strerror or str(err)), str(self.root)) from err
+
     def allocate_id(self, record: dict) -> str:
-        base = base_id(record)
+        """A free id: the base id, else base-2, base-3 ... (caller holds the lock)."""
+        base = check_id(base_id(record))
+        taken = set(self._entries())
         candidate, n = base, 1
-        while (self.root / (candidate + SUFFIX)).exists():
+        while candidate + SUFFIX in taken or (self.root / (candidate + SUFFIX)).exists():
             n += 1
             candidate = f"{base}-{n}"
         return candidate
 
-    def write(self, record: dict) -> Path:
-        """Atomically write `record` as `<id>.yaml` (caller holds the lock)."""
-        path = self.path_of(record["id"])
-        self.root.mkdir(parents=True, exist_ok=True)
+    def write(self, record: dict, validate: bool = True) -> Path:
+        """Atomically write `record` as `<id>.yaml` (taking the lock if the caller has not).
+
+        The text goes to a temporary file in the folder, is flushed and
+        fsync'ed, then renamed over the target, and the folder is fsync'ed: at
+        any moment the record is either the old version or the new, whole.
+        With `validate`, an invalid record is refused before anything is written.
+        """
+        path = self.path_of(record.get("id"))
+        if validate:
+            problems = rec.validate(record, expected_id=record["id"])
+            if problems:
+                raise RecordError(_describe(problems), str(path))
         data = rec.dumps(record).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".part", dir=self.root)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        self._fsync_dir()
+        with self.locked():
+            tmp = None
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=self.root)
+                with os.fdopen(fd, "wb") as f:
+                    os.fchmod(f.fileno(), FILE_MODE & ~_umask())
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, path)
+                tmp = None
+                self._fsync_dir()
+            except OSError as err:
+                raise RecordError(messages.CANNOT_WRITE.format(reason=err.strerror or str(err)), str(path)) from err
+            finally:
+                if tmp is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
         return path
 
     def add(self, record: dict) -> AddResult:
         """Archive a new record unless its text is already there (same sha256)."""
         sha = (record.get("source") or {}).get("sha256")
         with self.locked():
+            if not self._cleaned:
+                self._clean_unlocked()
             existing = self.shas().get(sha) if sha else None
             if existing:
                 return AddResult(existing, False)
             record = dict(record)
             record["id"] = self.allocate_id(record)
             path = self.write(record)
-            self._sha_by_name[path.name] = sha or ""
+            with contextlib.suppress(OSError):
+                self._sha_by_name[path.name] = (path.stat().st_ino, sha or "")
             return AddResult(record["id"], True)
 
     def remove(self, record_id: str) -> None:
+        path = self.path_of(record_id)
         with self.locked():
-            path = self.path_of(record_id)
             if not path.is_file():
                 raise UsageError(messages.UNKNOWN_ID.format(value=record_id))
-            path.unlink()
+            try:
+                path.unlink()
+            except OSError as err:
+                raise RecordError(messages.CANNOT_WRITE.format(reason=err.strerror or str(err)), str(path)) from err
             self._fsync_dir()
 
     def clean_temporary(self) -> int:
-        """Remove temporary files left by a crashed write; returns how many."""
+        """Remove temporary files left by a crashed write; returns how many.
+
+        Runs under the lock: every write holds it, so no temporary file seen
+        then belongs to a write in progress.
+        """
         if not self.root.is_dir():
             return 0
+        with self.locked():
+            return self._clean_unlocked()
+
+    def temporary_files(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p for p in self.root.glob(TMP_PREFIX + "*") if p.is_file())
+
+    def _clean_unlocked(self) -> int:
         n = 0
-        for p in self.root.glob(TMP_PREFIX + "*"):
+        for p in self.temporary_files():
             with contextlib.suppress(OSError):
                 p.unlink()
                 n += 1
+        self._cleaned = True
         return n
 
     def _fsync_dir(self) -> None:
+        """Make the rename itself durable (the folder entry, not just the data)."""
         with contextlib.suppress(OSError):
             fd = os.open(self.root, os.O_RDONLY)
             try:
                 os.fsync(fd)
             finally:
                 os.close(fd)
+
+
+def _describe(problems: list) -> str:
+    where, what = problems[0]
+    more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+    field = ".".join(str(p) for p in where)
+    return f"{field + ': ' if field else ''}{what}{more}"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -13,6 +13,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     FAILURE = 1  # the command ran but something failed (bad file, invalid record)
     USAGE = 2  # the command was called wrongly (bad option, unknown id)
+    INTERRUPTED = 130  # Ctrl-C: what was written is whole, the rest was not started
 
 
 class BriefsError(Exception):
@@ -25,8 +26,20 @@ class BriefsError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        msg = super().__str__()
-        return f"{self.path}: {msg}" if self.path else msg
+        msg = one_line(super().__str__())
+        return f"{one_line(self.path)}: {msg}" if self.path else msg
+
+
+def one_line(text: object) -> str:
+    """`text` with control characters escaped, so a message stays one line.
+
+    File names may hold newlines or escape sequences; printed raw they would
+    split the message or drive the terminal.
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 class InputError(BriefsError):

@@ -51,16 +51,20 @@ def expand(args: Iterable[str]) -> list[str]:
 def read(arg: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> SourceText:
     """Read and decode one text, refusing what cannot be a news text."""
     if arg == STDIN:
-        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+        if stream is None:  # started with stdin closed (`briefs add - <&-`)
+            raise InputError(messages.STDIN_CLOSED, STDIN)
         try:
             if hasattr(stream, "isatty") and stream.isatty():
                 raise InputError(messages.STDIN_TTY, STDIN)
             data = stream.read(max_bytes + 1)
-        except (OSError, ValueError) as err:  # closed stdin
-            raise InputError(f"cannot read standard input: {err}", STDIN) from err
+        except (OSError, ValueError) as err:  # closed or unreadable stdin
+            raise InputError(messages.STDIN_CLOSED, STDIN) from err
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogateescape")
         if not data:
             raise InputError(messages.STDIN_EMPTY, STDIN)
-        return _decode_checked(data, STDIN, STDIN, max_bytes, len(data))
+        return from_bytes(data, STDIN, STDIN, max_bytes)
     path = Path(arg)
     try:
         if not path.exists():
@@ -70,28 +74,56 @@ def read(arg: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = 
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(messages.TOO_BIG.format(size=size, limit=max_bytes), arg)
-        data = path.read_bytes()
+        with path.open("rb") as f:  # at most max_bytes + 1: the file may grow meanwhile
+            data = f.read(max_bytes + 1)
     except PermissionError as err:
-        raise InputError("permission denied", arg) from err
+        raise InputError(messages.PERMISSION_DENIED, arg) from err
     except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", arg) from err
-    return _decode_checked(data, arg, path.name, max_bytes, len(data))
+        raise InputError(messages.CANNOT_READ.format(reason=err.strerror or err), arg) from err
+    return from_bytes(data, arg, path.name, max_bytes)
 
 
-def _decode_checked(data: bytes, label: str, file_name: str, max_bytes: int, size: int) -> SourceText:
-    if size > max_bytes:
-        raise InputError(messages.TOO_BIG.format(size=size, limit=max_bytes), label)
+# Signatures of the binary files most often given by mistake.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"), (b"%PDF-", "PDF"), (b"PK\x03\x04", "ZIP (or Word/OpenDocument)"),
+    (b"\x1f\x8b", "gzip"), (b"\xd0\xcf\x11\xe0", "Microsoft Office"), (b"\x7fELF", "program"),
+    (b"RIFF", "RIFF (WebP/WAV/AVI)"), (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"),
+)
+
+
+def from_bytes(data: bytes, label: str, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Check and decode the raw bytes of one text; InputError says what is wrong with them."""
+    if len(data) > max_bytes:
+        raise InputError(messages.TOO_BIG.format(size=len(data), limit=max_bytes), label)
     if not data:
         raise InputError(messages.EMPTY_TEXT, label)
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(messages.LOOKS_LIKE.format(kind=kind), label)
     if b"\x00" in data[:65536]:
         raise InputError(messages.BINARY_TEXT, label)
-    content, encoding = decode(data)
+    content, encoding, notes = _decode(data)
     if not content.strip():
         raise InputError(messages.BLANK_TEXT, label)
     if _mostly_control(content):
         raise InputError(messages.BINARY_TEXT, label)
-    notes = [] if encoding == "utf-8" else [messages.DECODED_AS.format(encoding=encoding)]
     return SourceText(label=label, file_name=file_name, content=content, encoding=encoding, notes=notes)
+
+
+def _decode(data: bytes) -> tuple[str, str, list[str]]:
+    """UTF-8 (bad bytes replaced when the text is mostly UTF-8), else cp1252/latin-1 with a note."""
+    content, encoding = decode(data)
+    if encoding == "utf-8":
+        return content, encoding, []
+    # A UTF-8 text with a few broken bytes (a cut sequence, one stray cp1252
+    # character) would be garbled whole as cp1252: keep UTF-8 and replace them.
+    lenient = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = sum(1 for c in lenient if ord(c) > 0x7F and c != "\ufffd")
+    if good > bad:
+        return lenient, "utf-8", [messages.UTF8_REPLACED.format(count=bad)]
+    return content, encoding, [messages.DECODED_AS.format(encoding=encoding)]
 
 
 def _mostly_control(content: str) -> bool:
