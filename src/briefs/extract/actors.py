@@ -1,10 +1,592 @@
-"""Persons: mentions, evidence, coreference, role and country."""
+"""Persons: mentions, evidence, coreference, role and country.
+
+A person is a run of capitalised words that some evidence calls a person:
+the gazetteer, a known first name, a title before it (`le ministre iranien
+des Affaires étrangères,`, `M.`), an apposition after it (`, chef de la
+diplomatie iranienne`) or a verb it is the subject of. Words that are places,
+organisations, months or titles never enter a name. Mentions are then grouped
+by surname (`M. Lavrov` joins `Sergueï Lavrov`); the fullest form is the
+name. The role is the title phrase as written; the country comes from that
+phrase, else from `son homologue` facing the other party, else from the
+gazetteer. All vocabularies live in resources/*.yaml.
+"""
 from __future__ import annotations
 
-from briefs.extract.model import Doc, Person
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from briefs.extract.model import Doc, Person, Span
 from briefs.knowledge import Knowledge
+
+_APOS = "'"
+
+
+def fold(text: str) -> str:
+    """Lookup key: no accents, lower case, hyphens and dots as spaces ("Gholam-Reza" = "gholam reza")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("-", " ").replace(".", " ").replace("’", "'")
+    return " ".join(text.split())
+
+
+def _letters(pred) -> str:
+    """A regex character-class body of the Latin/Cyrillic letters satisfying `pred`."""
+    chars = [chr(i) for i in list(range(0x41, 0x250)) + list(range(0x400, 0x460)) if pred(chr(i))]
+    return "".join(re.escape(c) for c in chars)
+
+
+@dataclass
+class _Tables:
+    """Everything compiled once per Knowledge (see `Knowledge.compiled`)."""
+
+    run: re.Pattern
+    head: re.Pattern
+    grade_tail: re.Pattern
+    barrier: re.Pattern
+    apposition: re.Pattern
+    nat: re.Pattern
+    nat_codes: dict[str, str | None]
+    nat_noun_before: re.Pattern
+    honorific_before: re.Pattern
+    plural_head: re.Pattern
+    first_names: frozenset[str]
+    not_names: frozenset[str]
+    gaz_full: dict[str, int]
+    gaz_surname: dict[str, list[int]]
+    gazetteer: list[dict]
+    opposite: dict[str, str]
+    grades: frozenset[str]
+
+
+def _alternation(words, flags_first_letter: bool = True) -> str:
+    """Longest-first alternation; the first letter may be either case when asked."""
+    out = []
+    for w in sorted({str(w) for w in words if w}, key=len, reverse=True):
+        body = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        if flags_first_letter and w[0].isalpha():
+            body = f"[{w[0].lower()}{w[0].upper()}]" + body[1:]
+        out.append(body)
+    return "|".join(out)
+
+
+def _adjective_forms(adj: str) -> list[str]:
+    """French agreement of a nationality adjective: masculine, feminine, plurals."""
+    if adj.endswith("ien") or adj.endswith("en"):
+        fem = adj + "ne"
+    elif adj.endswith("e"):
+        fem = adj
+    elif adj.endswith("c"):  # turc -> turque
+        fem = adj + "que"
+    else:
+        fem = adj + "e"
+    forms = {adj, fem, fem + "s"}
+    forms.add(adj if adj.endswith("s") else adj + "s")
+    return sorted(forms)
+
+
+def _build(kb: Knowledge) -> _Tables:
+    up = _letters(str.isupper)
+    lo = _letters(str.islower) + "ß"
+    word = rf"[{up}][{lo}{up}]*(?:[-'][{up}{lo}][{lo}{up}]*)*"
+    initials = rf"[{up}]\.(?:-?[{up}]\.)*"
+    particle_h = r"(?:al|el|ad|as|ash|an|ibn|bin|ben|abd|abu|abou|ould)-"
+    tok = rf"(?:{initials}|(?:{particle_h})?{word})"
+    sep = r"(?:[ ]+(?:(?:de|da|van|von|der|ben|bin|ibn|bou|al|el|Al)[ ]+)?|(?<=\.)(?=\S))"
+    run = re.compile(rf"(?<![{up}{lo}\d])(?:{particle_h})?{tok}(?:{sep}{tok})*")
+
+    roles = kb["roles"] or {}
+    heads = [str(h) for h in roles.get("heads") or []]
+    head_forms = set(heads)
+    for h in heads:  # plural of the first word: "ministres des Affaires étrangères", "présidents"
+        first, _, rest = h.partition(" ")
+        if not first.endswith(("s", "x")):
+            head_forms.add((first + "s" + (" " + rest if rest else "")))
+    head = re.compile(rf"(?<![\w-])(?:{_alternation(head_forms)})(?![\w-])")
+    grades = [str(g) for g in roles.get("grades") or []]
+    grade_alt = _alternation(grades)
+    grade_tail = re.compile(rf"(?:,\s*)?(?:(?:l'|le\s+|la\s+)?(?:{grade_alt})\s*)+$")
+    barrier = re.compile(
+        rf"[;:«»\"()\[\]|]|(?<![\w'-])(?:{_alternation(roles.get('barriers') or [], False)})(?![\w-])"
+    )
+    prefixes = _alternation(roles.get("apposition_prefixes") or [], False)
+    apposition = re.compile(
+        rf",\s*(?:(?:le|la|l'|un|une|son|sa)\s*)?(?:(?:{prefixes})\s+)?"
+        rf"(?P<role>(?:{_alternation(head_forms)})(?![\w-])[^,.;:()«»\"\n]*)"
+    )
+    honorific_before = re.compile(
+        rf"(?:^|[\s(])(?:{_alternation(roles.get('honorifics') or [], False)})\s*$"
+    )
+    plural_head = re.compile(
+        rf"(?:les|ses|leurs|des)\s+(?P<head>(?:{_alternation([f for f in head_forms if f.split(' ')[0].endswith(('s', 'x'))])}))"
+        rf"(?![\w-])(?P<rest>[^.;:]*)$"
+    )
+
+    nats = kb["nationalities"] or {}
+    nat_codes: dict[str, str | None] = {}
+    for adj, code in (nats.get("adjectives") or {}).items():
+        for form in _adjective_forms(str(adj)):
+            nat_codes[fold(form)] = code
+    for name, code in (nats.get("countries") or {}).items():
+        nat_codes[fold(str(name))] = code
+    nat_words = list((nats.get("countries") or {}).keys())
+    for adj in (nats.get("adjectives") or {}):
+        nat_words += _adjective_forms(str(adj))
+    nat = re.compile(rf"(?<![\w-])(?:{_alternation(nat_words)})(?![\w-])")
+    nat_nouns = [w[0].upper() + w[1:] for adj in (nats.get("adjectives") or {}) for w in _adjective_forms(str(adj))]
+    nat_noun_before = re.compile(rf"(?:l'|le\s+|la\s+)(?P<nat>{_alternation(nat_nouns, False)})\s*$")
+
+    first = kb["first_names"] or {}
+    first_names = frozenset(fold(str(n)) for n in first.get("names") or [])
+    not_names = {fold(str(n)) for n in first.get("not_persons") or []}
+    for nat_form in nat_codes:
+        not_names.add(nat_form)
+    for entry in list(kb["places"] or []) + list(kb["organizations"] or []):
+        if isinstance(entry, dict):
+            for form in [entry.get("name"), *(entry.get("variants") or [])]:
+                if form and " " not in str(form).strip():
+                    not_names.add(fold(str(form)))
+    grade_set = frozenset(fold(g) for g in grades)
+    not_names |= grade_set
+    not_names -= first_names
+
+    gazetteer = [e for e in kb["persons"] or [] if isinstance(e, dict) and e.get("name")]
+    gaz_full: dict[str, int] = {}
+    gaz_surname: dict[str, list[int]] = {}
+    for i, entry in enumerate(gazetteer):
+        forms = [str(entry["name"]), *(str(v) for v in entry.get("variants") or [])]
+        for form in forms:
+            key = fold(form)
+            gaz_full.setdefault(key, i)
+            surname = key.split(" ")[-1]
+            ids = gaz_surname.setdefault(surname, [])
+            if i not in ids:
+                ids.append(i)
+    return _Tables(
+        run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
+        nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
+        honorific_before=honorific_before, plural_head=plural_head,
+        first_names=first_names, not_names=frozenset(not_names), gaz_full=gaz_full,
+        gaz_surname=gaz_surname, gazetteer=gazetteer,
+        opposite={str(k): str(v) for k, v in (nats.get("opposite") or {}).items()}, grades=grade_set,
+    )
+
+
+def tables(kb: Knowledge) -> _Tables:
+    return kb.compiled("actors.tables", _build)
+
+
+# ------------------------------------------------------------------ mentions
+
+@dataclass
+class Mention:
+    """One occurrence of a person's name, with what its context says."""
+
+    start: int
+    end: int
+    form: str                 # as written, honorific left out
+    keys: tuple[str, ...]     # folded tokens
+    gaz: int | None = None    # gazetteer entry
+    role: str | None = None
+    role_is_grade: bool = False
+    country: str | None = None
+    homologue: bool = False   # bare "son homologue": country from the other party
+    sentence: int = 0
+
+
+def _split_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Tokens of a capitalised run with offsets; initials glued to a name are split off."""
+    out = []
+    for m in re.finditer(r"(?:(?:[^\W\d_]\.-?)+(?=\s|$)|[^\s.]+\.?|\.)", text):
+        tok = m.group()
+        start = offset + m.start()
+        # "S.V.Lavrov" -> "S.V." + "Lavrov"
+        sub = re.match(r"((?:[^\W\d_]\.)+)(.+)", tok)
+        if sub and not tok.endswith("."):
+            out.append((sub.group(1), start, start + len(sub.group(1))))
+            out.append((sub.group(2), start + len(sub.group(1)), start + len(tok)))
+        else:
+            out.append((tok, start, start + len(tok)))
+    return out
+
+
+def _is_name_token(tok: str, t: _Tables) -> bool:
+    key = fold(tok)
+    if not key or key in t.not_names:
+        return False
+    bare = tok.replace(".", "").replace("-", "")
+    if len(bare) > 1 and bare.isupper() and "." not in tok:
+        return False  # acronyms and datelines: IRNA, MOSCOU
+    if "'" in tok and tok[:2].lower() in ("l'", "d'", "qu"):
+        return False
+    if tok.endswith("'s"):
+        return False
+    return True
+
+
+def _candidates(doc: Doc, t: _Tables) -> list[tuple[int, int, list[tuple[str, int, int]], bool]]:
+    """Sub-runs of name tokens: (start, end, tokens, honorific before)."""
+    norm = doc.norm
+    out = []
+    for m in t.run.finditer(norm):
+        toks = _split_tokens(m.group(), m.start())
+        cur: list[tuple[str, int, int]] = []
+        honor = False
+        for tok, s, e in toks + [("", -1, -1)]:
+            ok = bool(tok) and _is_name_token(tok, t)
+            if ok and tok in ("M.",) and not cur:
+                ok = False  # "M." alone is the honorific, not an initial
+            if ok:
+                cur.append((tok, s, e))
+                continue
+            if cur:
+                while cur and fold(cur[-1][0]) in ("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"):
+                    cur.pop()
+                if cur:
+                    out.append((cur[0][1], cur[-1][2], cur, honor))
+                cur = []
+            honor = tok in ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr")
+    return out
+
+
+def _sentence_index(doc: Doc, starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _role_before(norm: str, lo: int, start: int, t: _Tables) -> tuple[str | None, bool, str | None]:
+    """The title phrase that ends right before a name: (role, is only a grade, nationality noun code).
+
+    Looks back from the name to the last barrier (a verb, a clause word, the
+    previous name) and takes the phrase from the first role head on.
+    """
+    seg_start = lo
+    for b in t.barrier.finditer(norm, lo, start):
+        seg_start = b.end()
+    seg = norm[seg_start:start]
+    if _COORDINATED.search(seg) or _COMPLEMENT.search(seg):
+        return None, False, None
+    nat_code = None
+    nb = t.nat_noun_before.search(seg)
+    if nb:
+        nat_code = t.nat_codes.get(fold(nb.group("nat")))
+        seg = seg[:nb.start()]
+    h = t.head.search(seg)
+    if not h:
+        g = t.grade_tail.search(seg)
+        if g and g.group().strip(" ,"):
+            return _clean_role(g.group()), True, nat_code
+        return None, False, nat_code
+    role = seg[h.start():]
+    if len(role) > 160:
+        return None, False, nat_code
+    g = t.grade_tail.search(role)
+    if g and g.start() > 0:
+        role = role[:g.start()]
+    return _clean_role(role) or None, False, nat_code
+
+
+# A name right after "et d'" is coordinated, not titled; right after "des"/"du" it is
+# the complement of a title ("ministre des Routes"), not a person.
+_COORDINATED = re.compile(r"(?:\bet|\bou|\bainsi que)(?:\s+d')?\s*$")
+_COMPLEMENT = re.compile(r"(?:\b(?:des|du|de|la|le|les|aux|au|à|en|sur|pour)\s+|\b[dl]')$")
+
+
+def _clean_role(role: str) -> str:
+    role = " ".join(role.split())
+    role = role.strip(" ,-")
+    role = re.sub(r"^(?:l'|le |la |les )", "", role)
+    role = re.sub(r"\s+(?:de|du|des|d'|le|la|les|l')$", "", role)
+    return role.strip(" ,")
+
+
+def _role_after(norm: str, end: int, t: _Tables) -> str | None:
+    """An apposition right after the name: ", chef de la diplomatie iranienne,"."""
+    m = t.apposition.match(norm, end)
+    if not m:
+        return None
+    role = m.group("role")
+    b = t.barrier.search(role)
+    if b:
+        role = role[:b.start()]
+    role = re.sub(r"\s+(?:et|a|est)$", "", role.rstrip())
+    return _clean_role(role) or None
+
+
+def _country_of(role: str | None, t: _Tables) -> str | None:
+    if not role:
+        return None
+    for m in t.nat.finditer(role):
+        code = t.nat_codes.get(fold(m.group()))
+        if code:
+            return code
+    return None
+
+
+def _gazetteer_entry(keys: tuple[str, ...], t: _Tables, year: int | None, role: str | None) -> int | None:
+    """The gazetteer entry a name form stands for; namesakes told apart by role and year."""
+    full = " ".join(keys)
+    if full in t.gaz_full:
+        return t.gaz_full[full]
+    ids = t.gaz_surname.get(keys[-1], [])
+    if len(keys) > 1:
+        # a full form of an unknown first name is another person ("Miad Salehi")
+        firsts = {fold(str(t.gazetteer[i]["name"])).split(" ")[0] for i in ids}
+        if not any(k[:1] == f[:1] for f in firsts for k in keys[:1]) or keys[0] not in firsts and len(keys[0]) > 2:
+            return None
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) > 1 and (year or role):
+        return _pick_namesake(ids, t, year, role)
+    return None
+
+
+def _pick_namesake(ids: list[int], t: _Tables, year: int | None, role: str | None) -> int | None:
+    """Prefer the entry whose role held that year shares words with the text's role."""
+    words = set(fold(role or "").split()) - {"de", "du", "des", "la", "le", "l"}
+    best, best_score = None, 0
+    for i in ids:
+        for r in t.gazetteer[i].get("roles") or []:
+            if not isinstance(r, dict):
+                continue
+            lo, hi = r.get("from"), r.get("to")
+            in_time = year is None or ((lo is None or int(lo) <= year) and (hi is None or year <= int(hi)))
+            score = (2 if in_time else 0) + len(words & set(fold(str(r.get("role") or "")).split()))
+            if score > best_score:
+                best, best_score = i, score
+    return best
+
+
+def _has_evidence(keys: tuple[str, ...], gaz: int | None, role: str | None, honor: bool,
+                  nat_noun: str | None, after: str | None, t: _Tables) -> bool:
+    """A run is a person when something says so; capitalisation alone never does."""
+    if gaz is not None or honor or role or after or nat_noun:
+        return True
+    if len(keys) < 2:
+        return False
+    first = keys[0].split(" ")
+    return keys[0] in t.first_names or first[0] in t.first_names or all(len(x) == 1 for x in first)
+
+
+def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
+    norm = doc.norm
+    sent_starts = [s.start for s in doc.sentences]
+    year = doc.published.year if doc.published else None
+    out: list[Mention] = []
+    prev_end_in_sentence = -1
+    prev_sentence = -1
+    for start, end, toks, honor in _candidates(doc, t):
+        si = _sentence_index(doc, sent_starts, start)
+        lo = doc.sentences[si].start if doc.sentences else 0
+        if si == prev_sentence and prev_end_in_sentence > lo:
+            lo = prev_end_in_sentence
+        role, is_grade, nat_noun = _role_before(norm, lo, start, t)
+        after = _role_after(norm, end, t)
+        keys = tuple(fold(tok) for tok, _, _ in toks)
+        keys = tuple(k for k in keys if k)
+        if not keys:
+            continue
+        gaz = _gazetteer_entry(keys, t, year, role or after)
+        honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
+        if not honor:
+            honor = _enumerated_honorific(norm, lo, start)
+        if not _has_evidence(keys, gaz, role, honor, nat_noun, after, t):
+            continue
+        if role is None and after:
+            role, is_grade = after, False
+        form = norm[start:end]
+        form = doc.text[start:end] if len(doc.text) == len(norm) else form
+        m = Mention(start, end, form, keys, gaz, role, is_grade, None, False, si)
+        m.country = _country_of(role, t) or nat_noun
+        if m.country is None and after and after != role:
+            m.country = _country_of(after, t)
+        m.homologue = bool(role and fold(role).split(" ")[0] in ("homologue", "homologues", "counterpart") and m.country is None)
+        out.append(m)
+        prev_end_in_sentence, prev_sentence = end, si
+    _enumerations(doc, out, t)
+    return out
+
+
+def _enumerated_honorific(norm: str, lo: int, start: int) -> bool:
+    """The second name of "MM. Poutine et Ahmadinejad" has its honorific on the first."""
+    seg = norm[max(lo, start - 60):start]
+    return re.search(r"\bMM\.\s+\S+(?:\s+\S+)?\s+et\s+(?:M\.\s*)?$", seg) is not None
+
+
+def _enumerations(doc: Doc, mentions: list[Mention], t: _Tables) -> None:
+    """Roles of enumerated names: "les présidents kazakh A, azerbaïdjanais B et turkmène C".
+
+    A plural head before a chain of names joined by commas and `et` gives each
+    its singular head, with the adjective written before it (or the i-th of a
+    list of adjectives written before the first name).
+    """
+    norm = doc.norm
+    i = 0
+    while i < len(mentions):
+        chain = [mentions[i]]
+        j = i + 1
+        while j < len(mentions) and mentions[j].sentence == chain[0].sentence:
+            gap = norm[chain[-1].end:mentions[j].start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s*-\s*)(?:[\w-]+\s*,?\s*)?", gap):
+                break
+            chain.append(mentions[j])
+            j += 1
+        if len(chain) >= 2:
+            lo = doc.sentences[chain[0].sentence].start if doc.sentences else 0
+            before = norm[lo:chain[0].start]
+            cut = 0
+            for b in t.barrier.finditer(before):
+                if not b.group().startswith("et"):
+                    cut = b.end()
+            p = t.plural_head.search(before, cut)
+            if p:
+                _assign_chain(norm, chain, p, lo, t)
+        i = j if len(chain) >= 2 else i + 1
+
+
+def _assign_chain(norm: str, chain: list[Mention], p: re.Match, lo: int, t: _Tables) -> None:
+    head = p.group("head")
+    first, _, rest = head.partition(" ")
+    singular = (first[:-1] if first.endswith(("s", "x")) else first) + (" " + rest if rest else "")
+    listed = [m.group() for m in t.nat.finditer(p.group("rest"))]
+    for k, m in enumerate(chain):
+        gap_start = chain[k - 1].end if k else lo + p.end()
+        gap = norm[gap_start:m.start]
+        adj = [a.group() for a in t.nat.finditer(gap)]
+        word = adj[-1] if adj and k else (listed[k] if len(listed) == len(chain) else (adj[-1] if adj else None))
+        if word:
+            m.role, m.role_is_grade = f"{singular} {_singular_adj(word)}", False
+            m.country = t.nat_codes.get(fold(word))
+            m.homologue = False
+        elif not m.role or m.role == p.group(0).strip() or fold(m.role).startswith(fold(first)):
+            m.role, m.role_is_grade = singular, False
+
+
+def _singular_adj(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+# -------------------------------------------------------------- coreference
+
+@dataclass
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    gaz: int | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.mentions[0].keys[-1]
+
+    def full_forms(self) -> list[Mention]:
+        return [m for m in self.mentions if len(m.keys) > 1]
+
+
+def _compatible(m: Mention, g: _Group) -> bool:
+    """Two full forms of one surname are one person when their first names agree.
+
+    Agreement: same first name, one an initial of the other ("S.V." ~ "Sergueï"),
+    or one a suffix of the other ("Seyed Abbas Araghchi" ~ "Abbas Araghchi").
+    """
+    if m.gaz is not None and g.gaz is not None:
+        return m.gaz == g.gaz
+    fulls = g.full_forms()
+    if len(m.keys) == 1 or not fulls:
+        return True
+    for f in fulls:
+        a, b = m.keys[:-1], f.keys[:-1]
+        if a == b or a[-len(b):] == b or b[-len(a):] == a:
+            return True
+        if a[0][:1] == b[0][:1] and (len(a[0]) == 1 or len(b[0]) == 1 or " " in a[0] or " " in b[0]):
+            return True
+        if (len(a[0].split(" ")[0]) == 1 or len(b[0].split(" ")[0]) == 1) and a[0][:1] == b[0][:1]:
+            return True
+    return False
+
+
+def _group(mentions: list[Mention]) -> list[_Group]:
+    """Join mentions of one person: same gazetteer entry, or same surname with agreeing first names.
+
+    A bare surname ("M. Ivanov") joins the latest person of that surname
+    spoken of, whatever the gazetteer would guess for it alone.
+    """
+    groups: list[_Group] = []
+    for m in mentions:
+        target = None
+        same = [g for g in groups if g.surname == m.keys[-1]]
+        if len(m.keys) == 1 and same:
+            target = max(same, key=lambda g: g.mentions[-1].start)
+        elif m.gaz is not None:
+            target = next((g for g in groups if g.gaz == m.gaz), None)
+        if target is None:
+            target = next((g for g in same if _compatible(m, g)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        target.mentions.append(m)
+        if target.gaz is None or (len(m.keys) > 1 and m.gaz is not None):
+            target.gaz = m.gaz if m.gaz is not None else target.gaz
+    return _merge_early_surnames(groups)
+
+
+def _merge_early_surnames(groups: list[_Group]) -> list[_Group]:
+    """A bare surname said before the full name ("M. Mottaki" in a headline) joins it."""
+    out: list[_Group] = []
+    for g in groups:
+        if not g.full_forms():
+            later = [h for h in groups if h is not g and h.surname == g.surname and h.full_forms()]
+            if len(later) >= 1:
+                target = later[0]
+                target.mentions = sorted(target.mentions + g.mentions, key=lambda m: m.start)
+                continue
+        out.append(g)
+    return sorted(out, key=lambda g: g.mentions[0].start)
+
+
+def _best_form(g: _Group) -> str:
+    def rank(m: Mention):
+        has_initials = any(len(k) == 1 or re.fullmatch(r"(?:\w )+\w", k) for k in m.keys[:-1])
+        return (not has_initials, len(m.keys), len(m.form))
+    return max(g.mentions, key=rank).form
+
+
+def _person(g: _Group, t: _Tables) -> Person:
+    name = _best_form(g)
+    aliases = list(dict.fromkeys(m.form for m in g.mentions if m.form != name))
+    roles = [m for m in g.mentions if m.role and not m.role_is_grade] or [m for m in g.mentions if m.role]
+    role = roles[0].role if roles else None
+    country = next((m.country for m in g.mentions if m.country), None)
+    return Person(name=name, aliases=aliases, role=role, country=country,
+                  mentions=[Span(m.start, m.end) for m in g.mentions])
+
+
+def _homologue_countries(groups: list[_Group], persons: list[Person], known: list, t: _Tables) -> None:
+    """`son homologue` serves the other party: the other person of its sentence, then the gazetteer."""
+    by_sentence: dict[int, list[int]] = {}
+    for gi, g in enumerate(groups):
+        for m in g.mentions:
+            by_sentence.setdefault(m.sentence, []).append(gi)
+    for gi, g in enumerate(groups):
+        if persons[gi].country:
+            continue
+        for m in g.mentions:
+            if not m.homologue:
+                continue
+            others = [known[o] for o in by_sentence.get(m.sentence, []) if o != gi and known[o]]
+            if others and others[0] in t.opposite:
+                persons[gi].country = t.opposite[others[0]]
+                break
 
 
 def find_persons(doc: Doc, kb: Knowledge) -> list[Person]:
     """Every named person in the text, once, in order of first mention."""
-    return []
+    t = tables(kb)
+    mentions = _mentions(doc, t)
+    groups = _group(mentions)
+    persons = [_person(g, t) for g in groups]
+    known = [p.country or (t.gazetteer[g.gaz].get("country") if g.gaz is not None else None)
+             for g, p in zip(groups, persons)]
+    _homologue_countries(groups, persons, known, t)
+    for g, p in zip(groups, persons):
+        if p.country is None and g.gaz is not None:
+            p.country = t.gazetteer[g.gaz].get("country") or None
+    return persons
