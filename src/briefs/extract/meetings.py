@@ -1,10 +1,345 @@
-"""Meetings: encounters, visits, calls and summits with date, place, participants."""
+"""Meetings: encounters, visits, calls and summits with date, place, participants.
+
+A frame is a clause holding a meeting cue (meetings.yaml). Its participants
+are the persons named in the clause, less those who only report it (`a
+annoncé que`, `, a indiqué X`); a pronoun subject stands for the last named
+subject. Its date is the date expression nearest the cue in the clause, else
+the date of the report in the same sentence; its place the city of the
+clause that is not part of a title. Frames are then resolved against each
+other, in text order: a frame without a date takes the date of the meeting it
+continues (a talk during a dated visit); frames telling the same encounter
+(same date, one set of participants within the other, kinds alike) merge.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from briefs.extract import dates as dates_mod
 from briefs.extract.model import Doc, Person, PlaceMention
 from briefs.knowledge import Knowledge
+
+# Kinds that tell one encounter in different words; a merge never crosses groups.
+_KIND_GROUP = {"rencontre": 0, "visite": 0, "sommet": 1, "réunion": 1, "entretien téléphonique": 2}
+
+
+def _alt(patterns) -> str:
+    return "|".join(f"(?:{p})" for p in sorted((str(p) for p in patterns or []), key=len, reverse=True))
+
+
+def _word(patterns) -> str:
+    """Whole-word alternation: not inside a word, not glued to a following letter."""
+    return rf"(?<![\w-])(?:{_alt(patterns)})(?![\w-])"
+
+
+@dataclass
+class _Tables:
+    cue: re.Pattern
+    kinds: list[str]
+    remote: re.Pattern
+    signing: re.Pattern
+    not_cue: re.Pattern
+    anaphoric_start: re.Pattern
+    demonstrative: re.Pattern
+    reporting_que: re.Pattern
+    reporting_tail: re.Pattern
+    reporting: re.Pattern
+    splitter: re.Pattern
+    pronoun_start: re.Pattern
+    plural_anaphor: re.Pattern
+    alias: re.Pattern
+    alias_city: dict[str, str]
+    not_here: re.Pattern
+    title_before: re.Pattern
+    at_before: re.Pattern
+
+
+def _build(kb: Knowledge) -> _Tables:
+    conf = kb["meetings"] or {}
+    cues = conf.get("cues") or {}
+    kinds = list(cues)
+    groups = "|".join(f"(?P<k{i}>{_word(cues[k])})" for i, k in enumerate(kinds))
+    signing = _word(conf.get("signing") or [])
+    rep = _alt(conf.get("reporting") or [])
+    aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
+    flags = re.IGNORECASE
+    return _Tables(
+        cue=re.compile(f"{groups}|(?P<sign>{signing})", flags),
+        kinds=kinds,
+        remote=re.compile(_word(conf.get("remote") or []), flags),
+        signing=re.compile(signing, flags),
+        not_cue=re.compile(rf"(?:{_alt(conf.get('not_a_cue_after') or [])})\s*(?:la|le|l'|les|un|une|d'une|d'un|du|des)?\s*(?:\w+\s+)?$", flags),
+        anaphoric_start=re.compile(rf"^\W*(?:{_alt(conf.get('anaphoric') or [])})\s*(?:\w+\s+)?$", flags),
+        demonstrative=re.compile(r"(?:\b(?:ces|cette|cet|ce|this|these)\s+(?:\w+\s+)?)$", flags),
+        reporting_que=re.compile(rf"(?<![\w-])(?:{rep})(?![\w-])[^.;:]*?\b(?:que\b|qu')", flags),
+        reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle|selon)\b\s*(?:\w+\s+)?(?:{rep})?|selon\b)", flags),
+        reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
+        splitter=re.compile(_alt(re.escape(str(s)) for s in conf.get("splitters") or []), flags),
+        pronoun_start=re.compile(rf"^\W*(?:(?:{_alt(conf.get('pronouns') or [])})\b|qu'(?:il|elle)\b)", flags),
+        plural_anaphor=re.compile(rf"(?<!\w)(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
+        alias=re.compile(_word(re.escape(a) for a in conf.get("place_aliases") or {}), flags),
+        alias_city=aliases,
+        not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
+        title_before=re.compile(rf"(?:{_alt(conf.get('title_words') or [])})\b[^,;.]{{0,50}}\s(?:à|en|in|at)\s+$", flags),
+        at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
+    )
+
+
+def tables(kb: Knowledge) -> _Tables:
+    return kb.compiled("meetings.tables", _build)
+
+
+@dataclass
+class _Frame:
+    sentence: int
+    start: int                  # of the cue, in the text
+    kind: str
+    participants: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)   # persons before the cue
+    date: str | None = None
+    date_text: str | None = None
+    dated: bool = False         # has a date expression of its own
+    anaphoric_date: bool = False
+    place: str | None = None
+    place_inherited: bool = False
+    remote: bool = False
+
+
+# ---------------------------------------------------------------- per clause
+
+def _mention_table(persons: list[Person]) -> tuple[list[int], list[tuple[int, int, str]]]:
+    spans = sorted((s.start, s.end, p.name) for p in persons for s in p.mentions)
+    return [s[0] for s in spans], spans
+
+
+def _persons_in(spans, starts, lo: int, hi: int) -> list[tuple[int, str]]:
+    i = bisect.bisect_left(starts, lo)
+    out = []
+    while i < len(spans) and spans[i][0] < hi:
+        out.append((spans[i][0], spans[i][2]))
+        i += 1
+    return out
+
+
+def _unique(names) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
+    bounds = [0] + [m.start() for m in t.splitter.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | None:
+    """The cue of a clause: the first valid one of the highest-ranked kind."""
+    best: tuple[int, re.Match, str] | None = None
+    for m in t.cue.finditer(text, lo, hi):
+        before = text[lo:m.start()]
+        if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
+            continue
+        if m.lastgroup == "sign":
+            kind, rank = "rencontre", len(t.kinds)
+        else:
+            rank = int(m.lastgroup[1:])
+            kind = t.kinds[rank]
+            if t.anaphoric_start.search(before) and rank != 0:
+                continue  # "La visite avait été préparée ...": refers back
+        if best is None or rank < best[0]:
+            best = (rank, m, kind)
+    return (best[1], best[2]) if best else None
+
+
+def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[int, int, int, int]:
+    """Bounds of the content clause within [lo, hi): (content_lo, content_hi, reporter_lo, reporter_hi).
+
+    "X a annoncé lundi que A et B ..." -> content after `que`; ", a indiqué X." -> cut.
+    """
+    c_lo, c_hi = lo, hi
+    for m in t.reporting_que.finditer(text, lo, cue):
+        c_lo = m.end()
+    tail = t.reporting_tail.search(text, cue, hi)
+    if tail and tail.group().strip(", ").split(" ")[0].lower() in ("selon",) or (tail and len(tail.group().split()) > 1):
+        c_hi = tail.start()
+    return c_lo, c_hi, lo, hi
+
+
+def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
+           prev_subjects: list[str], prev_sentence_first: str | None) -> list[_Frame]:
+    sent = doc.sentences[si]
+    text = doc.norm[sent.start:sent.end]
+    frames: list[_Frame] = []
+    found_dates = None
+    carried: list[str] = []
+    for lo, hi in _segments(text, t):
+        hit = _cue_in(text, lo, hi, t)
+        seg_persons = _persons_in(spans, starts, sent.start + lo, sent.start + hi)
+        if hit is None:
+            carried = [n for o, n in seg_persons] or carried
+            continue
+        cue, kind = hit
+        c_lo, c_hi, _, _ = _report_split(text, lo, hi, cue.start(), t)
+        persons = _persons_in(spans, starts, sent.start + c_lo, sent.start + c_hi)
+        rep = None
+        for rep in t.reporting.finditer(text, c_lo, cue.start()):
+            pass
+        if rep is not None:
+            persons = [(o, n) for o, n in persons if o - sent.start > rep.end()]
+        names = _unique(n for _, n in persons)
+        subjects = _unique(n for o, n in persons if o - sent.start < cue.start())
+        content = text[c_lo:c_hi]
+        if t.pronoun_start.search(content) or (lo > 0 and not subjects):
+            before = _unique(n for o, n in _persons_in(spans, starts, sent.start, sent.start + c_lo))
+            subject = (carried[:1] if lo > 0 and carried else before[:1]) or (
+                [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
+            names = _unique(subject + names)
+            subjects = _unique(subject + subjects)
+        elif not names and t.plural_anaphor.search(content):
+            names = list(prev_subjects)
+        if cue.lastgroup == "sign" and len(names) < 2 and names:
+            carried = names or carried
+            continue
+        f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
+        f.remote = bool(t.remote.search(text, lo, hi))
+        if found_dates is None:
+            found_dates = dates_mod.find_dates(text, doc.published)
+        _date_of(f, found_dates, c_lo, c_hi, cue.start(), len(text))
+        if not f.remote:
+            f.place = _place_of(doc, t, places, sent.start, text, c_lo, c_hi)
+            if f.place is None:
+                f.place = _place_of(doc, t, places, sent.start, text, 0, len(text))
+        frames.append(f)
+        carried = subjects or names or carried
+        prev_subjects = f.participants or prev_subjects
+    return frames
+
+
+def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, length: int) -> None:
+    """Nearest date to the cue in the clause; else the report's date in the sentence."""
+    inside = [d for d in found if c_lo <= d.start < c_hi]
+    pool = inside or found
+    if not pool:
+        return
+    concrete = [d for d in pool if d.value is not None or not d.relative]
+    anaphoric = [d for d in pool if d.value is None and d.relative]
+    pick_from = concrete or []
+    if not pick_from:
+        f.anaphoric_date = bool(anaphoric)
+        if anaphoric:
+            f.date_text = anaphoric[0].text
+        return
+    best = min(pick_from, key=lambda d: min(abs(d.start - cue), abs(d.end - cue)))
+    if anaphoric and inside and best not in inside:
+        f.anaphoric_date = True
+        return
+    f.date, f.date_text, f.dated = best.value, best.text, True
+
+
+def _place_of(doc: Doc, t: _Tables, places: list[PlaceMention], base: int, text: str, lo: int, hi: int) -> str | None:
+    """The city of the clause: `à X` first, a city in a title or after `regagner` never."""
+    cands: list[tuple[int, int, str]] = []
+    for p in places:
+        if base + lo <= p.start < base + hi:
+            rel = p.start - base
+            before = text[max(0, rel - 70):rel]
+            if t.title_before.search(before) or t.not_here.search(before[-30:]):
+                continue
+            cands.append((0 if t.at_before.search(before[-6:]) else 1, rel, p.name))
+    for m in t.alias.finditer(text, lo, hi):
+        cands.append((0, m.start(), t.alias_city.get(m.group().casefold(), m.group())))
+    if not cands:
+        return None
+    return min(cands)[2]
+
+
+# ---------------------------------------------------------------- resolution
+
+def _shares(a: _Frame, b: _Frame) -> bool:
+    return bool(set(a.participants) & set(b.participants))
+
+
+def _absorb(into: _Frame, other: _Frame) -> None:
+    into.participants = _unique(into.participants + other.participants)
+    if into.place is None or (into.place_inherited and other.place and not other.place_inherited):
+        into.place, into.place_inherited = other.place, other.place_inherited
+    if not into.dated and other.dated:
+        into.date, into.date_text, into.dated = other.date, other.date_text, True
+
+
+def _inherit(f: _Frame, src: _Frame) -> None:
+    f.date, f.date_text, f.dated = src.date, f.date_text or src.date_text, False
+    if f.date_text is None or f.anaphoric_date:
+        f.date_text = f.date_text or src.date_text
+    if f.place is None and not f.remote:
+        f.place, f.place_inherited = src.place, True
+
+
+def _resolve(frames: list[_Frame]) -> list[_Frame]:
+    out: list[_Frame] = []
+    for i, f in enumerate(frames):
+        if f.dated or (f.date_text and not f.anaphoric_date):
+            if f.participants and f.place is None and not f.remote:
+                src = next((g for g in reversed(out) if _shares(f, g) and g.place), None)
+                if src:
+                    f.place, f.place_inherited = src.place, True
+            out.append(f)
+            continue
+        prev = next((g for g in reversed(out) if f.participants and _shares(f, g)), None)
+        if prev is not None:
+            _inherit(f, prev)
+            out.append(f)
+            continue
+        adjacent = next((g for g in reversed(out) if g.sentence >= f.sentence - 1), None)
+        if adjacent is not None and f.participants:
+            if _KIND_GROUP[adjacent.kind] == _KIND_GROUP[f.kind] or not adjacent.participants:
+                _absorb(adjacent, f)
+            else:
+                _inherit(f, adjacent)
+                out.append(f)
+            continue
+        ahead = next((g for g in frames[i + 1:] if g.sentence <= f.sentence + 2 and g.dated
+                      and (not g.participants or _shares(f, g))), None)
+        if ahead is not None and f.participants:
+            _absorb(ahead, f)
+            continue
+        out.append(f)
+    return _merge([f for f in out if f.participants])
+
+
+def _merge(frames: list[_Frame]) -> list[_Frame]:
+    """Frames of one encounter: same date, participants within one another, kinds alike."""
+    out: list[_Frame] = []
+    for f in frames:
+        twin = None
+        for g in out:
+            if g.date != f.date or g.date is None:
+                continue
+            a, b = set(f.participants), set(g.participants)
+            if a == b or (_KIND_GROUP[f.kind] == _KIND_GROUP[g.kind] and (a <= b or b <= a)):
+                twin = g
+                break
+        if twin is None:
+            out.append(f)
+        else:
+            _absorb(twin, f)
+    return out
 
 
 def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[PlaceMention]) -> list[dict]:
     """Meeting records (schema order: date, date_text, place, kind, participants)."""
-    return []
+    if not persons or not doc.sentences:
+        return []
+    t = tables(kb)
+    starts, spans = _mention_table(persons)
+    frames: list[_Frame] = []
+    prev_first: str | None = None
+    for si, sent in enumerate(doc.sentences):
+        if t.cue.search(doc.norm, sent.start, sent.end):
+            subjects = frames[-1].subjects if frames else []
+            frames += _frame(doc, si, t, spans, starts, places, subjects, prev_first)
+        in_sentence = _persons_in(spans, starts, sent.start, sent.end)
+        prev_first = in_sentence[0][1] if in_sentence else None
+    return [
+        {"date": f.date, "date_text": f.date_text, "place": f.place, "kind": f.kind, "participants": f.participants}
+        for f in _resolve(frames)
+    ]
