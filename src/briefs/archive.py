@@ -271,7 +271,22 @@ class Archive:
             problems = rec.validate(record, expected_id=record["id"])
             if problems:
                 raise RecordError(_describe(problems), str(path))
-        data = rec.dumps(record).encode("utf-8")
+        self._atomic_write(path, rec.dumps(record).encode("utf-8"))
+        return path
+
+    def write_text(self, name: str, text: str) -> Path:
+        """Atomically replace the record file `name` (a plain name in the folder) with `text`.
+
+        For repairs of files whose name or id is not (yet) right, where
+        `write` would pick the path from the id.
+        """
+        if Path(name).name != name or name.startswith(".") or not name.endswith(SUFFIX):
+            raise UsageError(messages.BAD_ID.format(value=name))
+        path = self.root / name
+        self._atomic_write(path, text.encode("utf-8"))
+        return path
+
+    def _atomic_write(self, path: Path, data: bytes) -> None:
         with self.locked():
             tmp = None
             try:
@@ -290,7 +305,6 @@ class Archive:
                 if tmp is not None:
                     with contextlib.suppress(OSError):
                         os.unlink(tmp)
-        return path
 
     def add(self, record: dict) -> AddResult:
         """Archive a new record unless its text is already there (same sha256)."""

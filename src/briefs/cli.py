@@ -570,6 +570,109 @@ def rm(ctx, ids, yes, data_dir) -> None:
             click.echo(messages.REMOVED.format(id=rid))
 
 
+# -- check, edit ------------------------------------------------------------
+
+@cli.command()
+@click.option("--fix", is_flag=True, help="Rewrite what is mechanical: key order, missing fields, date forms, code case.")
+@data_dir_option
+@click.pass_context
+@handle_errors
+def check(ctx, fix, data_dir) -> None:
+    """Validate every record against the schema; print FILE:LINE: PROBLEM for each.
+
+    Exits 1 if any problem is left. --fix rewrites only what has one right
+    answer (comments in a fixed file are not kept); the rest is for `briefs edit`.
+
+    \b
+    Examples:
+      briefs check
+      briefs check --fix
+    """
+    from briefs import check as checking
+
+    env = _env(ctx)
+    report = checking.check_archive(_archive(data_dir), fix=fix)
+    for file, notes in report.fixed:
+        click.echo(messages.CHECK_FIXED.format(file=file, what="; ".join(notes)))
+    for problem in report.problems:
+        click.echo(str(problem))
+    if report.temporary and not fix and not env.quiet:
+        warn(messages.TEMP_FOUND.format(count=report.temporary))
+    if report.problems:
+        fail(messages.CHECK_SUMMARY.format(problems=len(report.problems), bad=report.bad_files, total=report.total))
+    if not env.quiet:
+        click.echo(messages.CHECK_OK.format(total=report.total), err=True)
+
+
+@cli.command()
+@click.argument("brief_id", metavar="ID")
+@data_dir_option
+@click.pass_context
+@handle_errors
+def edit(ctx, brief_id, data_dir) -> None:
+    """Edit one brief in $VISUAL or $EDITOR; it is saved only if still valid.
+
+    An invalid edit leaves the record as it was and asks whether to edit
+    again or discard the changes. A record that no longer validates can be
+    repaired this way too.
+
+    \b
+    Examples:
+      briefs edit 2026-01-30-larijani-poutine
+      EDITOR=nano briefs edit 2026-01-30
+    """
+    import tempfile
+
+    from briefs import check as checking, record as rec
+
+    env = _env(ctx)
+    archive = _archive(data_dir)
+    rid = archive.resolve(brief_id)
+    path = archive.path_of(rid)
+    original = path.read_bytes()
+    editor = checking.editor_command()
+    with tempfile.TemporaryDirectory(prefix="briefs-edit-") as tmp:
+        copy = Path(tmp) / path.name
+        copy.write_bytes(original)
+        while True:
+            checking.run_editor(editor, copy, rid)
+            edited = copy.read_bytes()
+            if edited == original:
+                if not env.quiet:
+                    click.echo(messages.EDIT_UNCHANGED.format(id=rid), err=True)
+                return
+            data, problems = checking.check_text(edited.decode("utf-8", errors="replace"), expected_id=rid)
+            if not _is_utf8(edited):
+                problems = [(1, messages.RECORD_UNREADABLE.format(reason="not UTF-8"))] + problems
+            if not problems:
+                break
+            for line, problem in problems:
+                click.echo(messages.EDIT_PROBLEM.format(file=path, line=line, problem=problem), err=True)
+            warn(messages.EDIT_INVALID.format(id=rid))
+            try:
+                again = click.prompt(messages.EDIT_PROMPT, type=click.Choice(["e", "d"]), default="e", err=True)
+            except click.Abort:
+                again = "d"
+            if again != "e":
+                fail(messages.EDIT_DISCARDED.format(id=rid))
+        with archive.locked():
+            if path.read_bytes() != original:  # someone else changed it meanwhile: keep both
+                fd, kept = tempfile.mkstemp(prefix=f"briefs-{rid}-", suffix=".yaml")
+                with open(fd, "wb") as f:
+                    f.write(edited)
+                fail(messages.EDIT_CONFLICT.format(id=rid, path=kept))
+            archive.write(data)
+    click.echo(messages.EDIT_SAVED.format(id=rid))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _attach_completions(group: click.Group) -> None:
     """Complete --topic, --actor and id arguments on every command that has them (list, show, ...)."""
     completers = {"topic": _complete_topics, "actor": _complete_actors, "brief_id": _complete_ids}

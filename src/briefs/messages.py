@@ -71,3 +71,5 @@ RM_NOT_A_TERMINAL = "not on a terminal: add --yes to remove without confirmation
 RM_CANCELLED = "nothing removed"
 SCANNED = "{count} record(s) read in {seconds:.2f} s ({source})"
 EXPORT_CANNOT_WRITE = "cannot write the export: {reason}"
+TEMP_FOUND = "{count} temporary file(s) left by an interrupted write (ignored; `briefs check --fix` removes them)"
+EDIT_PROBLEM = "{file}:{line}: {problem}"
