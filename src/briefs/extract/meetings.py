@@ -53,6 +53,7 @@ class _Tables:
     not_here: re.Pattern
     title_before: re.Pattern
     at_before: re.Pattern
+    foreign_date: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -83,6 +84,7 @@ def _build(kb: Knowledge) -> _Tables:
         not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
         title_before=re.compile(rf"(?:{_alt(conf.get('title_words') or [])})\b[^,;.]{{0,50}}\s(?:à|en|in|at)\s+$", flags),
         at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
+        foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
 
@@ -103,7 +105,9 @@ class _Frame:
     anaphoric_date: bool = False
     place: str | None = None
     place_inherited: bool = False
+    place_strong: bool = False  # introduced by à/au/dans: said to be where it happens
     remote: bool = False
+    last_sentence: int = -1
 
 
 # ---------------------------------------------------------------- per clause
@@ -132,8 +136,17 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
 
 
 def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | None:
-    """The cue of a clause: the first valid one of the highest-ranked kind."""
+    """The cue of a clause: the first valid one of the highest-ranked kind.
+
+    Cues after a postposed report (", a affirmé X dans un entretien publié")
+    belong to the report, not to the meeting.
+    """
     best: tuple[int, re.Match, str] | None = None
+    first = t.cue.search(text, lo, hi)
+    if first is not None:
+        tail = _tail(text, first.start(), hi, t)
+        if tail is not None:
+            hi = tail
     for m in t.cue.finditer(text, lo, hi):
         before = text[lo:m.start()]
         if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
@@ -150,6 +163,14 @@ def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | N
     return (best[1], best[2]) if best else None
 
 
+def _tail(text: str, cue: int, hi: int, t: _Tables) -> int | None:
+    """Start of a postposed report after the cue (", a indiqué X", ", selon X")."""
+    tail = t.reporting_tail.search(text, cue, hi)
+    if tail and (tail.group().strip(", ").lower().startswith("selon") or len(tail.group().split()) > 1):
+        return tail.start()
+    return None
+
+
 def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[int, int, int, int]:
     """Bounds of the content clause within [lo, hi): (content_lo, content_hi, reporter_lo, reporter_hi).
 
@@ -158,9 +179,9 @@ def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[in
     c_lo, c_hi = lo, hi
     for m in t.reporting_que.finditer(text, lo, cue):
         c_lo = m.end()
-    tail = t.reporting_tail.search(text, cue, hi)
-    if tail and tail.group().strip(", ").split(" ")[0].lower() in ("selon",) or (tail and len(tail.group().split()) > 1):
-        c_hi = tail.start()
+    tail = _tail(text, cue, hi, t)
+    if tail is not None:
+        c_hi = tail
     return c_lo, c_hi, lo, hi
 
 
@@ -196,26 +217,44 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             subjects = _unique(subject + subjects)
         elif not names and t.plural_anaphor.search(content):
             names = list(prev_subjects)
-        if cue.lastgroup == "sign" and len(names) < 2 and names:
-            carried = names or carried
-            continue
+        if cue.lastgroup == "sign":
+            names = _signatories(cue, persons, sent.start, subjects, names)
+            if len(names) == 1:
+                carried = subjects or carried
+                continue
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
         f.remote = bool(t.remote.search(text, lo, hi))
         if found_dates is None:
             found_dates = dates_mod.find_dates(text, doc.published)
-        _date_of(f, found_dates, c_lo, c_hi, cue.start(), len(text))
+        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign")
+        f.last_sentence = si
         if not f.remote:
-            f.place = _place_of(doc, t, places, sent.start, text, c_lo, c_hi)
+            f.place, f.place_strong = _place_of(t, places, sent.start, text, c_lo, c_hi)
             if f.place is None:
-                f.place = _place_of(doc, t, places, sent.start, text, 0, len(text))
+                f.place, f.place_strong = _place_of(t, places, sent.start, text, 0, len(text))
         frames.append(f)
         carried = subjects or names or carried
         prev_subjects = f.participants or prev_subjects
     return frames
 
 
-def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, length: int) -> None:
-    """Nearest date to the cue in the clause; else the report's date in the sentence."""
+def _signatories(cue: re.Match, persons, base: int, subjects: list[str], names: list[str]) -> list[str]:
+    """Who signed: after `signé par`, the subject and the object of `signé avec`, else the subjects."""
+    word = cue.group().split()[-1].lower()
+    if word == "par":
+        return _unique(n for o, n in persons if o - base >= cue.end())
+    if word == "avec":
+        return names
+    return subjects
+
+
+def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Tables, signing: bool) -> None:
+    """Nearest date to the cue in the clause; else the report's date in the sentence.
+
+    A date right after "signé", "depuis ..." dates another happening and is skipped.
+    """
+    if not signing:
+        found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - 80):d.start])]
     inside = [d for d in found if c_lo <= d.start < c_hi]
     pool = inside or found
     if not pool:
@@ -235,8 +274,12 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, length: int) -> N
     f.date, f.date_text, f.dated = best.value, best.text, True
 
 
-def _place_of(doc: Doc, t: _Tables, places: list[PlaceMention], base: int, text: str, lo: int, hi: int) -> str | None:
-    """The city of the clause: `à X` first, a city in a title or after `regagner` never."""
+def _place_of(t: _Tables, places: list[PlaceMention], base: int, text: str, lo: int, hi: int) -> tuple[str | None, bool]:
+    """The city of the clause and whether `à`/`au`/`dans` introduces it.
+
+    `à X` first; a city in a title or after `regagner` never; a bare city
+    ("la centrale de Bouchehr") only when nothing better is known.
+    """
     cands: list[tuple[int, int, str]] = []
     for p in places:
         if base + lo <= p.start < base + hi:
@@ -248,8 +291,9 @@ def _place_of(doc: Doc, t: _Tables, places: list[PlaceMention], base: int, text:
     for m in t.alias.finditer(text, lo, hi):
         cands.append((0, m.start(), t.alias_city.get(m.group().casefold(), m.group())))
     if not cands:
-        return None
-    return min(cands)[2]
+        return None, False
+    best = min(cands)
+    return best[2], best[0] == 0
 
 
 # ---------------------------------------------------------------- resolution
@@ -260,6 +304,7 @@ def _shares(a: _Frame, b: _Frame) -> bool:
 
 def _absorb(into: _Frame, other: _Frame) -> None:
     into.participants = _unique(into.participants + other.participants)
+    into.last_sentence = max(into.last_sentence, other.last_sentence)
     if into.place is None or (into.place_inherited and other.place and not other.place_inherited):
         into.place, into.place_inherited = other.place, other.place_inherited
     if not into.dated and other.dated:
@@ -267,10 +312,9 @@ def _absorb(into: _Frame, other: _Frame) -> None:
 
 
 def _inherit(f: _Frame, src: _Frame) -> None:
+    """A continuation of `src` (a talk during a visit): its date, and its place unless said."""
     f.date, f.date_text, f.dated = src.date, f.date_text or src.date_text, False
-    if f.date_text is None or f.anaphoric_date:
-        f.date_text = f.date_text or src.date_text
-    if f.place is None and not f.remote:
+    if (f.place is None or not f.place_strong) and src.place and not f.remote:
         f.place, f.place_inherited = src.place, True
 
 
@@ -278,7 +322,7 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
     out: list[_Frame] = []
     for i, f in enumerate(frames):
         if f.dated or (f.date_text and not f.anaphoric_date):
-            if f.participants and f.place is None and not f.remote:
+            if f.participants and not f.place_strong and not f.remote:
                 src = next((g for g in reversed(out) if _shares(f, g) and g.place), None)
                 if src:
                     f.place, f.place_inherited = src.place, True
@@ -289,7 +333,7 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             _inherit(f, prev)
             out.append(f)
             continue
-        adjacent = next((g for g in reversed(out) if g.sentence >= f.sentence - 1), None)
+        adjacent = next((g for g in reversed(out) if g.last_sentence >= f.sentence - 1), None)
         if adjacent is not None and f.participants:
             if _KIND_GROUP[adjacent.kind] == _KIND_GROUP[f.kind] or not adjacent.participants:
                 _absorb(adjacent, f)
@@ -315,7 +359,7 @@ def _merge(frames: list[_Frame]) -> list[_Frame]:
             if g.date != f.date or g.date is None:
                 continue
             a, b = set(f.participants), set(g.participants)
-            if a == b or (_KIND_GROUP[f.kind] == _KIND_GROUP[g.kind] and (a <= b or b <= a)):
+            if _KIND_GROUP[f.kind] == _KIND_GROUP[g.kind] and (a <= b or b <= a):
                 twin = g
                 break
         if twin is None:
