@@ -1,9 +1,375 @@
-"""Agreements: kind, stage and date of that stage; each distinct agreement once."""
+"""Agreements: kind, stage and date of that stage; each distinct agreement once.
+
+A mention is a kind noun ("traité", "protocole d'accord", "feuille de route")
+or a named agreement ("PAGC"); a stage is a cue word ("signé", "la
+ratification de", "toujours en vigueur"). French puts the cue on either side:
+an active verb governs the agreements after it (« ont signé lundi un traité »),
+a participle or state phrase qualifies the one before it (« un contrat signé en
+1995 », « toujours en négociation »), a nominalisation governs its complement
+(« la ratification par le Majlis de l'accord »). Bare definite nouns (« le
+traité », « cet accord », « le document ») point back to the last agreement.
+Vocabulary lives in resources/agreements.yaml.
+"""
 from __future__ import annotations
 
-from briefs.extract.model import Doc
+import re
+from dataclasses import dataclass, field
+
+from briefs.extract.dates import DateMention, find_dates
+from briefs.extract.model import Doc, Span
+from briefs.extract.places import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 
+@dataclass
+class _Lexicon:
+    mentions: re.Pattern
+    nouns: dict[str, tuple[str, str | None]]  # folded form -> (kind, named key or None)
+    named_names: dict[str, str]               # named key -> record name
+    cues: re.Pattern
+    stages: dict[str, dict]
+    order: dict[str, int]
+    definite: frozenset[str]
+    anaphors: frozenset[str]
+    active: frozenset[str]
+    future: tuple[tuple[str, ...], ...]
+    negations: frozenset[str]
+    announce: frozenset[str]
+    stops: frozenset[str]
+    links: frozenset[str]
+    skip_after: re.Pattern | None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str | None          # None for an anaphor noun (document, texte)
+    name: str
+    key: str | None           # named agreement key
+    bare: bool                 # a bare noun after a definite determiner: points back
+    target: "_Agreement | None" = None
+
+
+@dataclass
+class _Agreement:
+    name: str
+    kind: str
+    key: str | None
+    words: frozenset[str]
+    status: str | None = None
+    date: str | None = None
+    rank: int = -1
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def _build(kb: Knowledge) -> _Lexicon:
+    conf = kb["agreements"] or {}
+    nouns: dict[str, tuple[str, str | None]] = {}
+    named_names: dict[str, str] = {}
+    for entry in conf.get("named") or []:
+        key = str(entry["key"])
+        named_names[key] = str(entry["name"])
+        for form in [entry["name"], *(entry.get("forms") or [])]:
+            nouns[fold(str(form))] = (str(entry["kind"]), key)
+    for noun, kind in (conf.get("kinds") or {}).items():
+        nouns.setdefault(fold(str(noun)), (str(kind), None))
+    anaphors = frozenset(fold(a) for a in conf.get("anaphors") or [])
+    for a in anaphors:
+        nouns.setdefault(a, ("", None))
+    stages = {fold(str(k)): v for k, v in (conf.get("stages") or {}).items() if isinstance(v, dict)}
+    skip = conf.get("skip_after")
+
+    def words(key: str) -> frozenset[str]:
+        """Folded words; an elided article keeps its apostrophe ("l'", "d'")."""
+        return frozenset(fold(str(w)) + ("'" if str(w).endswith("'") else "") for w in conf.get(key) or [])
+
+    return _Lexicon(
+        mentions=lexicon_regex(nouns, inside_compound=False),
+        nouns=nouns,
+        named_names=named_names,
+        cues=lexicon_regex(stages, inside_compound=False),
+        stages=stages,
+        order={s: i for i, s in enumerate(conf.get("order") or [])},
+        definite=words("definite"),
+        anaphors=anaphors,
+        active=words("active_auxiliaries"),
+        future=tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or []),
+        negations=words("negations"),
+        announce=words("announce_verbs"),
+        stops=words("name_stops"),
+        links=words("name_links"),
+        skip_after=re.compile(skip) if skip else None,
+    )
+
+
+_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+
+
+def _words_before(norm: str, pos: int, n: int) -> list[str]:
+    """The last `n` folded words before `pos`, stopping at punctuation (one clause)."""
+    chunk = norm[max(0, pos - 80):pos]
+    out: list[str] = []
+    for tok in reversed(_TOKEN.findall(chunk)):
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            if tok in "«»\"":
+                continue
+            break
+        # "l'accord" -> the determiner "l'" matters, keep elided articles whole
+        out.append(fold(tok) if "'" not in tok else fold(tok.split("'")[0]) + "'")
+        if len(out) == n:
+            break
+    return out[::-1]
+
+
+_NAME_TOKEN = re.compile(r"\s*(\([^()]{1,40}\)|[«»\"]|[\w-]+'|[\w-]+|[^\w\s])")
+
+
+def _name_after(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> str:
+    """The noun and its complements, as French builds them.
+
+    After the head come adjectives (« intergouvernemental », « commune ») and
+    prepositional complements (« sur la coopération énergétique »); a word that
+    is neither linked by a preposition nor shaped like an adjective is a verb
+    or the next phrase, and ends the name, as do punctuation and relatives.
+    """
+    out_end, pos, after_link, prev = end, end, False, ""
+    for _ in range(24):
+        m = _NAME_TOKEN.match(norm, pos, min(len(norm), end + 200))
+        if not m:
+            break
+        tok = m.group(1)
+        pos = m.end()
+        if tok[0] == "(" or tok in "«»\"":
+            if tok[0] == "(":
+                out_end = pos
+            continue
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            break
+        low = fold(tok) + ("'" if tok.endswith("'") else "")
+        if low in _AFTER_RELATIVE and prev in _RELATIVE:
+            after_link, prev = True, low
+            continue
+        if low in lex.stops or lexicon_cue(lex, low) or (low in _DETERMINERS and prev in _COORDINATION):
+            break  # « ..., et un protocole »: a new noun phrase
+        if low in lex.links:
+            after_link, prev = True, low
+            continue
+        if not (after_link or tok[0].isupper() or tok[0].isdigit() or _ADJECTIVE.search(low)):
+            break
+        after_link, prev = False, low
+        out_end = pos
+    return text[start:out_end].strip()
+
+
+# « relative au statut », « relatif aux transports »: a preposition the adjective governs.
+_RELATIVE = frozenset({"relatif", "relative", "relatifs", "relatives", "consacre", "consacree"})
+_AFTER_RELATIVE = frozenset({"a", "au", "aux"})
+_DETERMINERS = frozenset({"un", "une"})
+_COORDINATION = frozenset({"et", "ou", "ainsi", "and", "or"})
+
+# Endings of French adjectives that follow a noun in an agreement's name.
+_ADJECTIVE = re.compile(
+    r"(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|ique|iques|if|ive|ifs|ives|aire|aires"
+    r"|ile|iles|ble|bles|sse|sses|ee|ees|ant|ante|ants|antes|ain|aine|ains|aines|ais|aise|ois|oise|in|ine"
+    r"|ier|iere|eux|euse|cadre|ral|tal|un|une)$"
+)
+
+
+def lexicon_cue(lex: _Lexicon, folded_word: str) -> bool:
+    return folded_word in lex.stages and (lex.stages[folded_word] or {}).get("role") == "verb"
+
+
+def _mentions(doc: Doc, sent: Span, lex: _Lexicon) -> list[_Mention]:
+    out = []
+    for m in lex.mentions.finditer(doc.norm, sent.start, sent.end):
+        kind, key = lookup(lex.nouns, m.group()) or ("", None)
+        before = _words_before(doc.norm, m.start(), 2)
+        det = before[-1] if before else ""
+        name = _name_after(doc.text, doc.norm, m.start(), m.end(), lex)
+        bare = name == doc.text[m.start():m.end()]
+        if not kind:  # document / texte: only a bare noun after le/ce points back
+            if not (bare and det in lex.definite and not m.group().endswith("s")):
+                continue
+            out.append(_Mention(m.start(), m.end(), None, name, None, True))
+            continue
+        if key:
+            name = lex.named_names[key]
+        out.append(_Mention(m.start(), m.end(), kind, name, key, bare and det in lex.definite and not key))
+    return out
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    status: str
+    forward: bool      # governs the agreements after it
+    noun: bool         # a nominalisation: governs only a close complement
+
+
+def _cues(doc: Doc, sent: Span, lex: _Lexicon) -> list[_Cue]:
+    out = []
+    for m in lex.cues.finditer(doc.norm, sent.start, sent.end):
+        info = lookup(lex.stages, m.group())
+        if not info or not info.get("status"):
+            continue
+        status, role = str(info["status"]), info.get("role", "verb")
+        before = _words_before(doc.norm, m.start(), 4)
+        if any(w in lex.negations for w in before[-3:]):
+            continue
+        if role == "verb" and lex.skip_after and lex.skip_after.search(doc.norm[m.end():m.end() + 40]):
+            continue
+        if _is_future(before, lex) and lex.order.get(status, 0) > lex.order.get("en négociation", 1):
+            status = "annoncé"
+        if role == "noun":
+            announced = any(w in lex.announce for w in before[-3:])
+            if announced and status == "en négociation":
+                status = "annoncé"
+            out.append(_Cue(m.start(), m.end(), status, True, True))
+        elif role == "state":
+            out.append(_Cue(m.start(), m.end(), status, False, False))
+        else:
+            active = bool(info.get("active")) or (
+                "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
+            out.append(_Cue(m.start(), m.end(), status, active, False))
+    return out
+
+
+def _is_future(before: list[str], lex: _Lexicon) -> bool:
+    """A future or modal auxiliary among the words just before the cue (« doit être signé »)."""
+    joined = " " + " ".join(before[-4:]) + " "
+    return any(" " + " ".join(f) + " " in joined for f in lex.future)
+
+
+def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
+    """The mentions a cue speaks of, by French word order (see module docstring)."""
+    after = [m for m in mentions if m.start >= cue.end]
+    before = [m for m in mentions if m.end <= cue.start]
+    if cue.noun:
+        if after and after[0].start - cue.end <= 50 and not re.search(r"[,.;:]", norm[cue.end:after[0].start]):
+            return [after[0]]
+        return []
+    if cue.forward:
+        nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+        return [m for m in after if nxt is None or m.start < nxt] or ([] if not before else [before[-1]])
+    if before:
+        return [before[-1]]
+    if after:  # fronted participle or list after a colon: « Autres documents signés : un accord, un protocole »
+        nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+        return [m for m in after if nxt is None or m.start < nxt]
+    return [last] if last else []
+
+
+def _content_words(name: str, lex: _Lexicon) -> frozenset[str]:
+    words = [fold(w) for w in re.findall(r"[\w-]+", name.replace("'", " "))]
+    return frozenset(w for w in words[1:] if w not in lex.links and len(w) > 2)
+
+
+def _resolve(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon) -> _Agreement | None:
+    """The agreement a mention names: a named key, a bare noun pointing back, or the same head + modifiers."""
+    if mention.key:
+        for a in agreements:
+            if a.key == mention.key:
+                return a
+    if mention.kind is None or mention.bare:
+        for a in reversed(agreements):
+            if mention.kind is None or a.kind == mention.kind:
+                return a
+        return None if mention.kind is None else _new(mention, agreements, lex)
+    words = _content_words(mention.name, lex)
+    for a in agreements:
+        if a.kind == mention.kind and a.key is None and words and a.words and (words <= a.words or a.words <= words):
+            if words > a.words:
+                a.name, a.words = mention.name, words
+            return a
+    return _new(mention, agreements, lex)
+
+
+def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon) -> _Agreement:
+    a = _Agreement(mention.name, mention.kind or "accord", mention.key, _content_words(mention.name, lex))
+    agreements.append(a)
+    return a
+
+
+def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
+    """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »)."""
+    best, best_gap = None, 60
+    for d in dates:
+        lo, hi = (cue.end, d.start) if d.start >= cue.end else (d.end, cue.start)
+        gap = hi - lo
+        if 0 <= gap <= best_gap and d.value and not re.search(r"[:;()]", norm[lo:hi]):
+            best, best_gap = d, gap
+    return best.value if best else None
+
+
+def _title_span(doc: Doc) -> Span | None:
+    """The headline: a first line without final punctuation, followed by more text."""
+    if len(doc.lines) < 2:
+        return None
+    first = doc.lines[0]
+    line = doc.norm[first.start:first.end].rstrip()
+    return None if line.endswith((".", "!", "?", ":")) or len(line) > 200 else first
+
+
 def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
-    return []
+    """Each distinct agreement the text gives a stage, with its latest stage and that stage's date.
+
+    Agreements mentioned with no stage at all are left out: in news texts they
+    are almost always a passing reference to one already counted.
+    """
+    lex: _Lexicon = kb.compiled("agreements.lexicon", _build)
+    title = _title_span(doc)
+    sentences = [s for s in doc.sentences if not (title and s.start >= title.start and s.end <= title.end)]
+    agreements: list[_Agreement] = []
+    last: _Mention | None = None
+    for sent in sentences:
+        last = _sentence(doc, sent, lex, agreements, last) or last
+    if title:
+        _headline(doc, title, lex, agreements)
+    return [
+        {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date}
+        for a in agreements if a.status
+    ]
+
+
+def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement], last: _Mention | None) -> _Mention | None:
+    mentions = _mentions(doc, sent, lex)
+    cues = _cues(doc, sent, lex)
+    if not mentions and not cues:
+        return None
+    for m in mentions:
+        m.target = _resolve(m, agreements, lex)
+    dates: list[DateMention] | None = None
+    for cue in cues:
+        targets = [m.target for m in _attach(cue, mentions, cues, last, doc.norm) if m.target]
+        if not targets:
+            continue
+        if dates is None:
+            dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.value, d.end_value, d.relative)
+                     for d in find_dates(doc.norm[sent.start:sent.end], doc.published)]
+        for a in targets:
+            _promote(a, cue.status, cue, dates, lex, doc.norm)
+    resolved = [m for m in mentions if m.target]
+    return resolved[-1] if resolved else None
+
+
+def _promote(a: _Agreement, status: str, cue: _Cue, dates: list[DateMention], lex: _Lexicon, norm: str) -> None:
+    """Keep the latest stage; its date is the one next to the cue that gave it."""
+    rank = lex.order.get(status, -1)
+    date = _date_near(cue, dates, norm)
+    if rank > a.rank or (rank == a.rank and a.date is None and date):
+        a.status, a.rank, a.date = status, rank, date
+
+
+def _headline(doc: Doc, title: Span, lex: _Lexicon, agreements: list[_Agreement]) -> None:
+    """A headline repeats the lead: its agreement is the body's one of the same kind when there is one."""
+    mentions = _mentions(doc, title, lex)
+    for m in mentions:
+        same = [a for a in agreements if a.kind == m.kind and (not m.key or a.key == m.key)]
+        m.target = (_resolve(m, agreements, lex) if not same else
+                    next((a for a in same if _content_words(m.name, lex) & a.words), same[0]))
+    for cue in _cues(doc, title, lex):
+        for m in _attach(cue, mentions, [], None, doc.norm):
+            if m.target:
+                _promote(m.target, cue.status, cue, [], lex, doc.norm)

@@ -1,0 +1,114 @@
+"""Agreements: kind, latest stage, date, one entry per agreement. Own sentences, checked by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import agreements
+from briefs.extract.text import clean, make_doc
+
+
+def found(text: str, kb, published=dt.date(2022, 6, 15)) -> list[dict]:
+    return agreements.find_agreements(make_doc(clean(text), published), kb)
+
+
+def kinds_statuses(text: str, kb) -> list[tuple[str, str]]:
+    return [(a["kind"], a["status"]) for a in found(text, kb)]
+
+
+def test_active_verb_governs_following_agreements(kb):
+    text = "Les ministres ont signé jeudi à Bakou un accord sur le fret et un protocole sur les douanes."
+    got = found(text, kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [
+        ("accord", "signé", "2022-06-09"), ("protocole", "signé", "2022-06-09")]
+    assert got[0]["name"] == "accord sur le fret"
+
+
+def test_participle_qualifies_preceding_agreement_with_year(kb):
+    got = found("Ils ont évoqué le contrat gazier conclu en 2009, jamais exécuté.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("contrat", "signé", "2009")]
+
+
+def test_kind_mapping(kb):
+    text = ("Un protocole d'accord sur la pêche a été signé. Une note d'entente sur le tourisme a été signée. "
+            "La convention fiscale a été ratifiée. Un accord-cadre sur l'eau a été paraphé.")
+    assert kinds_statuses(text, kb) == [
+        ("mémorandum", "signé"), ("mémorandum", "signé"), ("traité", "ratifié"), ("accord", "finalisé")]
+
+
+def test_latest_stage_wins_and_anaphor_points_back(kb):
+    text = ("Le traité d'amitié a été signé en 2019. Le Parlement a approuvé sa ratification en 2020. "
+            "Le traité est entré en vigueur en mars 2021.")
+    got = found(text, kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "en vigueur", "2021-03")]
+
+
+def test_nominalisation_governs_its_complement(kb):
+    assert kinds_statuses("La Douma a voté la ratification de l'accord sur les visas.", kb) == [("accord", "ratifié")]
+
+
+def test_state_phrase_after_noun(kb):
+    assert kinds_statuses("Un contrat sur les turbines, toujours en négociation, inquiète Berlin.", kb) == [
+        ("contrat", "en négociation")]
+
+
+def test_future_signature_is_only_announced(kb):
+    assert kinds_statuses("Un mémorandum sur les céréales doit être signé le mois prochain.", kb) == [
+        ("mémorandum", "annoncé")]
+
+
+def test_finalised_then_future_signature_stays_finalised(kb):
+    text = "Le texte de l'accord douanier est finalisé et sera signé en juin."
+    assert kinds_statuses(text, kb) == [("accord", "finalisé")]
+
+
+def test_announced_drafting(kb):
+    assert kinds_statuses("Les deux pays ont annoncé l'élaboration d'une feuille de route sur l'eau.", kb) == [
+        ("feuille de route", "annoncé")]
+
+
+def test_drafting_is_negotiation(kb):
+    assert kinds_statuses("Ils ont discuté de l'élaboration d'un nouveau traité global.", kb) == [
+        ("traité", "en négociation")]
+
+
+def test_duration_is_not_a_stage(kb):
+    assert found("Le document, conclu pour quinze ans, reste secret.", kb) == []
+
+
+def test_negated_stage_is_ignored(kb):
+    assert found("Le contrat pétrolier n'a pas été signé.", kb) == []
+
+
+def test_agreement_without_stage_is_left_out(kb):
+    assert found("Ils ont parlé de l'accord sur le nucléaire et d'un futur traité.", kb) == []
+
+
+def test_same_agreement_twice_is_one(kb):
+    text = ("Le traité de coopération spatiale a été signé en 2018. "
+            "Le traité de coopération spatiale entre les deux pays est entré en vigueur en 2019.")
+    assert kinds_statuses(text, kb) == [("traité", "en vigueur")]
+
+
+def test_different_modifiers_are_different_agreements(kb):
+    text = "Un accord sur les visas a été signé, et un accord sur la pêche a été ratifié."
+    assert kinds_statuses(text, kb) == [("accord", "signé"), ("accord", "ratifié")]
+
+
+def test_named_agreement_forms_join(kb):
+    text = "Le JCPOA, signé en 2015, est entré en vigueur en janvier 2016. Le PAGC reste menacé."
+    got = found(text, kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("accord", "en vigueur", "2016-01")]
+
+
+def test_headline_agreement_is_the_body_one(kb):
+    text = "Bakou et Erevan signent un traité\n\nLes deux pays ont signé mardi un traité de paix."
+    assert kinds_statuses(text, kb) == [("traité", "signé")]
+
+
+def test_list_after_colon(kb):
+    text = "Documents signés mardi : un accord sur la santé, un protocole sur le sport."
+    assert kinds_statuses(text, kb) == [("accord", "signé"), ("protocole", "signé")]
+
+
+def test_consent_is_not_an_agreement(kb):
+    assert found("Les travaux exigent l'accord des riverains.", kb) == []
