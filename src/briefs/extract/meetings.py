@@ -142,6 +142,7 @@ def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | N
     belong to the report, not to the meeting.
     """
     best: tuple[int, re.Match, str] | None = None
+    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
     first = t.cue.search(text, lo, hi)
     if first is not None:
         tail = _tail(text, first.start(), hi, t)
@@ -151,8 +152,11 @@ def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | N
         before = text[lo:m.start()]
         if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
             continue
+        if any(a <= m.start() < b for a, b in quotes):
+            continue  # words quoted from a speaker tell no new encounter
         if m.lastgroup == "sign":
-            kind, rank = "rencontre", len(t.kinds)
+            kind = "rencontre"
+            rank = t.kinds.index(kind) if kind in t.kinds else len(t.kinds)
         else:
             rank = int(m.lastgroup[1:])
             kind = t.kinds[rank]
@@ -161,6 +165,9 @@ def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | N
         if best is None or rank < best[0]:
             best = (rank, m, kind)
     return (best[1], best[2]) if best else None
+
+
+_QUOTE = re.compile(r'«[^»]*»|"[^"]*"')
 
 
 def _tail(text: str, cue: int, hi: int, t: _Tables) -> int | None:
@@ -185,8 +192,25 @@ def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[in
     return c_lo, c_hi, lo, hi
 
 
+def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int) -> str | None:
+    """A subject named by its title only ("le ministre russe s'est entretenu"): the person
+    already named whose role starts with those words."""
+    low = before_cue.lower()
+    for first_at, role, name in reversed(roles):
+        if first_at >= base:
+            continue
+        words = role.lower().split()
+        if len(words) < 2:
+            continue
+        phrase = " ".join(words[:2])
+        if re.search(rf"\b(?:le|la|l')\s*{re.escape(phrase)}\b", low):
+            return name
+    return None
+
+
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
-           prev_subjects: list[str], prev_sentence_first: str | None) -> list[_Frame]:
+           prev_subjects: list[str], prev_sentence_first: str | None,
+           roles: list[tuple[int, str, str]]) -> list[_Frame]:
     sent = doc.sentences[si]
     text = doc.norm[sent.start:sent.end]
     frames: list[_Frame] = []
@@ -217,6 +241,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             subjects = _unique(subject + subjects)
         elif not names and t.plural_anaphor.search(content):
             names = list(prev_subjects)
+        if not subjects:
+            subject = _role_subject(text[c_lo:cue.start()], roles, sent.start)
+            if subject:
+                names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
             names = _signatories(cue, persons, sent.start, subjects, names)
             if len(names) == 1:
@@ -303,6 +331,8 @@ def _shares(a: _Frame, b: _Frame) -> bool:
 
 
 def _absorb(into: _Frame, other: _Frame) -> None:
+    if not into.participants:
+        into.kind = other.kind  # an announcement's noun yields to the told encounter
     into.participants = _unique(into.participants + other.participants)
     into.last_sentence = max(into.last_sentence, other.last_sentence)
     if into.place is None or (into.place_inherited and other.place and not other.place_inherited):
@@ -375,12 +405,13 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
         return []
     t = tables(kb)
     starts, spans = _mention_table(persons)
+    roles = sorted((p.mentions[0].start, p.role, p.name) for p in persons if p.role and p.mentions)
     frames: list[_Frame] = []
     prev_first: str | None = None
     for si, sent in enumerate(doc.sentences):
         if t.cue.search(doc.norm, sent.start, sent.end):
             subjects = frames[-1].subjects if frames else []
-            frames += _frame(doc, si, t, spans, starts, places, subjects, prev_first)
+            frames += _frame(doc, si, t, spans, starts, places, subjects, prev_first, roles)
         in_sentence = _persons_in(spans, starts, sent.start, sent.end)
         prev_first = in_sentence[0][1] if in_sentence else None
     return [
