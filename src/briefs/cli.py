@@ -420,10 +420,11 @@ ACTOR_FORMATS = ("table", "json", "yaml", "csv", "names")
 @click.pass_context
 @handle_errors
 def actors(ctx, country, since, until, fmt, limit, data_dir) -> None:
-    """Every person in the archive: country, most frequent role, briefs, meetings, first and last seen.
+    """People in the archive, most frequent first.
 
-    Most frequent first. Columns: name, country, role, briefs, meetings,
-    first_seen, last_seen (brief dates).
+    For each person: country, most frequent role, number of briefs and of
+    meetings, first and last seen (brief dates). Columns: name, country,
+    role, briefs, meetings, first_seen, last_seen.
 
     \b
     Examples:
@@ -450,9 +451,9 @@ TIMELINE_FORMATS = ("chart", "csv", "json", "jsonl", "yaml")
 @click.pass_context
 @handle_errors
 def timeline(ctx, by, top, fmt, data_dir, **kwargs) -> None:
-    """Meetings over time as a bar chart, busiest periods labelled (filters as in `list`).
+    """Bar chart of meetings per month or year, busiest periods labelled.
 
-    Meetings are counted by their own date (a partial date in its month or
+    Filters as in `list`. Meetings are counted by their own date (a partial date in its month or
     year) in the briefs the filters select; --since/--until also bound the
     meeting dates. --format csv gives the series: period, meetings, briefs.
 
@@ -480,9 +481,9 @@ def timeline(ctx, by, top, fmt, data_dir, **kwargs) -> None:
 @click.pass_context
 @handle_errors
 def export(ctx, fmt, per, output, data_dir, **kwargs) -> None:
-    """Export briefs for pandas, DuckDB or a spreadsheet (filters as in `list`).
+    """Export briefs, meetings or actor mentions as JSONL, JSON or CSV.
 
-    JSON and JSONL per brief give whole records; per meeting or actor, and
+    For pandas, DuckDB or a spreadsheet; filters as in `list`. JSON and JSONL per brief give whole records; per meeting or actor, and
     CSV always, give flat rows with a fixed column set (lists joined by
     '; ' in CSV). Columns: see `briefs.stats` and the README.
 
@@ -490,7 +491,7 @@ def export(ctx, fmt, per, output, data_dir, **kwargs) -> None:
     Examples:
       briefs export --format csv -o briefs.csv
       briefs export --per meeting --format csv --since 2024 -o meetings.csv
-      briefs export --per actor --country IR | duckdb -c "select * from read_json('/dev/stdin')"
+      briefs export --per actor --country IR > ir-mentions.jsonl
     """
     from briefs import record as rec, render, stats
 
@@ -543,9 +544,9 @@ def _stdin_isatty() -> bool:
 @click.pass_context
 @handle_errors
 def rm(ctx, ids, yes, data_dir) -> None:
-    """Remove briefs from the archive (a unique id prefix is enough).
+    """Remove briefs from the archive.
 
-    Asks for confirmation on a terminal; elsewhere --yes is required.
+    A unique id prefix is enough. Asks for confirmation on a terminal; elsewhere --yes is required.
     Every id is checked before anything is removed.
 
     \b

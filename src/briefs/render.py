@@ -278,6 +278,8 @@ def timeline(env: Environment, tl, fmt: str = "chart", top: int = 3) -> None:
         notes.append(f"{tl.coarser} meeting{'s' if tl.coarser != 1 else ''} dated only by year (see --by year)")
     if tl.undated:
         notes.append(f"{tl.undated} undated meeting{'s' if tl.undated != 1 else ''} not shown")
+    if tl.by == "month" and len(tl.points) > 120:
+        notes.append("--by year gives a shorter chart")
     if not env.stdout_isatty:
         for p in tl.points:
             cells = [p["period"], str(p["meetings"]), "#" * bar_len(p["meetings"])]

@@ -10,11 +10,15 @@ value is the empty string; in JSON lists stay lists and missing is null.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from briefs.query import brief_date, fold, period
+from briefs.query import brief_date, fold as _fold_uncached, period
+
+# Names repeat across thousands of briefs: fold each form once.
+fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 LIST_SEPARATOR = "; "
 
