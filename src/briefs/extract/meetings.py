@@ -72,7 +72,7 @@ def _build(kb: Knowledge) -> _Tables:
         signing=re.compile(signing, flags),
         not_cue=re.compile(rf"(?:{_alt(conf.get('not_a_cue_after') or [])})\s*(?:la|le|l'|les|un|une|d'une|d'un|du|des)?\s*(?:\w+\s+)?$", flags),
         anaphoric_start=re.compile(rf"^\W*(?:{_alt(conf.get('anaphoric') or [])})\s*(?:\w+\s+)?$", flags),
-        demonstrative=re.compile(r"(?:\b(?:ces|cette|cet|ce|this|these)\s+(?:\w+\s+)?)$", flags),
+        demonstrative=re.compile(r"(?:\b(?:ces|cette|cet|ce|this|these)\s+(?:(?:premiers?|premières?|nouvel(?:le)?s?|nouveaux|derniers?|dernières?|deux|trois|récente?s?)\s+)?)$", flags),
         reporting_que=re.compile(rf"(?<![\w-])(?:{rep})(?![\w-])[^.;:]*?\b(?:que\b|qu')", flags),
         reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle|selon)\b\s*(?:\w+\s+)?(?:{rep})?|selon\b)", flags),
         reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
