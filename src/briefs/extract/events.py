@@ -1,9 +1,181 @@
-"""Events: other dated happenings (sessions, deliveries, exercises, elections)."""
+"""Events: other dated happenings (sessions, deliveries, exercises, elections).
+
+A date expression is an event's date when the word that governs it in its
+clause is a happening word (« la session ... du 16 au 18 février », « livré
+entre décembre 2007 et janvier 2008 »). The same date may instead belong to a
+statement (« a annoncé vendredi »), an agreement's stage (« signé en 2001 ») or
+a meeting (found by the meetings pass): the nearest of these governors wins,
+so each date is read once. Vocabulary lives in resources/events.yaml.
+"""
 from __future__ import annotations
 
-from briefs.extract.model import Doc, Person, PlaceMention
+import re
+from dataclasses import dataclass
+
+from briefs.extract.agreements import _build as _agreement_lexicon
+from briefs.extract.agreements import _name_after
+from briefs.extract.dates import DateMention, find_dates
+from briefs.extract.model import Doc, Person, PlaceMention, Span
+from briefs.extract.places import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 
+@dataclass
+class _Lexicon:
+    anchors: re.Pattern
+    table: dict[str, str]  # folded word -> role
+    gatherings: frozenset[str]
+    window: int
+
+
+def _build(kb: Knowledge) -> _Lexicon:
+    conf = kb["events"] or {}
+    table: dict[str, str] = {}
+    for role in ("saying", "copulas", "participles", "nouns"):
+        for word in conf.get(role) or []:
+            table.setdefault(fold(str(word)), role)
+    gatherings = frozenset(fold(str(w)) for w in conf.get("gatherings") or [])
+    return _Lexicon(lexicon_regex(table, inside_compound=False), table, gatherings, int(conf.get("window", 90)))
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    role: str  # nouns | participles | copulas | saying | stage
+
+
+def _anchors(doc: Doc, sent: Span, lex: _Lexicon, kb: Knowledge) -> list[_Anchor]:
+    out = []
+    for m in lex.anchors.finditer(doc.norm, sent.start, sent.end):
+        role = lookup(lex.table, m.group())
+        if role:
+            out.append(_Anchor(m.start(), m.end(), role))
+    agreements = kb.compiled("agreements.lexicon", _agreement_lexicon)
+    if not agreements.mentions.search(doc.norm, sent.start, sent.end):
+        return out  # « a signé mercredi un décret »: a stage word with no agreement dates a happening
+    for m in agreements.cues.finditer(doc.norm, sent.start, sent.end):
+        info = lookup(agreements.stages, m.group())
+        if info and info.get("role") != "noun":
+            out.append(_Anchor(m.start(), m.end(), "stage"))
+    return out
+
+
+def _gap(a: _Anchor, d: DateMention, norm: str) -> int | None:
+    """Characters between an anchor and a date in one clause; None across a clause break."""
+    lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
+    if hi < lo or re.search(r"[;:()]|\.\s", norm[lo:hi]):
+        return None
+    return hi - lo
+
+
+def _meeting_dates(doc: Doc, meetings: list[dict], persons: list[Person]) -> dict[str, list[Span]]:
+    """Per meeting date, the sentences naming one of its participants: there the date is the meeting's."""
+    by_name = {p.name: p for p in persons}
+    out: dict[str, list[Span]] = {}
+    for m in meetings:
+        if not m.get("date"):
+            continue
+        spans = out.setdefault(str(m["date"]), [])
+        for name in m.get("participants") or []:
+            person = by_name.get(name)
+            for mention in person.mentions if person else []:
+                sent = doc.sentence_at(mention.start)
+                if sent:
+                    spans.append(sent)
+    return out
+
+
+_DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ'\s-]+,\s*$")
+
+
 def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[PlaceMention], meetings: list[dict]) -> list[dict]:
-    return []
+    """Dated happenings that are not meetings, statements or agreement stages, in text order."""
+    lex: _Lexicon = kb.compiled("events.lexicon", _build)
+    agreement_lex = kb.compiled("agreements.lexicon", _agreement_lexicon)
+    taken = _meeting_dates(doc, meetings, persons)
+    events: list[dict] = []
+    seen: set[tuple[str, str | None]] = set()
+    for sent in doc.sentences:
+        anchors = _anchors(doc, sent, lex, kb)
+        if not any(a.role in ("nouns", "participles", "copulas") for a in anchors):
+            continue
+        dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.value, d.end_value, d.relative)
+                 for d in find_dates(doc.norm[sent.start:sent.end], doc.published)]
+        used: set[int] = set()
+        for d in dates:
+            if not d.value or _in_dateline(doc, d):
+                continue
+            best = _governor(d, anchors, doc.norm, lex.window)
+            if best is not None and best.role == "copulas":
+                best = _subject(doc, sent, best, anchors, persons)
+            if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
+                continue
+            if sent in taken.get(d.value, ()) and fold(doc.norm[best.start:best.end]) in lex.gatherings:
+                continue  # the summit Poutine attended that day is the meeting itself
+            if sent in taken.get(d.value, ()) and best.role != "nouns":
+                continue
+            used.add(best.start)
+            key = (d.value, d.end_value)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append({
+                "what": _what(doc, best, agreement_lex),
+                "place": _place(doc, sent, best, d, places),
+                "start": d.value,
+                "end": d.end_value,
+            })
+    return events
+
+
+def _in_dateline(doc: Doc, d: DateMention) -> bool:
+    """« MOSCOU, 3 octobre - »: the date of the dispatch, not of an event."""
+    line_start = doc.norm.rfind("\n", 0, d.start) + 1
+    return bool(_DATELINE.match(doc.norm[line_start:d.start]))
+
+
+def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], persons: list[Person]) -> _Anchor | None:
+    """What a « se tiendra / a eu lieu / est attendu » dates: the happening noun before it, else its subject.
+
+    A person before the verb makes it a visit (the meetings pass's), not an event.
+    """
+    nouns = [a for a in anchors if a.role == "nouns" and a.end <= copula.start]
+    if nouns:
+        return nouns[-1]
+    clause_start = max(sent.start, doc.norm.rfind(",", sent.start, copula.start) + 1)
+    if re.fullmatch(r"\s*(?:qui|qu'|que|ils|elles|il|elle|ce|cela)?\s*", doc.norm[clause_start:copula.start]):
+        return None  # a pronoun alone: no happening word to name it by
+    if any(clause_start <= m.start < copula.start for p in persons for m in p.mentions):
+        return None
+    return _Anchor(clause_start, copula.start, "subject")
+
+
+def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
+    """The nearest anchor to the date in its clause, within the window."""
+    best, best_gap = None, window + 1
+    for a in anchors:
+        gap = _gap(a, d, norm)
+        if gap is not None and gap < best_gap:
+            best, best_gap = a, gap
+    return best
+
+
+def _what(doc: Doc, anchor: _Anchor, agreement_lex) -> str:
+    """The happening's noun phrase; for a participle, the words it follows."""
+    if anchor.role == "nouns":
+        return _name_after(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
+    if anchor.role == "subject":
+        return doc.text[anchor.start:anchor.end].strip(" ,")
+    start = max(0, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)
+    return doc.text[start:anchor.end].strip()
+
+
+def _place(doc: Doc, sent: Span, anchor: _Anchor, d: DateMention, places: list[PlaceMention]) -> str | None:
+    """A city introduced by « à » next to the happening word or its date (« se tiendra à Kazan du ... »)."""
+    lo, hi = min(anchor.start, d.start), max(anchor.end, d.end)
+    for p in places:
+        if sent.start <= p.start < sent.end and lo - 40 <= p.start <= hi + 40:
+            if re.search(r"(?:\b[àa]|\bau port de|\bde)\s+$", doc.norm[max(0, p.start - 14):p.start]):
+                return p.name
+    return None
