@@ -54,6 +54,7 @@ class _Tables:
     title_before: re.Pattern
     at_before: re.Pattern
     foreign_date: re.Pattern
+    there_before: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -84,6 +85,7 @@ def _build(kb: Knowledge) -> _Tables:
         not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
         title_before=re.compile(rf"(?:{_alt(conf.get('title_words') or [])})\b[^,;.]{{0,50}}\s(?:à|en|in|at)\s+$", flags),
         at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
+        there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -257,9 +259,9 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign")
         f.last_sentence = si
         if not f.remote:
-            f.place, f.place_strong = _place_of(t, places, sent.start, text, c_lo, c_hi)
+            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi)
             if f.place is None:
-                f.place, f.place_strong = _place_of(t, places, sent.start, text, 0, len(text))
+                f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, 0, len(text))
         frames.append(f)
         carried = subjects or names or carried
         prev_subjects = f.participants or prev_subjects
@@ -302,7 +304,8 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
     f.date, f.date_text, f.dated = best.value, best.text, True
 
 
-def _place_of(t: _Tables, places: list[PlaceMention], base: int, text: str, lo: int, hi: int) -> tuple[str | None, bool]:
+def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], base: int, text: str,
+              lo: int, hi: int) -> tuple[str | None, bool]:
     """The city of the clause and whether `à`/`au`/`dans` introduces it.
 
     `à X` first; a city in a title or after `regagner` never; a bare city
@@ -313,15 +316,25 @@ def _place_of(t: _Tables, places: list[PlaceMention], base: int, text: str, lo: 
         if base + lo <= p.start < base + hi:
             rel = p.start - base
             before = text[max(0, rel - 70):rel]
-            if t.title_before.search(before) or t.not_here.search(before[-30:]):
+            title = t.title_before.search(before)
+            if title and not _person_between(person_starts, p.start - len(before) + title.start(), p.start):
                 continue
-            cands.append((0 if t.at_before.search(before[-6:]) else 1, rel, p.name))
+            if t.not_here.search(before[-30:]):
+                continue
+            strong = t.at_before.search(before[-6:]) or t.there_before.search(before[-40:])
+            cands.append((0 if strong else 1, rel, p.name))
     for m in t.alias.finditer(text, lo, hi):
         cands.append((0, m.start(), t.alias_city.get(m.group().casefold(), m.group())))
     if not cands:
         return None, False
     best = min(cands)
     return best[2], best[0] == 0
+
+
+def _person_between(starts: list[int], lo: int, hi: int) -> bool:
+    """A name between a title word and a city: the city is no longer part of that title."""
+    i = bisect.bisect_right(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 # ---------------------------------------------------------------- resolution
