@@ -121,15 +121,32 @@ def _complete_ids(ctx, param, incomplete: str) -> list[str]:
         return []
 
 
+def _indexed_actor_names(root: Path) -> set[str] | None:
+    """Actor names from the index file, opened read-only and not refreshed (None: no index)."""
+    import sqlite3
+
+    path = root / ".index.sqlite"
+    if not path.is_file():
+        return None
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    try:
+        return {name for (name,) in conn.execute("SELECT DISTINCT name FROM actors") if isinstance(name, str)}
+    finally:
+        conn.close()
+
+
 def _complete_actors(ctx, param, incomplete: str) -> list[str]:
     try:
         from briefs import stats
         from briefs.archive import Archive
         from briefs.query import fold
 
-        names: set[str] = set()
-        for path in Archive(_completion_root(ctx)).paths():
-            names.update(stats.actor_names_in_yaml(path.read_text(encoding="utf-8", errors="replace")))
+        root = _completion_root(ctx)
+        names = _indexed_actor_names(root)
+        if names is None:  # no index yet: a line scan of the files, no YAML parse
+            names = set()
+            for path in Archive(root).paths():
+                names.update(stats.actor_names_in_yaml(path.read_text(encoding="utf-8", errors="replace")))
         want = fold(incomplete)
         found = [n for n in names if not want or fold(n).startswith(want)
                  or any(w.startswith(want) for w in fold(n).split())]
@@ -287,6 +304,7 @@ def _progress(total: int):
 @click.option("--place", help="City named in the brief.")
 @click.option("--country", help="ISO code of an actor's country (RU, IR, US ...).")
 @click.option("--agreement", help="Word in an agreement's name, kind or stage.")
+@click.option("--text", metavar="WORDS", help="Words (or word starts) in the title, summary, names, agreements, events, quotes.")
 @click.option("--since", callback=_period_bound(0), help="From this date: 2024, 2024-01, 2024-01-15, 'janvier 2024'.")
 @click.option("--until", callback=_period_bound(1), help="Up to this date, same forms as --since.")
 @click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
@@ -294,23 +312,84 @@ def _progress(total: int):
 @data_dir_option
 @click.pass_context
 @handle_errors
-def list_(ctx, actor, topic, place, country, agreement, since, until, fmt, limit, data_dir) -> None:
+def list_(ctx, actor, topic, place, country, agreement, text, since, until, fmt, limit, data_dir) -> None:
     """List briefs, newest first; filters combine with AND.
+
+    Answers come from the index .index.sqlite in the archive folder, brought
+    up to date with the files first (see `briefs reindex`).
 
     \b
     Examples:
       briefs list --actor Larijani --since 2025-01
       briefs list --topic nucleaire --until "janvier 2024" --format json
       briefs list --country IR --place Moscou --format ids
+      briefs list --text "securite information"
     """
-    from briefs import query, render
+    from briefs import index, query, render
+    from briefs.env import data_dir_from
 
     filters = query.Filters(actor=actor, topic=topic, place=place, country=country, agreement=agreement,
-                            since=since, until=until)
-    archive = _archive(data_dir)
-    found = query.select(archive.records(on_error=lambda e: warn(messages.SKIPPED_RECORD.format(path=e.path, reason=e.args[0]))),
-                         filters, limit)
+                            since=since, until=until, text=text)
+    root = data_dir_from(str(data_dir) if data_dir else None)
+    idx = index.open_index(root)
+    for path, reason in idx.problems():
+        warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
+    rows = idx.select(filters, limit)
+    if fmt in ("json", "yaml"):  # whole records: read just the matching files
+        found = index.records_for(root, rows, on_error=lambda e: warn(messages.SKIPPED_RECORD.format(path=e.path, reason=e.args[0])))
+    else:
+        found = [row.as_record() for row in rows]
     render.brief_list(_env(ctx), found, fmt)
+
+
+@cli.command()
+@data_dir_option
+@click.pass_context
+@handle_errors
+def reindex(ctx, data_dir) -> None:
+    """Rebuild the query index from the record files, with a progress bar.
+
+    Every query already brings .index.sqlite up to date with the files
+    (changed, new and deleted files), and rebuilds it if it is damaged; the
+    YAML files stay the only source of truth. Use this to force a full
+    rebuild, e.g. after restoring a backup.
+
+    \b
+    Examples:
+      briefs reindex
+      briefs reindex --data-dir ~/archives/briefs
+    """
+    import contextlib
+    import time
+
+    from briefs import index
+    from briefs.env import data_dir_from
+
+    env = _env(ctx)
+    root = data_dir_from(str(data_dir) if data_dir else None)
+    if not root.is_dir():
+        fail(f"{root}: no such archive folder")
+    started = time.perf_counter()
+    with contextlib.ExitStack() as stack:
+        progress = None
+        if sys.stderr.isatty() and not env.quiet:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            bar = stack.enter_context(Progress("indexing", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                               console=Console(stderr=True), transient=True))
+            task = bar.add_task("indexing", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+        idx = index.rebuild(root, progress)
+    for path, reason in idx.problems():
+        warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
+    if idx.path is None:
+        warn(f"could not write {root / index.INDEX_FILE}; queries will read the files")
+    if not env.quiet:
+        click.echo(f"indexed {idx.count()} briefs in {root} ({time.perf_counter() - started:.1f} s)")
 
 
 @cli.command()
@@ -372,11 +451,23 @@ def _selected_records(ctx: click.Context, data_dir: Path | None, filters) -> lis
     from briefs import query
 
     start = time.perf_counter()
-    found = query.select(_archive(data_dir).records(on_error=_skipped), filters)
-    env = _env(ctx)
-    if env.verbose:
+    archive = _archive(data_dir)
+    try:
+        from briefs import index
+    except ImportError:  # no index in this build: read every file
+        found, source = query.select(archive.records(on_error=_skipped), filters), "plain scan"
+    else:
+        ix = index.open_index(archive.root)
+        try:
+            rows = ix.select(filters)
+            for path, reason in ix.problems():
+                warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
+        finally:
+            ix.close()
+        found, source = index.records_for(archive.root, rows, on_error=_skipped), "index"
+    if _env(ctx).verbose:
         click.echo("briefs: " + messages.SCANNED.format(count=len(found), seconds=time.perf_counter() - start,
-                                                        source="plain scan"), err=True)
+                                                        source=source), err=True)
     return found
 
 
