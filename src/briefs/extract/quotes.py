@@ -1,9 +1,186 @@
-"""Quotes: quoted words of five words or more, attributed to a named person."""
+"""Quotes: quoted words of five words or more, attributed to a named person.
+
+French reports a quote in a few fixed shapes, tried in this order:
+  « ... », a déclaré M. X / a souligné le ministre russe / égraine le communiqué
+  « ... », a-t-il ajouté / précise-t-il        (the last singular speaker)
+  X a affirmé : « ... » / selon X, « ... » / X a assuré que ... « ... »
+The speaker is a person mention, or a title (« le ministre iranien ») read
+back to the last person it fits; a communiqué, a document or a press service
+as speaker drops the quote. Vocabulary lives in resources/quotes.yaml.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from briefs.extract.model import Doc, Person
+from briefs.extract.places import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
+
+_QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
+_PRONOUN = re.compile(r"^\s*[,.]?\s*[\w'-]{0,20}?-t-(?:il|elle)\b|^\s*[,.]?\s*(?:a|avait)-t-(?:il|elle)\b")
+_MIN_WORDS = 5
+# A sentence stop, not the dot of « M. », « Mme. » or an initial.
+_STOP = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
+
+
+@dataclass
+class _Lexicon:
+    saying: re.Pattern
+    sources: re.Pattern
+    titles: re.Pattern
+    according: re.Pattern
+    countries: dict[str, str]  # folded nationality adjective (all forms) -> ISO code
+
+
+def _build(kb: Knowledge) -> _Lexicon:
+    conf = kb["quotes"] or {}
+
+    def rx(key: str) -> re.Pattern:
+        return lexicon_regex({fold(str(w)) for w in conf.get(key) or []}, inside_compound=False)
+
+    countries: dict[str, str] = {}
+    for adj, code in ((kb["nationalities"] or {}).get("adjectives") or {}).items():
+        base = fold(str(adj))
+        forms = [base, base + "e", base + "s", base + "es"]
+        if base.endswith(("ien", "en")):
+            forms += [base + "ne", base + "nes"]
+        for f in forms:
+            countries.setdefault(f, str(code))
+    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), countries)
+
+
+@dataclass(frozen=True)
+class _PersonMention:
+    start: int
+    end: int
+    person: Person
+
+
+def _person_mentions(persons: list[Person]) -> list[_PersonMention]:
+    return sorted((_PersonMention(m.start, m.end, p) for p in persons for m in p.mentions), key=lambda m: m.start)
 
 
 def find_quotes(doc: Doc, kb: Knowledge, persons: list[Person]) -> list[dict]:
-    return []
+    """Quotes of at least five words with a named person as speaker, in text order."""
+    lex: _Lexicon = kb.compiled("quotes.lexicon", _build)
+    mentions = _person_mentions(persons)
+    out = []
+    for q in _QUOTE.finditer(doc.norm):
+        inner_start, inner_end = q.span(1) if q.group(1) is not None else q.span(2)
+        words = doc.norm[inner_start:inner_end].split()
+        if len(words) < _MIN_WORDS:
+            continue
+        speaker = _speaker(doc, q.start(), q.end(), mentions, lex)
+        if speaker:
+            out.append({"speaker": speaker.name, "text": doc.text[inner_start:inner_end].strip()})
+    return out
+
+
+def _speaker(doc: Doc, qs: int, qe: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
+    sent = doc.sentence_at(qs) or doc.sentence_at(max(0, qe - 1))
+    sent_start = sent.start if sent else 0
+    sent_end = max(sent.end if sent else qe, qe)
+    follow_end = _sentence_end(doc, qe)
+    after = doc.norm[qe:follow_end]
+    if _PRONOUN.match(after):
+        return _pronoun(doc, qs, mentions, lex)
+    found = _after_quote(doc, qe, follow_end, mentions, lex)
+    if found is not None:
+        return found or None
+    return _before_quote(doc, sent_start, qs, mentions, lex)
+
+
+def _sentence_end(doc: Doc, qe: int) -> int:
+    """End of the words that follow a quote: the next sentence stop (a quote may end its sentence)."""
+    m = _STOP.search(doc.norm[qe:qe + 220])
+    return qe + (m.start() if m else min(220, len(doc.norm) - qe))
+
+
+def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], lex: _Lexicon):
+    """« ... », a déclaré X: returns the Person, False (a source spoke: drop), or None (no attribution)."""
+    after = doc.norm[qe:end]
+    # English order: "...," Lavrov said.
+    first = next((m for m in mentions if qe <= m.start <= qe + 4), None)
+    if first and lex.saying.match(doc.norm, first.end + 1, end):
+        return first.person
+    verb = lex.saying.search(doc.norm, qe, min(end, qe + 60))
+    if not verb or not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", doc.norm[qe:verb.start()]):
+        return None
+    limit = min(end, verb.end() + 90)
+    person = next((m for m in mentions if verb.end() <= m.start < limit), None)
+    source = lex.sources.search(doc.norm, verb.end(), limit)
+    title = lex.titles.search(doc.norm, verb.end(), limit)
+    first_pos = min(x for x in (person.start if person else None, source.start() if source else None,
+                                title.start() if title else None, limit) if x is not None)
+    if source and source.start() == first_pos:
+        return False
+    if person and (person.start == first_pos or (title and title.start() == first_pos)):
+        return person.person
+    if title:
+        return _resolve_title(doc, title, qe, mentions, lex) or False
+    del after
+    return None
+
+
+def _before_quote(doc: Doc, start: int, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
+    """X a affirmé : « ... » / selon X, « ... »: the latest person, source or « selon + title » before it."""
+    person = next((m for m in reversed(mentions) if start <= m.start < qs), None)
+    source_at = max((s.start() for s in lex.sources.finditer(doc.norm, start, qs) if _introduced(doc, s.start(), lex)),
+                    default=-1)
+    titles = [t for t in lex.titles.finditer(doc.norm, start, qs) if _introduced(doc, t.start(), lex)]
+    best = max(person.start if person else -1, source_at, titles[-1].start() if titles else -1)
+    if best < 0:
+        return None
+    if person and person.start == best:
+        return person.person
+    if titles and titles[-1].start() == best:
+        return _resolve_title(doc, titles[-1], qs, mentions, lex)
+    return None
+
+
+def _introduced(doc: Doc, pos: int, lex: _Lexicon) -> bool:
+    """« selon le communiqué », « d'après un responsable »: an attribution word a few words before."""
+    window = doc.norm[max(0, pos - 25):pos]
+    return any(m.end() >= len(window) - 12 for m in lex.according.finditer(window))
+
+
+def _pronoun(doc: Doc, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
+    """« a-t-il ajouté »: the last singular person before, unless a source was cited after them."""
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.start >= qs:
+            continue
+        if _coordinated(doc, m, mentions):
+            continue
+        sources = [s for s in lex.sources.finditer(doc.norm, m.end, qs) if _introduced(doc, s.start(), lex)]
+        return None if sources else m.person
+    return None
+
+
+def _coordinated(doc: Doc, m: _PersonMention, mentions: list[_PersonMention]) -> bool:
+    """« Patrouchev et Ahmadian ont ... »: a plural subject is not « il »."""
+    for other in mentions:
+        between = doc.norm[m.end:other.start] if other.start > m.end else doc.norm[other.end:m.start]
+        if other.person is not m.person and re.fullmatch(r"\s+et\s+(?:M\.\s+)?", between):
+            return True
+    return False
+
+
+def _resolve_title(doc: Doc, title: re.Match, before: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
+    """« le ministre iranien »: the last person before whose role has the title word and the country."""
+    phrase = fold(doc.norm[title.start():title.start() + 60])
+    words = re.findall(r"[\w-]+", phrase)
+    country = next((lex.countries[w] for w in words[1:5] if w in lex.countries), None)
+    head = fold(title.group())
+    prior = [m for m in reversed(mentions) if m.start < before]
+    for keep in (
+        lambda p: head in fold(p.role or "") and (country is None or p.country == country),
+        lambda p: country is not None and p.country == country,
+        lambda p: country is None and head in fold(p.role or ""),
+        lambda p: country is None,
+    ):
+        hit = next((m.person for m in prior if keep(m.person)), None)
+        if hit:
+            return hit
+    return None

@@ -1,0 +1,89 @@
+"""Quote attribution against hand-built Person objects. Own sentences, checked by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import quotes
+from briefs.extract.model import Person, Span
+from briefs.extract.text import clean, make_doc
+
+
+def person(text: str, name: str, *forms: str, role=None, country=None) -> Person:
+    spans = []
+    for form in (name, *forms):
+        start = text.find(form)
+        while start >= 0:
+            if not any(s.start <= start < s.end for s in spans):
+                spans.append(Span(start, start + len(form)))
+            start = text.find(form, start + 1)
+    return Person(name, list(forms), role, country, sorted(spans, key=lambda s: s.start))
+
+
+def run(text: str, kb, *persons: Person) -> list[tuple[str, str]]:
+    doc = make_doc(clean(text), dt.date(2024, 2, 1))
+    return [(q["speaker"], q["text"]) for q in quotes.find_quotes(doc, kb, list(persons))]
+
+
+def test_verb_then_name_after_quote(kb):
+    text = "« Nous allons renforcer nos liens commerciaux », a déclaré M. Petrov lundi."
+    assert run(text, kb, person(text, "Ivan Petrov", "Petrov")) == [
+        ("Ivan Petrov", "Nous allons renforcer nos liens commerciaux")]
+
+
+def test_short_quote_is_skipped(kb):
+    text = "M. Petrov a parlé d'un « moment historique »."
+    assert run(text, kb, person(text, "Ivan Petrov", "Petrov")) == []
+
+
+def test_name_and_colon_before_quote(kb):
+    text = "Le ministre Karim Nouri a affirmé : « Les routes seront rouvertes avant l'hiver. »"
+    assert run(text, kb, person(text, "Karim Nouri")) == [("Karim Nouri", "Les routes seront rouvertes avant l'hiver.")]
+
+
+def test_pronoun_refers_to_last_singular_speaker(kb):
+    text = ("Le ministre Karim Nouri a quitté la salle. "
+            "« Nous ne céderons rien sur ce dossier », a-t-il ajouté.")
+    assert run(text, kb, person(text, "Karim Nouri")) == [("Karim Nouri", "Nous ne céderons rien sur ce dossier")]
+
+
+def test_pronoun_after_press_service_is_dropped(kb):
+    text = ("Selon le service de presse, Karim Nouri et Ivan Petrov ont parlé du gaz. "
+            "« Les volumes livrés vont encore augmenter », précise-t-il.")
+    assert run(text, kb, person(text, "Karim Nouri"), person(text, "Ivan Petrov")) == []
+
+
+def test_communique_is_not_a_person(kb):
+    text = "« Les deux parties ont réaffirmé leur volonté commune », indique le communiqué final."
+    assert run(text, kb) == []
+    text = "Selon un communiqué, les ministres ont « convenu de poursuivre les travaux en mai »."
+    assert run(text, kb, person(text, "Karim Nouri")) == []
+
+
+def test_title_after_quote_reads_back_to_person_by_country(kb):
+    text = ("Le chef de la diplomatie iranienne, Reza Karimi, a reçu Ivan Petrov. "
+            "« Nos pays partagent les mêmes objectifs régionaux », a souligné le ministre iranien.")
+    got = run(text, kb, person(text, "Reza Karimi", role="chef de la diplomatie iranienne", country="IR"),
+              person(text, "Ivan Petrov", role="ministre russe", country="RU"))
+    assert got == [("Reza Karimi", "Nos pays partagent les mêmes objectifs régionaux")]
+
+
+def test_selon_title_before_quote(kb):
+    text = ("La porte-parole Olga Smirnova s'est exprimée mardi. Selon la porte-parole, le texte devrait être "
+            "« adopté lors de la prochaine session plénière ».")
+    got = run(text, kb, person(text, "Olga Smirnova", role="porte-parole", country="RU"))
+    assert got == [("Olga Smirnova", "adopté lors de la prochaine session plénière")]
+
+
+def test_subject_before_partial_quote(kb):
+    text = "Ivan Petrov a assuré que Moscou était prêt à « étudier toutes les options sans exception »."
+    assert run(text, kb, person(text, "Ivan Petrov")) == [("Ivan Petrov", "étudier toutes les options sans exception")]
+
+
+def test_english_order(kb):
+    text = '"We are ready to help in every way," Petrov told reporters.'
+    assert run(text, kb, person(text, "Ivan Petrov", "Petrov")) == [("Ivan Petrov", "We are ready to help in every way,")]
+
+
+def test_quote_without_any_person_is_left_out(kb):
+    text = "Les experts jugent que « la situation reste très difficile à évaluer »."
+    assert run(text, kb) == []
