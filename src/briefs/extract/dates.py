@@ -1,0 +1,1247 @@
+"""French (and basic English) date expressions -> ISO dates at the precision the text gives.
+
+Why this module exists: every dated item of a brief (meetings, events,
+agreements, the record id) depends on turning words such as « vendredi »,
+« ce 24 janvier », « en début de semaine » or « du 16 au 18 février » into
+ISO strings, resolved against the publication date (SCHEMA.md, "Dates").
+Doing it in one place keeps the rules consistent across passes.
+
+Design choices (and why):
+
+* The grammar is one list of regex branches (``_BRANCHES``), each with its
+  own named groups and a small handler, compiled once into alternations.
+  A cheap anchor scan (numbers, month/weekday names, « hier », « semaine »
+  ...) picks the few places where a date can be, and only the branches an
+  anchor can belong to are tried there: a sentence costs tens of
+  microseconds, not milliseconds (the extractor targets >= 1000 texts/s).
+* The direction of a year-less expression (is « jeudi » last Thursday or
+  next Thursday?) comes from the verbs of the clause around it
+  (``_TenseFinder.tense``): the nearest tense marker before the date in its clause,
+  else after it, else in its sentence.  French news puts the verb next to
+  the date (« a rencontré vendredi », « se rendra jeudi »), so proximity is
+  a better signal than a global vote over the sentence.
+* All calendar arithmetic goes through ``dateutil.relativedelta`` (weekday
+  jumps such as ``relativedelta(weekday=FR(-1))`` handle month and year
+  boundaries for free; the steps are built once, as constants, because
+  building a relativedelta costs more than applying it); month and weekday names go through a French
+  ``dateutil.parser.parserinfo`` so one table serves both the regex and
+  the CLI parser.
+* Everything is a pure function of its arguments; the compiled patterns
+  and tables are module-level constants and are never mutated.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from dateutil import parser as du_parser
+from dateutil.relativedelta import FR, MO, relativedelta, weekday as du_weekday
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "is_future_clause",
+    "parse_user_date",
+    "parse_iso_partial",
+    "FrenchParserInfo",
+]
+
+
+# --------------------------------------------------------------------------
+# Public record
+# --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a text.
+
+    ``text`` keeps the words as written because SCHEMA.md wants them in
+    ``date_text``; ``value`` is ``None`` rather than a guess when the year
+    cannot be known ("never guess silently").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    end_value: str | None = None
+    relative: bool = False
+
+
+# --------------------------------------------------------------------------
+# Names: a French parserinfo (months, weekdays) reused by regex and CLI
+# --------------------------------------------------------------------------
+def _fold(s: str) -> str:
+    """Lower-case and strip accents, so 'Février', 'fevrier' and 'FÉVRIER' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class FrenchParserInfo(du_parser.parserinfo):
+    """dateutil parserinfo with French month and weekday names.
+
+    Why: dateutil knows English names only; subclassing its parserinfo gives
+    one authoritative name table (with unaccented spellings, which real
+    scrapes and command lines contain) that the lookups below share.
+    Lookups are accent- and case-insensitive.
+    """
+
+    MONTHS = [
+        ("janv", "janvier"),
+        ("févr", "fevr", "fév", "fev", "février", "fevrier"),
+        ("mars",),
+        ("avr", "avril"),
+        ("mai",),
+        ("juin",),
+        ("juil", "juillet"),
+        ("août", "aout"),
+        ("sept", "septembre"),
+        ("oct", "octobre"),
+        ("nov", "novembre"),
+        ("déc", "dec", "décembre", "decembre"),
+    ]
+    WEEKDAYS = [
+        ("lun", "lundi"),
+        ("mar", "mardi"),
+        ("mer", "mercredi"),
+        ("jeu", "jeudi"),
+        ("ven", "vendredi"),
+        ("sam", "samedi"),
+        ("dim", "dimanche"),
+    ]
+    JUMP = [" ", ".", ",", ";", "-", "/", "'", "’", "le", "la", "du", "de", "er", "en"]
+
+    def month(self, name: str) -> Optional[int]:  # noqa: D401 - dateutil signature
+        """Month number 1-12 for a French name (accents optional), else None."""
+        return super().month(_fold(name))
+
+    def weekday(self, name: str) -> Optional[int]:
+        """Weekday number (Monday=0) for a French name (accents optional), else None."""
+        return super().weekday(_fold(name))
+
+
+_FR_INFO = FrenchParserInfo()
+_EN_INFO = du_parser.parserinfo()
+_WD = (MO, du_weekday(1), du_weekday(2), du_weekday(3), FR, du_weekday(5), du_weekday(6))
+
+
+def _month_number_slow(name: str) -> int | None:
+    """Month 1-12 from a French or English name, through the parserinfo tables."""
+    return _FR_INFO.month(name) or _EN_INFO.month(name)
+
+
+def _weekday_number_slow(name: str) -> int | None:
+    """Weekday (Monday=0) from a French or English name, through the parserinfo tables."""
+    n = _FR_INFO.weekday(name)
+    return n if n is not None else _EN_INFO.weekday(name)
+
+
+# The spellings the grammar can match, resolved once through the parserinfo
+# tables: a dict hit per mention instead of accent folding per mention.
+_MONTH_NAMES = {
+    w: _month_number_slow(w)
+    for w in (
+        "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
+        "decembre january february march april may june july august september october november december"
+    ).split()
+}
+_WEEKDAY_NAMES = {
+    w: _weekday_number_slow(w)
+    for w in (
+        "lundi mardi mercredi jeudi vendredi samedi dimanche "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+}
+
+
+def _month_number(name: str) -> int | None:
+    """Month 1-12 from a French or English name (any case, accents optional)."""
+    n = _MONTH_NAMES.get(name.lower())
+    return n if n is not None else _month_number_slow(name)
+
+
+def _weekday_number(name: str) -> int | None:
+    """Weekday (Monday=0) from a French or English name (any case, accents optional)."""
+    n = _WEEKDAY_NAMES.get(name.lower())
+    return n if n is not None else _weekday_number_slow(name)
+
+
+# --------------------------------------------------------------------------
+# The date grammar: one alternation, compiled once
+# --------------------------------------------------------------------------
+_AP = r"['’ʼ‘´`]"  # apostrophes as typed or typeset
+_HY = r"[-‐‑]"  # hyphen variants (avant-hier, mi-avril)
+_MONTH_FR = (
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+)
+_MONTH_EN = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH = rf"(?:{_MONTH_FR}|{_MONTH_EN})\b"
+_MONTH_ENB = rf"(?:{_MONTH_EN})\b"
+_WD_FR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_WD_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WDAY = rf"(?:{_WD_FR}|{_WD_EN})\b"
+# Day of month: 1er, 01..31, never a piece of a longer number.
+_DAY = r"(?<![\d,.])(?:1(?:er|ᵉʳ)|3[01]|[12]\d|0?[1-9])(?!\d)"
+_DAY_EN = r"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# A year is 1900-2100 and not followed by more digits ("2 000", "2015,5").
+_YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d|[,.]\d)"
+# Quantities that make a 4-digit number after "de" a count, not a year.
+_UNITS = (
+    r"\s*(?:%|€|\$|dollars?|euros?|roubles?|rials?|tonnes?|km|kilom[èe]tres?|m[èe]tres?|hommes|"
+    r"soldats|personnes|m[ée]gawatts?|mw|barils|milliards?|millions?|exemplaires|unit[ée]s|pi[èe]ces|"
+    r"habitants|emplois|militaires|produits|centrifugeuses|missiles|avions|chars|kg|mètres)\b"
+)
+_PART = rf"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late)"
+_PART_PRE = rf"(?:(?:[àa]\s+la|au|en)\s+)?{_PART}(?:\s*{_HY}\s*|\s+)"
+_PART_OF = rf"(?:(?:du\s+mois\s+)?(?:de\s+|d{_AP}\s*)|of\s+)?"
+_TOD = rf"(?:soir|matin|apr[eè]s{_HY}?\s*midi|midi|night|morning|afternoon|evening|dans\s+la\s+(?:soir[ée]e|matin[ée]e|nuit))"
+_NUM_WORD = (
+    r"\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
+    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+_REL_PAST = r"derni[eè]re?|pass[ée]e?"
+_REL_NEXT = r"prochaine?"
+
+# (branch name, pattern).  Order matters: at one position the first branch
+# that matches wins, so longer forms come first (a range before a single
+# day, "février 2005" before "en février", "mardi 17 janvier" before "mardi").
+_BRANCHES: list[tuple[str, str]] = [
+    # du 16 au 18 février / du 28 février au 2 mars / les 16 et 17 avril / entre le 3 et le 5 mai
+    ("rdm", rf"(?:(?:du|from|entre(?:\s+le)?|les|between)\s+)?(?P<rdm_d1>{_DAY})(?:\s+(?P<rdm_m1>{_MONTH}))?"
+            rf"(?:\s+(?P<rdm_y1>{_YEAR}))?\s*(?:au|à|et(?:\s+le)?|{_HY}|–|to|and|until|through)\s*"
+            rf"(?P<rdm_d2>{_DAY})\s+(?P<rdm_m2>{_MONTH})(?:\s+(?P<rdm_y2>{_YEAR}))?"),
+    # April 16-18 / from April 28 to May 2, 2025
+    ("rmd", rf"(?:from\s+)?(?P<rmd_m1>{_MONTH_ENB})\s+(?P<rmd_d1>{_DAY_EN})\s*(?:{_HY}|–|to|through|until)\s*"
+            rf"(?:(?P<rmd_m2>{_MONTH_ENB})\s+)?(?P<rmd_d2>{_DAY_EN})(?:\s*,?\s*(?P<rmd_y>{_YEAR}))?"),
+    # 14/11/2019, 14.11.2019
+    ("num", rf"(?:(?:le|du|ce|on)\s+)?(?<![\d/.])(?P<num_d>[0-3]?\d)[/.](?P<num_m>[01]?\d)[/.](?P<num_y>(?:19|20)\d\d)(?!\d)"),
+    # 2019-11-14
+    ("iso", r"(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
+    # le 17 janvier (2025), ce 24 janvier, un 3 février(, il y a plusieurs années), mardi 17 janvier, on 12 April
+    ("dm", rf"(?:(?P<dm_art>le|ce|du|un|on|the)\s+)?(?:(?P<dm_wd>{_WDAY}),?\s+)?(?P<dm_d>{_DAY})(?:st|nd|rd|th)?\s+"
+           rf"(?:of\s+)?(?P<dm_m>{_MONTH})(?:\s*,?\s*(?P<dm_y>{_YEAR})|\s+(?P<dm_rel>dernier|prochain)\b"
+           rf"|(?P<dm_ybad>\s+\d{{4}})(?!\d))?"
+           rf"(?P<dm_ago>\s*,?\s*il\s+y\s+a\s+(?:plusieurs|quelques|de\s+nombreuses|bien\s+des|\w+)\s+(?:ann[ée]es|ans))?"),
+    # on April 12 / April 12, 2025 / Friday, April 18
+    ("md", rf"(?:(?P<md_on>on)\s+)?(?:(?P<md_wd>{_WD_EN})\b,?\s+)?(?P<md_m>{_MONTH_ENB})\s+(?P<md_d>{_DAY_EN})"
+           rf"(?:\s*,\s*(?P<md_y>{_YEAR})|\s+(?P<md_y2>{_YEAR}))?"),
+    # entre décembre 2007 et janvier 2008 / de mars à mai 2025
+    ("rmm", rf"(?:entre|de|from|between)\s+(?P<rmm_m1>{_MONTH})(?:\s+(?P<rmm_y1>{_YEAR}))?\s+"
+            rf"(?:et|à|au|to|and|until)\s+(?:(?:de\s+l{_AP}ann[ée]e\s+)?)(?P<rmm_m2>{_MONTH})(?:\s+(?P<rmm_y2>{_YEAR}))?"),
+    # en 2006 et 2007 / entre 2006 et 2007 / de 2015 à 2020
+    ("ryy", rf"(?:entre|de|en|from|between|in)\s+(?P<ryy_y1>{_YEAR})\s*(?:et|à|{_HY}|–|to|and)\s*(?P<ryy_y2>{_YEAR})(?!{_UNITS})"),
+    # en février 2005, fin avril 2025, mi-avril 2025, janvier 2016, in March 2005
+    ("my", rf"(?:(?:en|in)\s+)?(?:(?P<my_part>{_PART_PRE}){_PART_OF})?(?P<my_m>{_MONTH})\s+(?:de\s+l{_AP}ann[ée]e\s+)?(?P<my_y>{_YEAR})"),
+    # mi-avril, fin mai, début mars, à la mi-avril, early March
+    ("pm", rf"(?P<pm_part>{_PART_PRE}){_PART_OF}(?P<pm_m>{_MONTH})(?:\s+(?P<pm_rel>dernier|prochain)\b)?"),
+    # début 2015, fin 2015, mi-2015
+    ("py", rf"(?P<py_part>{_PART_PRE})(?:(?:de\s+l{_AP}ann[ée]e|de\s+l{_AP}an|d{_AP}ann[ée]e)\s+)?(?P<py_y>{_YEAR})"),
+    # l'automne prochain, cet été, au printemps 2025, à l'automne
+    ("ss", rf"(?P<ss_pre>l{_AP}\s*|cet\s+|ce\s+|cette\s+|au\s+|en\s+|[àa]\s+l{_AP}\s*|d{_AP}ici\s+l{_AP}\s*)"
+           rf"(?P<ss_s>printemps(?!\s+(?:arabe|de\s+prague))|[ée]t[ée]|automne|hiver)(?:\s+(?P<ss_y>{_YEAR})|\s+(?P<ss_rel>prochain|dernier|pass[ée]))?\b"),
+    ("sse", rf"(?P<sse_pre>this|last|next|in\s+the|during\s+the)\s+(?P<sse_s>spring|summer|autumn|fall(?!\s+of\s+(?!\d))|winter)"
+            rf"(?:\s+(?:of\s+)?(?P<sse_y>{_YEAR}))?\b"),
+    # en 2001 / depuis 2016 / l'année 2019 (the preposition other than en/in stays outside `text`)
+    ("y", rf"(?:(?P<y_pre>en|in|l{_AP}ann[ée]e|l{_AP}an)\s+|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)|(?<=\bde\s)|(?<=\bavant\s)"
+          rf"|(?<=\bapr[èe]s\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+          rf"|(?<=\bd.ici\s))(?P<y_y>{_YEAR})(?!{_UNITS})"),
+    # en mars, in March, depuis janvier, au mois d'avril
+    ("m", rf"(?:(?P<m_pre>en|in|courant|au\s+mois\s+de|au\s+mois\s+d{_AP})\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
+          rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
+    # en début de semaine, en fin de semaine, au début de la semaine prochaine
+    ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
+            rf"(?:\s+(?P<wkp_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
+    # cette semaine, la semaine dernière, la semaine prochaine, last week
+    ("wk", rf"(?P<wk_det>cette|la|this|last|next|earlier\s+this|later\s+this)\s+(?:semaine|week)"
+           rf"(?:\s+(?P<wk_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
+    # le mois dernier, ce mois-ci, fin du mois, last month
+    ("mo", rf"(?:(?P<mo_part>{_PART_PRE})(?:du|de\s+ce)\s+mois|(?P<mo_det>le|ce)\s+mois)(?:{_HY}ci)?"
+           rf"(?:\s+(?P<mo_rel>dernier|pass[ée]|prochain))?\b|(?P<mo_en>last|next|this|earlier\s+this|later\s+this)\s+month\b"),
+    # l'an dernier, l'année prochaine, cette année, en fin d'année, last year
+    ("yr", rf"(?:(?P<yr_part>{_PART_PRE})(?:de\s+)?)?(?:l{_AP}an(?:n[ée]e)?\s+(?P<yr_rel>{_REL_PAST}|{_REL_NEXT})\b"
+           rf"|(?P<yr_this>cette\s+ann[ée]e)\b)|(?P<yr_part2>{_PART_PRE})d{_AP}ann[ée]e\b"
+           rf"|(?P<yr_en>last|next|this)\s+year\b"),
+    # vendredi, ce mardi, lundi dernier, Dimanche soir, on Friday, last Friday
+    ("wd", rf"(?:(?P<wd_pre>ce|cette|on|this|last|next)\s+)?(?P<wd_w>{_WDAY})(?:\s+(?P<wd_rel>dernier|prochain|pass[ée]))?"
+           rf"(?:\s+(?P<wd_tod>{_TOD})\b)?(?:\s+(?P<wd_rel2>dernier|prochain))?"),
+    # hier, avant-hier, aujourd'hui, demain, après-demain, ce matin, yesterday
+    ("rd", rf"(?P<rd_w>avant{_HY}?\s*hier|apr[eè]s{_HY}?\s*demain|aujourd{_AP}\s*hui|hier|demain|yesterday|today|tomorrow"
+           rf"|ce\s+matin|ce\s+soir|cet\s+apr[eè]s{_HY}?\s*midi|this\s+morning|tonight)\b(?:\s+(?P<rd_tod>{_TOD})\b)?"),
+    # il y a deux jours, dans trois semaines, two days ago
+    ("ago", rf"(?P<ago_dir>il\s+y\s+a|dans)\s+(?P<ago_n>{_NUM_WORD})\s+(?P<ago_u>jours?|semaines?|mois|ans|ann[ée]es?)\b"
+            rf"|(?P<ago_n2>{_NUM_WORD})\s+(?P<ago_u2>days?|weeks?|months?|years?)\s+ago\b"),
+    # le même jour, le jour même
+    ("same", r"le\s+m[êe]me\s+jour|le\s+jour\s+m[êe]me|the\s+same\s+day"),
+]
+
+# Anchors: every expression contains one of these words (or a number).
+# Scanning for anchors first and trying only the branches an anchor can
+# start, at the few word starts just before it, is what makes a sentence
+# cost microseconds: the full alternation is never run at every word.
+_BRANCHES_BY_ANCHOR: dict[str, tuple[str, ...]] = {}
+for _words, _names in (
+    ("janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
+     "decembre january february march april may june july august september october november december",
+     ("rmd", "md", "rmm", "my", "pm", "m")),
+    ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday",
+     ("dm", "md", "wd")),
+    ("printemps été ete automne hiver spring summer autumn fall winter", ("ss", "sse")),
+    ("semaine week", ("wkp", "wk", "ago")),
+    ("mois", ("mo", "my", "pm", "m", "ago")),
+    ("month", ("mo",)),
+    ("an année annee", ("yr", "y", "py")),
+    ("year", ("yr",)),
+    ("hier demain aujourd yesterday today tomorrow tonight matin soir midi morning", ("rd",)),
+    ("jour day", ("same", "ago")),
+    ("jours days semaines weeks months ans années annees years", ("ago",)),
+):
+    for _w in _words.split():
+        _BRANCHES_BY_ANCHOR[_w] = _names
+_DIGIT_BRANCHES = ("rdm", "num", "iso", "dm", "ryy", "py", "y", "ago")
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation of `words` factored as a trie, which the re engine walks much faster."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+_ANCHOR_RE = re.compile(r"\b(?:\d+|" + _trie_regex(sorted(_BRANCHES_BY_ANCHOR)) + r"\b)")
+_WORD_TOKEN_RE = re.compile(r"\w+")
+_JOINERS = frozenset(" \t\n\u00a0\u202f\u2009'’ʼ‘´`-‐‑")  # what may separate a prefix word from the anchor
+_LOOKBACK_CHARS = 40  # room for up to five prefix words (« au début de la semaine »)
+# Words that may stand before an anchor inside a date expression.  Only a
+# run of these before the anchor is worth trying as a match start.
+_PREFIX_WORDS = frozenset(
+    "le la les l ce cet cette du de d des un une on the entre between from en in au aux à a début debut fin mi "
+    "courant milieu early mid late this last next earlier later il y dans même meme jour mois ici of during "
+    "avant après apres et and to deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente "
+    "one two three four five seven eight nine ten plusieurs quelques".split()
+)
+
+
+def _compile_branches(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation over `names`, in the global priority order of _BRANCHES."""
+    wanted = set(names)
+    body = "|".join(f"(?P<{n}>{p})" for n, p in _BRANCHES if n in wanted)
+    return re.compile(r"\b(?:" + body + ")")
+
+
+# Patterns run on the lower-cased text (same length, same offsets): no
+# IGNORECASE needed, which also makes them faster.
+_RX_BY_BRANCHES = {names: _compile_branches(names) for names in {*_BRANCHES_BY_ANCHOR.values(), _DIGIT_BRANCHES}}
+_RX_BY_ANCHOR = {w: _RX_BY_BRANCHES[names] for w, names in _BRANCHES_BY_ANCHOR.items()}
+_RX_DIGIT = _RX_BY_BRANCHES[_DIGIT_BRANCHES]
+
+_NUMBERS = {
+    "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
+    "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8,
+    "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "onze": 11, "douze": 12,
+    "quinze": 15, "vingt": 20, "trente": 30,
+}
+# Season start (month, day); a season lasts three months.
+_SEASONS = {"printemps": (3, 20), "spring": (3, 20), "ete": (6, 21), "summer": (6, 21),
+            "automne": (9, 22), "autumn": (9, 22), "fall": (9, 22), "hiver": (12, 21), "winter": (12, 21)}
+
+
+# --------------------------------------------------------------------------
+# Tense markers: what decides past vs future for year-less dates
+# --------------------------------------------------------------------------
+# Why tokens and tables rather than one more regex: the markers are mostly
+# word endings (-ra, -ront, -ait, -ed) that a regex would have to try at
+# every word; a C-level tokeniser plus dict/`endswith` checks is several
+# times cheaper, and only the clause around a date is ever scanned.
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+_AUX_AVOIR = frozenset("a ont avait avaient ai avons avez eut eurent ayant avoir".split())
+_ETRE = frozenset("est sont était étaient fut furent étant sera seront serait seraient".split())
+_ETRE_PAST = frozenset("était étaient fut furent".split())
+_ETRE_FUT = frozenset("sera seront".split())
+_ADVERBS = frozenset(
+    "déjà pas jamais notamment également aussi enfin ensuite finalement alors bien longuement récemment "
+    "officiellement d abord en outre par ailleurs pour sa part de son côté toutefois cependant encore même "
+    "précédemment plus tôt ainsi lui leur y tous tout toutes ne n".split()
+)
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")
+
+
+def _inflections(*stems: str) -> frozenset[str]:
+    """Participle stems with their feminine/plural forms."""
+    return frozenset(s + e for s in stems for e in ("", "e", "s", "es"))
+
+
+# Participles that announce rather than report: « est attendu lundi ».
+_FUT_PARTICIPLES = _inflections("attendu", "prévu", "programmé", "planifié", "censé", "appelé", "convié")
+# Verbs conjugated with être whose passé composé is unambiguously past.
+_MOTION = _inflections("arrivé", "parti", "venu", "allé", "rentré", "revenu", "entré", "mort", "né", "devenu",
+                       "resté", "tombé", "passé", "retourné", "décédé", "rendu", "sorti", "monté", "descendu")
+_FUTURE_WORDS = _FUT_PARTICIPLES | frozenset(
+    "doit doivent devra devront devrait devraient devait devaient pourrait pourraient pourra pourront "
+    "prochain prochaine prochains prochaines prochainement bientôt will shall upcoming next scheduled ll".split()
+)
+_PAST_WORDS = frozenset(
+    "hier déjà naguère auparavant jadis précédemment dernièrement récemment fut furent eurent purent firent "
+    "dirent prirent mirent vinrent tinrent was were had did held met said told took gave went came made spoke "
+    "began ago last yesterday earlier".split()
+)
+_VA = frozenset("va vont allait allaient".split())
+_VA_SKIP = frozenset(
+    "se s l le la les lui leur y en ne pas donc ainsi bientôt probablement également aussi encore enfin".split()
+)
+_TO_FUTURE = frozenset("going expected set due plans plan".split())
+_FUT_ENDINGS = ("ra", "ront", "rons", "rez", "rai")
+_NOT_FUTURE = frozenset(
+    "vrai lira era camera opera cholera chimera environs escadrons marrons hydra tundra terra sierra extra".split()
+)
+_NOT_IMPARFAIT = frozenset(
+    "trait retrait portrait extrait attrait abstrait distrait souhait lait forfait bienfait méfait parfait fait "
+    "aurait auraient ferait feraient irait iraient saurait sauraient faudrait vaudrait".split()
+)
+_CONDITIONAL_STEMS = ("er", "dr", "vr", "rr")
+_NOT_ED = frozenset("need indeed speed proceed exceed succeed feed seed bleed breed embed shed fled pied bled".split())
+_QUE = frozenset(("que", "qu"))
+
+
+_KEYWORDS = (_AUX_AVOIR | _ETRE | _FUTURE_WORDS | _PAST_WORDS | _VA | _TO_FUTURE) | {"venir", "ici"}
+_ENDINGS = _FUT_ENDINGS + ("ait", "aient", "èrent", "ed")
+
+
+def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Tense markers in text[lo:hi] as (start, end, 'future'|'past'), in text order.
+
+    `low` is text.lower() (same offsets).  Past: avoir + participle
+    (« a rencontré », « avait reçu »), reflexive être (« s'est entretenu »),
+    être + motion verb (« est arrivé »), imparfait, passé simple, past
+    adverbs (« hier », « déjà », « il y a »), English past forms.  Future:
+    modal devoir/pouvoir (« doit », « devrait »), simple future (« se
+    rendra », « recevra »), futur proche (« va signer »), announcement
+    participles (« attendu », « prévu »), « prochain », « à venir »,
+    « d'ici », English will/next/going to.  Words are lower-case-only
+    where a capital would mean a proper noun (Ankara) or « À ».
+    """
+    found = list(_WORD_RE.finditer(low, lo, hi))
+    words = [m.group() for m in found]
+    n = len(words)
+    out: list[tuple[int, int, str]] = []
+    consumed = -1  # index of the last word taken by a multi-word marker
+    for i in [i for i, t in enumerate(words) if t in _KEYWORDS or t.endswith(_ENDINGS)]:
+        if i <= consumed:
+            continue
+        t = words[i]
+        s, e = found[i].span()
+        lower = text[s].islower()
+        prev = words[i - 1] if i else ""
+        if t in _AUX_AVOIR and lower:
+            if t == "a" and prev == "y" and i >= 2 and words[i - 2] == "il":
+                out.append((found[i - 2].start(), e, "past"))  # « il y a deux jours »
+                continue
+            j = i + 1
+            while j < n and words[j] in _ADVERBS:
+                j += 1
+            if j < n and words[j] in ("été", "eu"):
+                k = j + 1
+                while k < n and words[k] in _ADVERBS:
+                    k += 1
+                last = k if k < n and _is_participle(text, found[k], words[k]) else j
+                out.append((s, found[last].end(), "past"))
+                consumed = last
+            elif j < n and _is_participle(text, found[j], words[j]):
+                out.append((s, found[j].end(), "past"))
+                consumed = j
+            elif t in ("avait", "avaient", "eut", "eurent"):
+                out.append((s, e, "past"))
+            continue
+        if t in _ETRE and lower:
+            j = i + 1
+            while j < n and words[j] in _ADVERBS:
+                j += 1
+            nt = words[j] if j < n else ""
+            end = found[j].end() if j < n else e
+            if prev in ("s", "se") and t not in _ETRE_FUT:
+                out.append((found[i - 1].start(), end, "past"))  # « s'est entretenu », « se sont rencontrés »
+            elif nt in _FUT_PARTICIPLES:
+                out.append((s, end, "future"))  # « est attendu », « sont prévues »
+            elif nt in _MOTION and t not in _ETRE_FUT:
+                out.append((s, end, "past"))  # « est arrivé »
+            elif t in _ETRE_PAST:
+                out.append((s, e, "past"))
+            elif t in _ETRE_FUT:
+                out.append((s, e, "future"))
+            continue
+        if t in _FUTURE_WORDS:
+            out.append((s, e, "future"))
+        elif t in _PAST_WORDS:
+            out.append((s, e, "past"))
+        elif t in _VA:
+            j = i + 1
+            while j < n and words[j] in _VA_SKIP:
+                j += 1
+            if lower and j < n and words[j].endswith(("er", "ir", "re", "oir")):
+                out.append((s, found[j].end(), "future"))
+                consumed = j
+        elif t in _TO_FUTURE:
+            if i + 1 < n and words[i + 1] == "to":
+                out.append((s, found[i + 1].end(), "future"))
+        elif t == "venir" or t == "ici":
+            if (t, prev) in (("venir", "à"), ("ici", "d")):
+                out.append((found[i - 1].start(), e, "future"))  # « à venir », « d'ici »
+        elif lower:
+            if t.endswith(_FUT_ENDINGS):
+                stem = t[:-2] if t.endswith("ra") else t[:-3] if t.endswith(("rez", "rai")) else t[:-4]
+                if stem and stem[-1] in "eidvur" and t not in _NOT_FUTURE:
+                    out.append((s, e, "future"))
+            elif t.endswith(("ait", "aient")):
+                stem = t[:-3] if t.endswith("ait") else t[:-5]
+                if (len(t) > 4 and t not in _NOT_IMPARFAIT and not t.endswith("fait")
+                        and not stem.endswith(_CONDITIONAL_STEMS)):
+                    out.append((s, e, "past"))
+            elif t.endswith("èrent"):
+                out.append((s, e, "past"))
+            elif t.endswith("ed") and len(t) > 3 and t not in _NOT_ED and t.isascii():
+                out.append((s, e, "past"))
+    return out
+
+
+def _is_participle(text: str, match: re.Match, word: str) -> bool:
+    """A lower-case word with a past participle ending (« signé », « reçu », « dit »), not « lieu »."""
+    return word != "lieu" and word.endswith(_PARTICIPLE_ENDINGS) and text[match.start()].islower()
+
+
+_CLAUSE_BOUND = re.compile(r"[,;:()\[\]«»\"“”„—–\n.!?…]")  # a '.' counts only before a space
+_SENT_BOUND = re.compile(r"\n|[.!?…](?=\s+[A-ZÀ-Þ«\"“]|\s*$)")
+_ABBREV_BEFORE_DOT = re.compile(r"(?:\b[A-Z]|\bMM|\bMme|\bMgr|\bDr)$")
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    """Offsets of sentence ends; « M. Poutine », « S.V. Lavrov » do not end a sentence."""
+    out = []
+    for m in _SENT_BOUND.finditer(text):
+        pos = m.start()
+        if text[pos] != "\n" and _ABBREV_BEFORE_DOT.search(text, max(0, pos - 4), pos):
+            continue
+        out.append(pos)
+    return out
+
+_Tense = Optional[str]  # "future", "past" or None (no marker found)
+
+
+class _TenseFinder:
+    """Per-call helper: boundaries found once, markers scanned per clause on demand.
+
+    Why a small object: find_dates usually needs the tense for one or two
+    mentions of a sentence; scanning only their clause (and the sentence
+    only when the clause has no verb) keeps the cost proportional to that.
+    It lives for one call; nothing global is mutated.
+    """
+
+    def __init__(self, text: str, low: str) -> None:
+        self.text = text
+        self.low = low
+        self.length = len(text)
+        length = len(text)
+        self.clause_bounds = [
+            p for m in _CLAUSE_BOUND.finditer(text)
+            if text[(p := m.start())] not in ".!?…" or p + 1 == length or text[p + 1].isspace()
+        ]
+        self._sentence_bounds: list[int] | None = None  # only needed when a clause has no verb
+        self._cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def markers(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        key = (lo, hi)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = _scan_markers(self.text, self.low, lo, hi)
+        return found
+
+    def span(self, bounds: list[int], start: int, end: int) -> tuple[int, int]:
+        """The (lo, hi) segment between the boundaries around [start, end)."""
+        i = bisect_left(bounds, start)
+        lo = bounds[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(bounds, end)
+        hi = bounds[j] if j < len(bounds) else self.length
+        return lo, hi
+
+    def tense(self, start: int, end: int) -> _Tense:
+        """Tense governing [start, end): nearest marker before it in its clause, else after;
+        then the same in its sentence, unless the sentence mixes tenses.
+
+        Why preceding first: the governing verb usually stands just before
+        the date (« a signé mardi », « se rendra jeudi »); a verb after it
+        mostly belongs to the next clause unless the date opens the sentence.
+        """
+        lo, hi = self.span(self.clause_bounds, start, end)
+        tense = _nearest(self.markers(lo, hi), start, end)
+        if tense is not None:
+            return tense
+        if self._sentence_bounds is None:
+            self._sentence_bounds = _sentence_bounds(self.text)
+        lo, hi = self.span(self._sentence_bounds, start, end)
+        found = self.markers(lo, hi)
+        if len({kind for _, _, kind in found}) > 1:
+            # A date alone between commas in a sentence that mixes tenses
+            # (« se sont prononcés pour la tenue, fin mai, d'exercices auxquels
+            # prendront part ... »): no verb owns it; the closest-date rule decides.
+            return None
+        return _nearest(found, start, end)
+
+
+def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> _Tense:
+    """Kind of the last marker ending before `start`, else of the first one starting after `end`."""
+    before: str | None = None
+    for ms, me, kind in markers:
+        if me <= start:
+            before = kind
+        elif ms >= end:
+            return before or kind
+    return before
+
+
+def is_future_clause(text: str, at: int | None = None) -> bool:
+    """True when `text` (a clause or sentence) speaks of the future.
+
+    Why exposed: meetings and events must tell announced encounters
+    (« se rendra jeudi à Moscou ») from reported ones (« a rencontré
+    vendredi »), with the same rule the dates use.  With `at` (a character
+    offset, e.g. of a date or of a meeting cue) the marker nearest to it in
+    its clause decides, as in find_dates.  Without it, the first tense
+    marker of the text decides (the main verb of a French news sentence
+    comes first), skipping a past reporting verb that introduces a « que »
+    clause (« a indiqué que X se rendra ... » is future).
+    """
+    if at is not None:
+        return _TenseFinder(text, _lower_same_length(text)).tense(at, at) == "future"
+    markers = _scan_markers(text, _lower_same_length(text), 0, len(text))
+    first: str | None = None
+    for _, me, kind in markers:
+        if kind == "past":
+            following = _WORD_RE.search(text, me)
+            if following is not None and following.group().lower() in _QUE:
+                first = first or kind
+                continue
+        return kind == "future"
+    return first == "future"
+
+
+# --------------------------------------------------------------------------
+# Resolution helpers (all arithmetic through relativedelta)
+# --------------------------------------------------------------------------
+def _iso_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_month_year(d: int, m: int, pub: dt.date, tense: _Tense) -> dt.date | None:
+    """Year for a day-month without year.
+
+    Past: the latest such date on or before `pub` (a date one or two days
+    after is kept: datelines and time zones shift publication by a day).
+    Future: the next one on or after `pub` if within ~9 months.  No marker:
+    the closer of the two, preferring the past unless the future one is
+    within three months and closer.
+    """
+    years = range(pub.year - 1, pub.year + 2) if (m, d) != (2, 29) else range(pub.year - 4, pub.year + 5)
+    cands = [c for y in years if (c := _safe_date(y, m, d)) is not None]
+    if not cands:
+        return None
+    before = max((c for c in cands if c <= pub), default=None)
+    after = min((c for c in cands if c >= pub), default=None)
+    if before is None or after is None:
+        return before or after
+    gap_after = (after - pub).days
+    gap_before = (pub - before).days
+    if tense == "future":
+        return after if gap_after <= 270 else before
+    if tense == "past":
+        return after if gap_after <= 2 else before
+    return after if gap_after < gap_before and gap_after <= 92 else before
+
+
+def _month_year(m: int, pub: dt.date, tense: _Tense, sign: int = 0) -> int:
+    """Year for a month without year, by the same past/future/closest rule (months as unit).
+
+    `sign` is -1 for « juillet dernier », +1 for « septembre prochain »:
+    strictly before / after the month of publication.
+    """
+    y_before = pub.year if m < pub.month or (m == pub.month and sign >= 0) else pub.year - 1
+    y_after = pub.year if m > pub.month or (m == pub.month and sign <= 0) else pub.year + 1
+    if sign:
+        return y_before if sign < 0 else y_after
+    if tense == "future":
+        return y_after
+    if tense == "past":
+        return y_before
+    gap_before = (pub.year - y_before) * 12 + pub.month - m
+    gap_after = (y_after - pub.year) * 12 + m - pub.month
+    return y_after if gap_after < gap_before and gap_after <= 4 else y_before
+
+
+# relativedelta steps built once: constructing one costs more than applying it.
+_ON_OR_BEFORE = tuple(relativedelta(weekday=w(-1)) for w in _WD)
+_STRICTLY_BEFORE = tuple(relativedelta(days=-1, weekday=w(-1)) for w in _WD)
+_STRICTLY_AFTER = tuple(relativedelta(days=+1, weekday=w(+1)) for w in _WD)
+_WEEK_MONDAY = {k: relativedelta(weeks=k, weekday=MO(-1)) for k in (-1, 0, 1)}
+_MONDAY_TO_FRIDAY = relativedelta(weekday=FR(+1))
+_MONTH_STEP = {k: relativedelta(months=k) for k in (-1, 0, 1)}
+_YEAR_STEP = {k: relativedelta(years=k) for k in (-1, 0, 1)}
+_DAY_STEP = {k: relativedelta(days=k) for k in (-2, -1, 0, 1, 2)}
+_SEASON_LENGTH = relativedelta(months=+3)
+
+
+def _weekday_date(wd: int, pub: dt.date, mode: str) -> dt.date:
+    """Resolve a weekday: 'on_or_before', 'before' (strict) or 'after' (strict)."""
+    if mode == "after":
+        return pub + _STRICTLY_AFTER[wd]
+    if mode == "before":
+        return pub + _STRICTLY_BEFORE[wd]
+    return pub + _ON_OR_BEFORE[wd]
+
+
+def _season_year(name: str, pub: dt.date, rel: str | None, tense: _Tense) -> int:
+    """Year of a season said without a year ('l'automne prochain', 'l'été dernier', 'au printemps').
+
+    A winter straddles two years; it is named by the year of its January.
+    """
+    month, day = _SEASONS[name]
+    winter = month == 12
+
+    def start(y: int) -> dt.date:
+        return dt.date(y, month, day)
+
+    def label(start_year: int) -> int:
+        return start_year + 1 if winter else start_year
+
+    if rel == "next" or (rel is None and tense == "future"):
+        strict = rel == "next"
+        y = pub.year - 1 if winter else pub.year
+        while True:
+            s = start(y)
+            e = s + _SEASON_LENGTH
+            if (s > pub) if strict else (e > pub):
+                return label(y)
+            y += 1
+    # past (explicit "dernier", or a past/neutral clause)
+    strict = rel == "last"
+    y = pub.year
+    while True:
+        s = start(y)
+        e = s + _SEASON_LENGTH
+        if (e <= pub) if strict else (s <= pub):
+            return label(y)
+        y -= 1
+
+
+# --------------------------------------------------------------------------
+# Branch handlers: match -> (value, end_value, relative) or None to drop
+# --------------------------------------------------------------------------
+_Result = Optional[tuple[Optional[str], Optional[str], bool]]
+_TenseFn = Callable[[], _Tense]
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    return m.group(name)
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def _h_rdm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    d1, d2 = _day(_g(m, "rdm_d1")), _day(_g(m, "rdm_d2"))
+    m2 = _month_number(_g(m, "rdm_m2"))
+    m1 = _month_number(_g(m, "rdm_m1")) if _g(m, "rdm_m1") else m2
+    y1 = int(_g(m, "rdm_y1")) if _g(m, "rdm_y1") else None
+    y2 = int(_g(m, "rdm_y2")) if _g(m, "rdm_y2") else None
+    if m1 is None or m2 is None:
+        return None
+    wraps = (m1, d1) > (m2, d2)
+    if y2 is not None:
+        y1 = y1 if y1 is not None else (y2 - 1 if wraps else y2)
+        start, end = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        if start is None or end is None or end < start:
+            return None
+        return start.isoformat(), end.isoformat(), False
+    if pub is None:
+        if _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
+            return None
+        return None, None, True
+    start = _day_month_year(d1, m1, pub, tense())
+    if start is None:
+        return None
+    end = _safe_date(start.year + (1 if wraps else 0), m2, d2)
+    if end is None:
+        return None
+    return start.isoformat(), end.isoformat(), True
+
+
+def _h_rmd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    m1 = _month_number(_g(m, "rmd_m1"))
+    m2 = _month_number(_g(m, "rmd_m2")) if _g(m, "rmd_m2") else m1
+    d1, d2 = _day(_g(m, "rmd_d1")), _day(_g(m, "rmd_d2"))
+    wraps = (m1, d1) > (m2, d2)
+    if _g(m, "rmd_y"):
+        y2 = int(_g(m, "rmd_y"))
+        start, end = _safe_date(y2 - (1 if wraps else 0), m1, d1), _safe_date(y2, m2, d2)
+        if start is None or end is None:
+            return None
+        return start.isoformat(), end.isoformat(), False
+    if pub is None:
+        return None, None, True
+    start = _day_month_year(d1, m1, pub, tense())
+    if start is None:
+        return None
+    end = _safe_date(start.year + (1 if wraps else 0), m2, d2)
+    return (start.isoformat(), end.isoformat(), True) if end else None
+
+
+def _h_num(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    d = _safe_date(int(_g(m, "num_y")), int(_g(m, "num_m")), int(_g(m, "num_d")))
+    return (d.isoformat(), None, False) if d else None
+
+
+def _h_iso(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    d = _safe_date(int(_g(m, "iso_y")), int(_g(m, "iso_m")), int(_g(m, "iso_d")))
+    return (d.isoformat(), None, False) if d else None
+
+
+def _h_dm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    day, month = _day(_g(m, "dm_d")), _month_number(_g(m, "dm_m"))
+    if month is None or _safe_date(2000, month, day) is None:
+        return None
+    if _g(m, "dm_y"):
+        d = _safe_date(int(_g(m, "dm_y")), month, day)
+        return (d.isoformat(), None, False) if d else None
+    art = (_g(m, "dm_art") or "").lower()
+    if art == "un" or _g(m, "dm_ybad"):  # « un 3 février », « 14 juillet 1789 »: year unknown to us
+        return None, None, False
+    if pub is None:
+        return None, None, True
+    sign = _rel_sign(_g(m, "dm_rel"))
+    d = _day_month_year(day, month, pub, {-1: "past", 1: "future"}.get(sign) or tense())
+    if sign and d is not None and d == pub:  # « le 20 octobre dernier » said on 20 October
+        d = _safe_date(d.year + sign, month, day)
+    return (d.isoformat() if d else None), None, True
+
+
+def _h_md(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    day, month = _day(_g(m, "md_d")), _month_number(_g(m, "md_m"))
+    if month is None or _safe_date(2000, month, day) is None:
+        return None
+    year = _g(m, "md_y") or _g(m, "md_y2")
+    if year:
+        d = _safe_date(int(year), month, day)
+        return (d.isoformat(), None, False) if d else None
+    if pub is None:
+        return None, None, True
+    d = _day_month_year(day, month, pub, tense())
+    return (d.isoformat() if d else None), None, True
+
+
+def _h_rmm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    m1, m2 = _month_number(_g(m, "rmm_m1")), _month_number(_g(m, "rmm_m2"))
+    y1 = int(_g(m, "rmm_y1")) if _g(m, "rmm_y1") else None
+    y2 = int(_g(m, "rmm_y2")) if _g(m, "rmm_y2") else None
+    if m1 is None or m2 is None:
+        return None
+    if y2 is not None:
+        y1 = y1 if y1 is not None else (y2 - 1 if m1 > m2 else y2)
+        if (y1, m1) > (y2, m2):
+            return None
+        return _iso_month(y1, m1), _iso_month(y2, m2), False
+    if y1 is not None:  # « de mars 2024 à mai »
+        y2 = y1 + (1 if m1 > m2 else 0)
+        return _iso_month(y1, m1), _iso_month(y2, m2), False
+    if pub is None:
+        return None, None, True
+    y1 = _month_year(m1, pub, tense())
+    y2 = y1 + (1 if m1 > m2 else 0)
+    return _iso_month(y1, m1), _iso_month(y2, m2), True
+
+
+def _h_ryy(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    y1, y2 = int(_g(m, "ryy_y1")), int(_g(m, "ryy_y2"))
+    if y2 < y1:
+        return None
+    return f"{y1:04d}", f"{y2:04d}", False
+
+
+def _h_my(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    month = _month_number(_g(m, "my_m"))
+    return (_iso_month(int(_g(m, "my_y")), month), None, False) if month else None
+
+
+def _h_pm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    month = _month_number(_g(m, "pm_m"))
+    if month is None:
+        return None
+    if pub is None:
+        return None, None, True
+    return _iso_month(_month_year(month, pub, tense(), _rel_sign(_g(m, "pm_rel"))), month), None, True
+
+
+def _h_py(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    return _g(m, "py_y"), None, False
+
+
+def _season(name: str, year: str | None, rel_word: str | None, this: bool,
+            pub: dt.date | None, tense: _TenseFn) -> _Result:
+    key = _fold(name)
+    if year:
+        return year, None, False
+    if pub is None:
+        return None, None, True
+    if this:
+        return f"{pub.year:04d}", None, True
+    rel = None
+    if rel_word:
+        rel = "next" if _fold(rel_word).startswith(("prochain", "next")) else "last"
+    return f"{_season_year(key, pub, rel, tense() if rel is None else None):04d}", None, True
+
+
+def _h_ss(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    pre = _fold(_g(m, "ss_pre")).strip()
+    name = _g(m, "ss_s")
+    if _fold(name) == "ete" and pre in ("ce",):
+        return None
+    this = pre.startswith(("cet", "ce", "cette"))
+    return _season(name, _g(m, "ss_y"), _g(m, "ss_rel"), this, pub, tense)
+
+
+def _h_sse(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    pre = _fold(_g(m, "sse_pre"))
+    rel = pre if pre in ("last", "next") else None
+    return _season(_g(m, "sse_s"), _g(m, "sse_y"), rel, pre == "this", pub, tense)
+
+
+def _h_y(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    return _g(m, "y_y"), None, False
+
+
+def _h_m(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    month = _month_number(_g(m, "m_m"))
+    if month is None:
+        return None
+    if pub is None:
+        return None, None, True
+    return _iso_month(_month_year(month, pub, tense(), _rel_sign(_g(m, "m_rel"))), month), None, True
+
+
+def _rel_sign(word: str | None) -> int:
+    """-1 for dernier/passé/last, +1 for prochain/next, 0 otherwise."""
+    if not word:
+        return 0
+    w = _fold(word)
+    if w.startswith(("dernier", "derniere", "pass", "last", "earlier")):
+        return -1
+    if w.startswith(("prochain", "next")):
+        return 1
+    return 0
+
+
+def _h_wkp(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    if pub is None:
+        return None, None, True
+    monday = pub + _WEEK_MONDAY[_rel_sign(_g(m, "wkp_rel"))]
+    if _fold(_g(m, "wkp_part")) == "fin":
+        return (monday + _MONDAY_TO_FRIDAY).isoformat(), None, True
+    return monday.isoformat(), None, True
+
+
+def _h_wk(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    det = _fold(re.sub(r"\s+", " ", _g(m, "wk_det")))
+    sign = _rel_sign(_g(m, "wk_rel"))
+    if det in ("last", "next"):
+        sign = _rel_sign(det)
+    elif det == "la" and sign == 0:  # « la semaine » alone is not a date
+        return None
+    if pub is None:
+        return None, None, True
+    return (pub + _WEEK_MONDAY[sign]).isoformat(), None, True
+
+
+def _h_mo(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    if _g(m, "mo_en"):
+        sign = _rel_sign(_g(m, "mo_en"))
+    else:
+        sign = _rel_sign(_g(m, "mo_rel"))
+        if (_g(m, "mo_det") or "").lower() == "le" and sign == 0:  # « le mois » alone
+            return None
+    if pub is None:
+        return None, None, True
+    d = pub + _MONTH_STEP[sign]
+    return _iso_month(d.year, d.month), None, True
+
+
+def _h_yr(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    sign = _rel_sign(_g(m, "yr_rel") or _g(m, "yr_en"))
+    if pub is None:
+        return None, None, True
+    return f"{(pub + _YEAR_STEP[sign]).year:04d}", None, True
+
+
+def _h_wd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    wd = _weekday_number(_g(m, "wd_w"))
+    if wd is None:
+        return None
+    if pub is None:
+        return None, None, True
+    pre = (_g(m, "wd_pre") or "").lower()
+    sign = _rel_sign(_g(m, "wd_rel") or _g(m, "wd_rel2") or (pre if pre in ("last", "next") else None))
+    if sign < 0:
+        return _weekday_date(wd, pub, "before").isoformat(), None, True
+    if sign > 0:
+        return _weekday_date(wd, pub, "after").isoformat(), None, True
+    if pre in ("ce", "cette", "this") and pub.weekday() == wd:
+        return pub.isoformat(), None, True
+    mode = "after" if tense() == "future" else "on_or_before"
+    return _weekday_date(wd, pub, mode).isoformat(), None, True
+
+
+_RD_OFFSETS = {"avant": -2, "apres": 2, "hier": -1, "demain": 1, "yesterday": -1, "tomorrow": 1}
+
+
+def _h_rd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    if pub is None:
+        return None, None, True
+    word = _fold(_g(m, "rd_w"))
+    first = re.split(r"[\s\-‐‑]", word)[0]
+    days = _RD_OFFSETS.get(first, 0)
+    return (pub + _DAY_STEP[days]).isoformat(), None, True
+
+
+def _h_ago(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    if _g(m, "ago_n2"):
+        n_word, unit, sign = _g(m, "ago_n2"), _fold(_g(m, "ago_u2")), -1
+    else:
+        n_word, unit = _g(m, "ago_n"), _fold(_g(m, "ago_u"))
+        sign = 1 if _fold(_g(m, "ago_dir")).startswith("dans") else -1
+    n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word.lower())
+    if n is None:
+        return None
+    if pub is None:
+        return None, None, True
+    if unit.startswith(("jour", "day")):
+        return (pub + relativedelta(days=sign * n)).isoformat(), None, True
+    if unit.startswith(("semaine", "week")):
+        return (pub + relativedelta(weeks=sign * n)).isoformat(), None, True
+    if unit.startswith(("mois", "month")):
+        d = pub + relativedelta(months=sign * n)
+        return _iso_month(d.year, d.month), None, True
+    return f"{(pub + relativedelta(years=sign * n)).year:04d}", None, True
+
+
+_HANDLERS: dict[str, Callable[[re.Match, Optional[dt.date], _TenseFn], _Result]] = {
+    "rdm": _h_rdm, "rmd": _h_rmd, "num": _h_num, "iso": _h_iso, "dm": _h_dm, "md": _h_md,
+    "rmm": _h_rmm, "ryy": _h_ryy, "my": _h_my, "pm": _h_pm, "py": _h_py, "ss": _h_ss,
+    "sse": _h_sse, "y": _h_y, "m": _h_m, "wkp": _h_wkp, "wk": _h_wk, "mo": _h_mo, "yr": _h_yr,
+    "wd": _h_wd, "rd": _h_rd, "ago": _h_ago,
+}
+
+
+def _text_span(m: re.Match, branch: str) -> tuple[int, int]:
+    """Where the date words start and end (some prepositions stay outside `text`)."""
+    start, end = m.span(branch)
+    if branch == "dm" and m.group("dm_ago") and (m.group("dm_art") or "").lower() != "un":
+        end = m.start("dm_ago")  # « il y a ... » belongs to the date only after « un »
+    return start, end
+
+
+# Branches anchored on the publication date: the news of the day.
+_NEWS_DAY = frozenset({"wd", "rd", "wkp", "wk"})
+
+
+def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
+    """Value for « le même jour »: the day of the story told just before.
+
+    Why prefer weekday / hier / week phrases: a « même jour » refers to the
+    reported event (« mardi », « en début de semaine »), rarely to a
+    background date (« depuis l'offensive du 24 février »); those come
+    second.
+    """
+    for mention, kind in zip(reversed(mentions), reversed(kinds)):
+        if kind in _NEWS_DAY and mention.value and len(mention.value) == 10:
+            return mention.value
+    for mention in reversed(mentions):
+        if mention.value and len(mention.value) == 10:
+            return mention.value
+    return None
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+def find_dates(text: str, published: dt.date | None, future: bool | None = None) -> list[DateMention]:
+    """All date expressions in `text` (normally one sentence), resolved against `published`.
+
+    Direction of bare weekdays / day-months / months without year: when
+    `future` is None it is decided from the clause around each mention
+    (see ``is_future_clause``); True or False forces it for every mention,
+    for callers that already know the tense of the frame.
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    low = _lower_same_length(text)
+    n = len(text)
+    mentions: list[DateMention] = []
+    kinds: list[str] = []  # branch of each mention, for « le même jour »
+    finder: list[_TenseFinder] = []  # built lazily: many mentions need no tense
+    done = 0
+    for anchor in _ANCHOR_RE.finditer(low):
+        a_start = anchor.start()
+        if a_start < done:
+            continue
+        word = anchor.group()
+        rx = _RX_DIGIT if word[0].isdigit() else _RX_BY_ANCHOR[word]
+        starts = _candidate_starts(low, max(done, a_start - _LOOKBACK_CHARS), a_start)
+        for pos in starts:
+            m = rx.match(low, pos)
+            if m is None or m.end() <= a_start:
+                continue
+            branch = m.lastgroup
+            start, end = _text_span(m, branch)
+
+            def tense(start: int = start, end: int = end) -> _Tense:
+                if future is not None:
+                    return "future" if future else "past"
+                if not finder:
+                    finder.append(_TenseFinder(text, low))
+                return finder[0].tense(start, end)
+
+            if branch == "same":
+                result: _Result = (_same_day(mentions, kinds), None, True)
+            else:
+                try:
+                    result = _HANDLERS[branch](m, published, tense)
+                except (ValueError, OverflowError):  # a reference date at the ends of the calendar
+                    result = (None, None, True)
+            if result is None:
+                continue
+            value, end_value, relative = result
+            mentions.append(DateMention(start, end, text[start:end], value, end_value, relative))
+            kinds.append(branch)
+            done = m.end()
+            break
+    return mentions
+
+
+def _candidate_starts(low: str, lo: int, anchor: int) -> list[int]:
+    """Offsets where a date holding the anchor may begin: the anchor itself and
+    the run of prefix words (« en début de », « du », « il y a deux ») just before it,
+    earliest first (the longest expression wins, as in a leftmost regex search)."""
+    if anchor == 0 or low[anchor - 1] not in _JOINERS:
+        return [anchor]
+    words = [(m.start(), m.group()) for m in _WORD_TOKEN_RE.finditer(low, lo, anchor)]
+    starts = [anchor]
+    for start, word in reversed(words):
+        if word not in _PREFIX_WORDS and not word.isdigit():
+            break
+        starts.append(start)
+    starts.reverse()
+    return starts
+
+
+def _lower_same_length(text: str) -> str:
+    """text.lower(), keeping every offset (a few characters lower-case to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_USER_MONTH = re.compile(r"^(?:(?P<d>\d{1,2})(?:er)?\s+)?(?P<m>[^\W\d_]+)\.?\s+(?P<y>\d{4})$")
+
+
+def parse_user_date(s: str) -> tuple[str, str]:
+    """First and last day (ISO) of the period a user typed for --since/--until.
+
+    Accepts '2024', '2024-01', '2024-01-15', '15/01/2024', 'janvier 2024',
+    '15 janvier 2024', '1er mars 2020' (case- and accent-insensitive).  Why
+    a period: « --since janvier 2024 » must include the whole month, and
+    « --until 2024 » the whole year, so callers take [0] or [1].
+    """
+    raw = s if isinstance(s, str) else str(s)
+    t = re.sub(r"\s+", " ", raw.replace("\u00a0", " ")).strip()
+    error = ValueError(
+        f"invalid date {raw!r}: expected YYYY, YYYY-MM, YYYY-MM-DD, 'janvier 2024' or '15 janvier 2024' "
+        f"(date invalide : attendu AAAA, AAAA-MM, AAAA-MM-JJ, « janvier 2024 » ou « 15 janvier 2024 »)"
+    )
+    y = mo = d = None
+    if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", t):
+        y = int(m.group(1))
+        mo = int(m.group(2)) if m.group(2) else None
+        d = int(m.group(3)) if m.group(3) else None
+    elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", t):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _USER_MONTH.fullmatch(t):
+        mo = _month_number(m.group("m"))
+        if mo is None:
+            raise error
+        y = int(m.group("y"))
+        d = int(m.group("d")) if m.group("d") else None
+    else:
+        raise error
+    if y < 1 or (mo is not None and not 1 <= mo <= 12):
+        raise error
+    if mo is None:
+        return dt.date(y, 1, 1).isoformat(), dt.date(y, 12, 31).isoformat()
+    if d is None:
+        first = dt.date(y, mo, 1)
+        return first.isoformat(), (first + relativedelta(day=31)).isoformat()
+    day = _safe_date(y, mo, d)
+    if day is None:
+        raise error
+    return day.isoformat(), day.isoformat()
+
+
+def parse_iso_partial(s: str | int | dt.date) -> str:
+    """Validate and normalise 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (zero-padded).
+
+    Why lenient on the type: YAML loads ``2001`` as an int and
+    ``2024-01-24`` as a date; records must still validate.  Anything else
+    (a real month/day check included) raises ValueError.
+    """
+    if isinstance(s, dt.datetime):
+        s = s.date()
+    if isinstance(s, dt.date):
+        return s.isoformat()
+    if isinstance(s, bool) or not isinstance(s, (str, int)):
+        raise ValueError(f"invalid partial ISO date {s!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    t = str(s).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", t)
+    if not m:
+        raise ValueError(f"invalid partial ISO date {s!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    y = int(m.group(1))
+    if m.group(2) is None:
+        return f"{y:04d}"
+    mo = int(m.group(2))
+    if not 1 <= mo <= 12:
+        raise ValueError(f"invalid month in {s!r}")
+    if m.group(3) is None:
+        return _iso_month(y, mo)
+    d = int(m.group(3))
+    if d < 1 or d > calendar.monthrange(y, mo)[1]:
+        raise ValueError(f"invalid day in {s!r}")
+    return f"{y:04d}-{mo:02d}-{d:02d}"

@@ -1,0 +1,625 @@
+"""Tests for briefs.extract.dates: the French date grammar and its resolution.
+
+Every expected value below was worked out by hand against a calendar
+(weekdays checked with datetime.date(...).strftime('%A')); the sentences
+are written for these tests, not taken from the corpus.  The last tests run
+over the shared corpus and compare with its gold `date_text`s.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefs.extract.dates import (
+    DateMention,
+    find_dates,
+    is_future_clause,
+    parse_iso_partial,
+    parse_user_date,
+)
+
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+
+
+def D(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+def only(text: str, published: str | None, future: bool | None = None) -> DateMention:
+    """The single mention of `text` (fails if there is not exactly one)."""
+    found = find_dates(text, D(published) if published else None, future)
+    assert len(found) == 1, [(m.text, m.value) for m in found]
+    return found[0]
+
+
+def mention(text: str, published: str | None, words: str) -> DateMention:
+    """The mention whose text is `words`."""
+    found = find_dates(text, D(published) if published else None)
+    hits = [m for m in found if m.text == words]
+    assert hits, [(m.text, m.value) for m in found]
+    return hits[0]
+
+
+# --------------------------------------------------------------------------
+# Weekdays (2019-06-12 is a Wednesday)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Le ministre a rencontré vendredi son homologue turc.", "2019-06-07"),
+        ("Le porte-parole a annoncé mardi la tenue d'une réunion à Bakou.", "2019-06-11"),
+        ("Les deux hommes se sont entretenus lundi par téléphone.", "2019-06-10"),
+        ("Le ministre se rendra vendredi à Téhéran.", "2019-06-14"),
+        ("Il doit s'entretenir lundi avec le président.", "2019-06-17"),
+        ("Le président recevra jeudi au Kremlin son homologue.", "2019-06-13"),
+        ("Le vice-ministre est attendu lundi à Bakou.", "2019-06-17"),
+        ("La délégation devrait arriver samedi à Moscou.", "2019-06-15"),
+        ("Les experts vont se réunir mardi à Vienne.", "2019-06-18"),
+    ],
+)
+def test_weekday_direction_follows_the_verb(sentence, expected):
+    m = only(sentence, "2019-06-12")
+    assert m.value == expected
+    assert m.relative is True
+
+
+def test_weekday_said_on_that_day_in_the_past_is_that_day():
+    # 2025-03-04 is a Tuesday.
+    assert only("Les deux hommes se sont entretenus mardi.", "2025-03-04").value == "2025-03-04"
+
+
+def test_ce_mardi_on_a_tuesday_is_that_day():
+    m = only("Le ministre a été reçu ce mardi à Moscou.", "2025-03-04")
+    assert (m.text, m.value) == ("ce mardi", "2025-03-04")
+
+
+def test_ce_mardi_on_a_tuesday_even_in_a_future_clause():
+    assert only("Il sera reçu ce mardi par le président.", "2025-03-04").value == "2025-03-04"
+
+
+def test_vendredi_dernier_is_strictly_before_and_crosses_the_month():
+    # 2025-03-07 is a Friday: the Friday before is 2025-02-28.
+    m = only("Il a reçu vendredi dernier l'ambassadeur.", "2025-03-07")
+    assert (m.text, m.value) == ("vendredi dernier", "2025-02-28")
+
+
+def test_lundi_prochain_is_strictly_after():
+    # 2025-03-03 is a Monday: next Monday is 2025-03-10.
+    m = only("La délégation arrivera lundi prochain.", "2025-03-03")
+    assert (m.text, m.value) == ("lundi prochain", "2025-03-10")
+
+
+def test_lundi_dernier_capitalised():
+    # 2019-06-12 (Wednesday): the Monday before is 2019-06-10.
+    m = only("Lundi dernier, l'ambassadeur a été reçu au ministère.", "2019-06-12")
+    assert (m.text, m.value) == ("Lundi dernier", "2019-06-10")
+
+
+def test_past_weekday_across_a_month_boundary():
+    # 2001-03-01 is a Thursday; the Monday before is 2001-02-26.
+    assert only("Les présidents ont signé lundi un traité.", "2001-03-01").value == "2001-02-26"
+
+
+def test_past_weekday_across_a_year_boundary():
+    # 2025-01-02 is a Thursday; the Saturday before is 2024-12-28.
+    assert only("Il s'est entretenu samedi avec son homologue.", "2025-01-02").value == "2024-12-28"
+
+
+def test_future_weekday_across_a_year_boundary():
+    # 2024-12-30 is a Monday; the next Thursday is 2025-01-02.
+    assert only("Le ministre se rendra jeudi à Pékin.", "2024-12-30").value == "2025-01-02"
+
+
+def test_weekday_with_time_of_day_keeps_the_words():
+    # 2022-10-20 is a Thursday; the Sunday before is 2022-10-16.
+    m = only("Dimanche soir, le ministre s'était entretenu avec son homologue.", "2022-10-20")
+    assert (m.text, m.value) == ("Dimanche soir", "2022-10-16")
+
+
+def test_future_flag_overrides_the_clause():
+    # 2019-06-12 (Wednesday): next Friday 2019-06-14, previous one 2019-06-07.
+    assert only("Réunion vendredi à Genève.", "2019-06-12", future=True).value == "2019-06-14"
+    assert only("Réunion vendredi à Genève.", "2019-06-12", future=False).value == "2019-06-07"
+
+
+def test_two_weekdays_in_one_sentence_take_their_own_verbs():
+    # 2018-04-13 is a Friday: « se rendra lundi » -> 2018-04-16; « a annoncé vendredi » -> 2018-04-13.
+    found = find_dates(
+        "Le ministre se rendra lundi à Moscou pour s'entretenir avec son homologue, "
+        "a annoncé vendredi la diplomatie iranienne.",
+        D("2018-04-13"),
+    )
+    assert [(m.text, m.value) for m in found] == [("lundi", "2018-04-16"), ("vendredi", "2018-04-13")]
+
+
+# --------------------------------------------------------------------------
+# Days relative to the publication date (2022-10-20, a Thursday)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Les ministres ont signé hier un accord.", "hier", "2022-10-19"),
+        ("Il est arrivé avant-hier à Moscou.", "avant-hier", "2022-10-18"),
+        ("Le ministre est arrivé aujourd'hui à Moscou.", "aujourd'hui", "2022-10-20"),
+        ("Le ministre est arrivé aujourd’hui à Moscou.", "aujourd’hui", "2022-10-20"),
+        ("Il sera reçu demain au Kremlin.", "demain", "2022-10-21"),
+        ("Il sera reçu après-demain au Kremlin.", "après-demain", "2022-10-22"),
+        ("Les deux hommes se sont parlé il y a deux jours.", "il y a deux jours", "2022-10-18"),
+        ("Hier soir, le président a reçu l'émissaire.", "Hier soir", "2022-10-19"),
+    ],
+)
+def test_relative_days(sentence, words, expected):
+    m = mention(sentence, "2022-10-20", words)
+    assert m.value == expected and m.relative
+
+
+# --------------------------------------------------------------------------
+# Week, month and year phrases
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("En début de semaine, le vice-ministre a reçu l'ambassadeur.", "En début de semaine", "2022-10-17"),
+        ("Le vice-ministre a reçu en début de semaine l'ambassadeur.", "en début de semaine", "2022-10-17"),
+        ("Le texte sera signé en fin de semaine.", "en fin de semaine", "2022-10-21"),
+        ("Les experts se sont réunis cette semaine à Vienne.", "cette semaine", "2022-10-17"),
+        ("Il a rencontré la semaine dernière le ministre.", "la semaine dernière", "2022-10-10"),
+        ("Il est attendu la semaine prochaine à Téhéran.", "la semaine prochaine", "2022-10-24"),
+        ("Les échanges ont reculé le mois dernier.", "le mois dernier", "2022-09"),
+        ("La commission se réunira le mois prochain.", "le mois prochain", "2022-11"),
+        ("Les échanges ont doublé l'année dernière.", "l'année dernière", "2021"),
+        ("Le réacteur sera achevé l’an prochain.", "l’an prochain", "2023"),
+    ],
+)
+def test_week_month_year_phrases(sentence, words, expected):
+    m = mention(sentence, "2022-10-20", words)
+    assert m.value == expected and m.relative
+
+
+def test_week_of_a_sunday_starts_the_monday_before():
+    # 2026-02-01 is a Sunday; its week began on Monday 2026-01-26.
+    assert only("En début de semaine, les deux parties ont négocié.", "2026-02-01").value == "2026-01-26"
+
+
+# --------------------------------------------------------------------------
+# Day and month, with or without year
+# --------------------------------------------------------------------------
+def test_day_month_past_same_year():
+    m = only("Le mémorandum avait été signé le 17 janvier à Moscou.", "2024-03-05")
+    assert (m.text, m.value, m.relative) == ("le 17 janvier", "2024-01-17", True)
+
+
+def test_ce_day_month_on_the_day():
+    m = only("Le secrétaire a reçu ce 24 janvier son homologue.", "2024-01-24")
+    assert (m.text, m.value) == ("ce 24 janvier", "2024-01-24")
+
+
+def test_day_month_past_goes_back_over_new_year():
+    assert only("Le contrat a été signé le 30 décembre.", "2015-01-05").value == "2014-12-30"
+
+
+def test_day_month_in_a_past_clause_stays_before_even_if_a_later_one_is_closer():
+    # Published in September: February 2019 (7 months back), not February 2020.
+    m = only("Les dirigeants s'étaient retrouvés le 14 février à Sotchi.", "2019-09-19")
+    assert m.value == "2019-02-14"
+
+
+def test_day_month_future_shortly_after():
+    m = only("Le ministre est attendu à Ankara le 15 juin.", "2023-06-01")
+    assert m.value == "2023-06-15"
+
+
+def test_premier_of_the_month():
+    m = mention("Depuis le 1er janvier, l'Iran est membre du groupe.", "2024-01-24", "le 1er janvier")
+    assert m.value == "2024-01-01"
+    assert only("Le prochain lot est attendu le 1er avril.", "2021-02-10").value == "2021-04-01"
+
+
+def test_capitalised_article_and_datelines():
+    m = only("Le 2 janvier, le ministre a eu un entretien téléphonique avec son homologue.", "2010-01-05")
+    assert (m.text, m.value) == ("Le 2 janvier", "2010-01-02")
+    assert only("MOSCOU, 5 janvier - Rien de neuf.", "2010-01-05").value == "2010-01-05"
+
+
+def test_du_day_month_alone_is_one_day():
+    m = only("Ils ont repris l'échange entamé lors de leur appel du 29 décembre.", "2012-01-03")
+    assert (m.text, m.value, m.end_value) == ("du 29 décembre", "2011-12-29", None)
+
+
+def test_attentats_du_11_septembre_is_a_date():
+    m = only("Ils ont évoqué l'Afghanistan après les attentats du 11 septembre.", "2001-10-03")
+    assert (m.text, m.value) == ("du 11 septembre", "2001-09-11")
+
+
+def test_day_month_year_is_absolute():
+    m = only("Le traité a été signé le 17 janvier 2025 à Moscou.", "2026-01-31")
+    assert (m.text, m.value, m.relative) == ("le 17 janvier 2025", "2025-01-17", False)
+
+
+def test_numeric_date():
+    m = only("Publié le 17/01/2025 à 10h32", "2025-01-20")
+    assert m.value == "2025-01-17"
+    assert only("mis à jour 2025-01-18", None).value == "2025-01-18"
+
+
+@pytest.mark.parametrize("sentence", ["Ils s'étaient connus un 3 février à Téhéran.", "Leur rencontre remonte à un 13 mars."])
+def test_un_day_month_has_no_year(sentence):
+    m = only(sentence, "2025-10-21")
+    assert m.text.startswith("un ") and m.value is None
+
+
+def test_un_day_month_il_y_a_plusieurs_annees_keeps_the_words():
+    m = only("Leur premier entretien remonte à un 12 mars, il y a plusieurs années, à Bakou.", "2011-08-16")
+    assert (m.text, m.value) == ("un 12 mars, il y a plusieurs années", None)
+
+
+# --------------------------------------------------------------------------
+# Ranges
+# --------------------------------------------------------------------------
+def test_range_in_one_month_announced():
+    m = only("La commission mixte se tiendra à Moscou du 2 au 4 février.", "2025-11-20")
+    assert (m.text, m.value, m.end_value) == ("du 2 au 4 février", "2026-02-02", "2026-02-04")
+
+
+def test_range_across_months():
+    m = only("Les manœuvres se dérouleront du 28 février au 2 mars.", "2023-02-10")
+    assert (m.value, m.end_value) == ("2023-02-28", "2023-03-02")
+
+
+def test_range_across_new_year():
+    m = only("Les exercices auront lieu du 28 décembre au 3 janvier.", "2023-12-15")
+    assert (m.value, m.end_value) == ("2023-12-28", "2024-01-03")
+
+
+def test_past_range_in_a_past_clause():
+    m = only("Les manœuvres ont été menées du 20 au 23 novembre.", "2023-12-01")
+    assert (m.value, m.end_value) == ("2023-11-20", "2023-11-23")
+
+
+def test_range_with_year():
+    m = only("Le forum s'est tenu du 16 au 18 février 2020.", None)
+    assert (m.value, m.end_value, m.relative) == ("2020-02-16", "2020-02-18", False)
+
+
+def test_range_of_months_with_years():
+    m = only("Le combustible avait été livré entre novembre 2012 et février 2013.", "2014-05-01")
+    assert (m.text, m.value, m.end_value) == ("entre novembre 2012 et février 2013", "2012-11", "2013-02")
+
+
+def test_range_of_years():
+    m = only("La Russie avait livré ces systèmes en 2006 et 2007.", "2010-09-23")
+    assert (m.value, m.end_value) == ("2006", "2007")
+
+
+# --------------------------------------------------------------------------
+# Months, parts of months, years, seasons
+# --------------------------------------------------------------------------
+def test_bare_month_past():
+    m = only("Les présidents avaient signé le traité en mars.", "2001-10-03")
+    assert (m.text, m.value) == ("en mars", "2001-03")
+
+
+def test_bare_month_future_goes_to_next_year():
+    assert only("Le président se rendra à Moscou en mars.", "2024-10-15").value == "2025-03"
+
+
+def test_bare_month_current_month():
+    assert only("Le texte a été ratifié en octobre.", "2024-10-15").value == "2024-10"
+
+
+@pytest.mark.parametrize(
+    "sentence, published, words, expected",
+    [
+        ("Le Sénat doit examiner le texte mi-avril.", "2025-04-02", "mi-avril", "2025-04"),
+        ("Ils s'étaient vus fin mai à Sotchi.", "2018-06-10", "fin mai", "2018-05"),
+        ("Le contrat a été conclu début mars.", "2022-07-01", "début mars", "2022-03"),
+        ("La centrale devrait être raccordée au réseau mi-novembre.", "2010-08-21", "mi-novembre", "2010-11"),
+    ],
+)
+def test_part_of_month(sentence, published, words, expected):
+    m = only(sentence, published)
+    assert (m.text, m.value) == (words, expected)
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Le texte sera examiné fin avril 2025.", "fin avril 2025", "2025-04"),
+        ("Un protocole a été signé en mars 2005.", "en mars 2005", "2005-03"),
+        ("Il est en vigueur depuis février 2005.", "février 2005", "2005-02"),
+        ("Le chantier a repris début 2015.", "début 2015", "2015"),
+        ("Le contrat a été signé en 2001.", "en 2001", "2001"),
+        ("Il est en vigueur depuis 2016.", "2016", "2016"),
+        ("L'accord de 2015 reste menacé.", "2015", "2015"),
+    ],
+)
+def test_absolute_months_and_years(sentence, words, expected):
+    m = only(sentence, "2026-01-31")
+    assert (m.text, m.value, m.relative) == (words, expected, False)
+
+
+def test_seasons():
+    # Autumn starts on 22 September: said on 1 July 2022 it is 2022's, on 20 October 2022 it is 2023's.
+    assert only("Les travaux reprendront l'automne prochain.", "2022-07-01").value == "2022"
+    assert only("Les travaux reprendront l’automne prochain.", "2022-10-20").value == "2023"
+    m = only("Les sanctions renforcées cet été ne visent pas la centrale.", "2010-08-21")
+    assert (m.text, m.value) == ("cet été", "2010")
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Ils se sont rencontrés en juillet dernier.", "en juillet dernier", "2022-07"),
+        ("Ils se sont rencontrés en octobre dernier.", "en octobre dernier", "2021-10"),
+        ("Ils se reverront en septembre prochain.", "en septembre prochain", "2023-09"),
+        ("Des élections auront lieu le 2 décembre prochain.", "le 2 décembre prochain", "2022-12-02"),
+        ("Il l'avait vu le 3 mars dernier.", "le 3 mars dernier", "2022-03-03"),
+    ],
+)
+def test_month_and_day_with_dernier_or_prochain(sentence, words, expected):
+    # Published 2022-10-20: « octobre dernier » is the October before this one.
+    m = only(sentence, "2022-10-20")
+    assert (m.text, m.value) == (words, expected)
+
+
+def test_year_outside_the_date_range_is_not_guessed():
+    m = only("La Bastille est tombée le 14 juillet 1789.", "2022-10-20")
+    assert m.value is None
+
+
+def test_english_fall_of_a_city_is_not_a_season():
+    assert find_dates("After the fall of Kabul, many fled.", D("2022-10-20")) == []
+    assert only("They will meet in the fall of 2023.", "2022-10-20").value == "2023"
+
+
+def test_a_ete_is_not_a_season():
+    assert find_dates("Le texte a été signé et il a été ratifié.", D("2010-08-21")) == []
+
+
+# --------------------------------------------------------------------------
+# English
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("The ministers met on Tuesday in Geneva.", "on Tuesday", "2022-10-18"),
+        ("He will travel to Ankara on Saturday.", "on Saturday", "2022-10-22"),
+        ("The two envoys held talks on April 12 in Muscat.", "on April 12", "2022-04-12"),
+        ("GENEVA, October 19 - The talks resumed.", "October 19", "2022-10-19"),
+        ("The minister arrived yesterday in Moscow.", "yesterday", "2022-10-19"),
+        ("They spoke last week by phone.", "last week", "2022-10-10"),
+        ("The deal was signed in March 2005.", "in March 2005", "2005-03"),
+    ],
+)
+def test_english(sentence, words, expected):
+    assert mention(sentence, "2022-10-20", words).value == expected
+
+
+# --------------------------------------------------------------------------
+# Without a publication date
+# --------------------------------------------------------------------------
+def test_no_published_date_leaves_relative_values_empty():
+    assert only("Il a rencontré vendredi son homologue.", None).value is None
+    assert only("Il a reçu ce 24 janvier son homologue.", None).value is None
+    assert only("Il l'a rencontré la semaine dernière.", None).value is None
+    m = only("Il l'a rencontré hier.", None)
+    assert m.value is None and m.relative
+
+
+def test_no_published_date_still_resolves_absolute_dates():
+    assert only("Le traité a été signé le 17 janvier 2025.", None).value == "2025-01-17"
+    assert only("Le traité a été signé en 2001.", None).value == "2001"
+    assert only("Le protocole a été signé en février 2005.", None).value == "2005-02"
+
+
+# --------------------------------------------------------------------------
+# Things that are not dates
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Un projet de 7 200 kilomètres relie les ports de la Baltique à l'océan Indien.",
+        "Le réacteur de 1000 mégawatts alimente le réseau.",
+        "Le réacteur de 1 000 mégawatts alimente le réseau.",
+        "Un contrat de 800 millions de dollars a été conclu.",
+        "Le décret applique la résolution 1929 du Conseil de sécurité.",
+        "Une force de 2000 soldats est déployée.",
+        "Une feuille de route pour 2025-2026 est en préparation.",
+        "Ils se connaissent depuis plusieurs années.",
+        "La mission partira d'Ankara vers Marseille.",
+        "Le lendemain, ils sont repartis.",
+        "Le vote a eu lieu à Mascate.",
+    ],
+)
+def test_non_dates_do_not_match(sentence):
+    assert find_dates(sentence, D("2024-01-24")) == []
+
+
+# --------------------------------------------------------------------------
+# Typography, case, offsets
+# --------------------------------------------------------------------------
+def test_non_breaking_spaces_and_hyphens():
+    text = "Signé le\u00a017\u00a0janvier\u202f2025, examiné mi\u2011avril\u00a02025."
+    found = find_dates(text, D("2025-05-01"))
+    assert [(m.text, m.value) for m in found] == [
+        ("le\u00a017\u00a0janvier\u202f2025", "2025-01-17"),
+        ("mi\u2011avril\u00a02025", "2025-04"),
+    ]
+
+
+def test_upper_case_text():
+    assert only("EN DÉBUT DE SEMAINE, LE MINISTRE A REÇU L'AMBASSADEUR.", "2022-10-20").value == "2022-10-17"
+
+
+def test_offsets_point_at_the_words():
+    text = "Le ministre a rencontré vendredi son homologue, et il se rendra le 3 mars à Bakou."
+    for m in find_dates(text, D("2025-02-20")):
+        assert text[m.start:m.end] == m.text
+
+
+def test_le_meme_jour_takes_the_day_of_the_story():
+    found = find_dates(
+        "Le sommet s'est tenu mardi à Téhéran. Le même jour, les deux présidents se sont entretenus.",
+        D("2022-07-20"),  # a Wednesday
+    )
+    assert [(m.text, m.value) for m in found] == [("mardi", "2022-07-19"), ("Le même jour", "2022-07-19")]
+
+
+_FUZZ_WORDS = [
+    "le", "ce", "du", "au", "un", "en", "fin", "mi-", "début", "de", "la", "semaine", "dernier", "prochain",
+    "lundi", "Vendredi", "soir", "17", "1er", "31", "2024", "1789", "janvier", "février", "mars", "hier",
+    "avant-hier", "aujourd’hui", "il", "y", "a", "deux", "jours", "l’automne", "cet", "été", "et", "entre",
+    "a", "rencontré", "se", "rendra", "doit", ",", ".", "\u00a0", "on", "Friday", "April", "12", "/", "-",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FUZZ_WORDS), max_size=25),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))),
+    st.sampled_from([None, True, False]),
+)
+def test_fuzz_never_raises_and_offsets_hold(words, published, future):
+    text = " ".join(words)
+    for m in find_dates(text, published, future):
+        assert text[m.start:m.end] == m.text
+        if m.value is not None:
+            assert parse_iso_partial(m.value) == m.value
+        if published is None and m.relative:
+            assert m.value is None
+
+
+# --------------------------------------------------------------------------
+# The tense heuristic
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("Il doit s'entretenir lundi avec le ministre.", True),
+        ("Le porte-parole a annoncé vendredi la tenue d'une réunion.", False),
+        ("Le président se rendra jeudi à Moscou, a indiqué le Kremlin.", True),
+        ("Le Kremlin a indiqué que le président se rendra jeudi à Moscou.", True),
+        ("Les deux ministres se sont entretenus mardi.", False),
+        ("Les ministres devraient signer l'accord.", True),
+        ("Cette visite va renforcer les liens.", True),
+        ("Le vice-ministre est attendu à Bakou.", True),
+        ("L'accord avait été signé en 2001.", False),
+        ("Le ministre plaidait pour un compromis.", False),
+        ("Ankara accueille le sommet.", False),
+        ("The ministers will meet in Rome.", True),
+        ("The ministers met in Rome.", False),
+    ],
+)
+def test_is_future_clause(clause, expected):
+    assert is_future_clause(clause) is expected
+
+
+def test_is_future_clause_at_an_offset():
+    text = "Il a rencontré lundi le ministre, et il se rendra jeudi à Bakou."
+    assert is_future_clause(text, text.index("jeudi")) is True
+    assert is_future_clause(text, text.index("lundi")) is False
+
+
+# --------------------------------------------------------------------------
+# parse_user_date / parse_iso_partial
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("2024", ("2024-01-01", "2024-12-31")),
+        ("2024-01", ("2024-01-01", "2024-01-31")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2024-01-15", ("2024-01-15", "2024-01-15")),
+        ("janvier 2024", ("2024-01-01", "2024-01-31")),
+        ("Février 2023", ("2023-02-01", "2023-02-28")),
+        ("fevrier 2024", ("2024-02-01", "2024-02-29")),
+        ("AOUT 2021", ("2021-08-01", "2021-08-31")),
+        ("15 janvier 2024", ("2024-01-15", "2024-01-15")),
+        ("1er mars 2020", ("2020-03-01", "2020-03-01")),
+        (" 15/01/2024 ", ("2024-01-15", "2024-01-15")),
+    ],
+)
+def test_parse_user_date(given, expected):
+    assert parse_user_date(given) == expected
+
+
+@pytest.mark.parametrize("given", ["", "hier", "janvier", "2024-13", "2024-02-30", "31 février 2024", "foo 2024", "24"])
+def test_parse_user_date_rejects(given):
+    with pytest.raises(ValueError):
+        parse_user_date(given)
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [("2024", "2024"), ("2024-1", "2024-01"), ("2024-01-05", "2024-01-05"), (" 2024-01-05 ", "2024-01-05"),
+     (dt.date(2024, 1, 5), "2024-01-05"), (2001, "2001")],
+)
+def test_parse_iso_partial(given, expected):
+    assert parse_iso_partial(given) == expected
+
+
+@pytest.mark.parametrize("given", ["2024-13", "2024-02-30", "24", "janvier", "2024/01/05", ""])
+def test_parse_iso_partial_rejects(given):
+    with pytest.raises(ValueError):
+        parse_iso_partial(given)
+
+
+# --------------------------------------------------------------------------
+# Speed: a sentence must cost microseconds, not milliseconds
+# --------------------------------------------------------------------------
+def test_speed_smoke():
+    sentence = (
+        "Le ministre iranien des Affaires étrangères se rendra lundi à Moscou pour s'entretenir "
+        "avec son homologue russe, a annoncé vendredi la diplomatie iranienne."
+    )
+    published = D("2018-05-11")
+    find_dates(sentence, published)
+    began = time.perf_counter()
+    for _ in range(500):
+        find_dates(sentence, published)
+    per_call = (time.perf_counter() - began) / 500
+    assert per_call < 0.002  # generous for slow CI machines; typically well under 0.3 ms
+
+
+# --------------------------------------------------------------------------
+# The shared corpus: gold date_texts must be found with their gold value
+# --------------------------------------------------------------------------
+def _corpus_cases() -> list[tuple[str, str, str | None, str, dt.date]]:
+    import yaml
+
+    assert CORPUS.is_dir(), f"shared corpus not found at {CORPUS}"
+    cases = []
+    for gold_file in sorted(CORPUS.glob("*.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        plain = CORPUS / f"{gold_file.stem}.txt"
+        if plain.exists():
+            text = plain.read_text(encoding="utf-8")
+        else:
+            text = (CORPUS / f"{gold_file.stem}.cp1252.txt").read_bytes().decode("cp1252")
+        published = dt.date.fromisoformat(str(gold["published"]))
+        for item in (gold.get("meetings") or []) + (gold.get("events") or []):
+            words = item.get("date_text")
+            if not words or words not in text:
+                continue
+            value = item["date"] if "date" in item else item.get("start")
+            cases.append((gold_file.stem, words, None if value is None else str(value), text, published))
+    return cases
+
+
+def test_corpus_gold_date_texts():
+    cases = _corpus_cases()
+    assert len(cases) >= 50
+    found_by_text: dict[str, list[DateMention]] = {}
+    misses = []
+    for stem, words, value, text, published in cases:
+        if stem not in found_by_text:
+            found_by_text[stem] = find_dates(text, published)
+        if not any(m.text.lower() == words.lower() and m.value == value for m in found_by_text[stem]):
+            got = [(m.text, m.value) for m in found_by_text[stem] if m.text.lower() == words.lower()]
+            misses.append((stem, words, value, got))
+    assert not misses, f"{len(cases) - len(misses)}/{len(cases)} gold date_texts right; misses: {misses}"
