@@ -377,3 +377,24 @@ def test_actor_names_in_yaml_reads_only_actors():
 def test_help_has_examples(runner, command):
     out = run(runner, command, "--help").output
     assert "Examples:" in out and out.count(f"briefs {command}") >= 2
+
+
+def test_complete_actors_from_the_index(runner, archive, data_dir, monkeypatch):
+    pytest.importorskip("briefs.index")
+    run(runner, "actors")  # a query builds the index
+    assert (data_dir / ".index.sqlite").is_file()
+    monkeypatch.setattr(stats, "actor_names_in_yaml", lambda text: 1 / 0)  # the file scan is not used
+    assert complete(runner, "briefs list --actor lar") == ["Ali Larijani"]
+
+
+def test_verbose_says_how_records_were_read(runner, archive):
+    result = runner.invoke(cli, ["-v", "actors", "--format", "names"])
+    assert result.exit_code == 0 and "record(s) read in" in result.stderr
+    assert "record(s) read in" not in result.stdout
+
+
+def test_invalid_record_is_skipped_with_a_warning(runner, archive, data_dir):
+    (data_dir / "2020-01-01-broken.yaml").write_text("schema: 1\nid: [\n", encoding="utf-8")
+    result = runner.invoke(cli, ["export", "--format", "csv"])
+    assert result.exit_code == 0 and "2020-01-01-broken.yaml" in result.stderr
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 5

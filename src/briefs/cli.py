@@ -260,6 +260,11 @@ def add(ctx, paths, published, url, max_bytes, data_dir) -> None:
     for path in progress(files):
         try:
             src = sources.read(path, max_bytes or sources.DEFAULT_MAX_BYTES)
+            known = archive.shas().get(_text_sha(src.content))
+            if known:  # already archived: no need to extract (a re-run after a crash is quick)
+                if not env.quiet:
+                    click.echo(messages.ALREADY.format(id=known, file=src.label))
+                continue
             try:
                 record = run(src.content, published, kb, source_file=src.file_name, url=url)
             except Exception as exc:  # noqa: BLE001 - a bug in one pass must not stop a bulk add
@@ -281,6 +286,16 @@ def add(ctx, paths, published, url, max_bytes, data_dir) -> None:
             click.echo(messages.ALREADY.format(id=result.id, file=src.label))
     if failures:
         fail(messages.ADD_FAILED.format(count=failures, total=total))
+
+
+def _text_sha(content: str) -> str | None:
+    """The dedup key the extractor will give this text (None if it cannot be computed)."""
+    from briefs.extract import text
+
+    try:
+        return text.sha256(text.clean(content))
+    except Exception:  # noqa: BLE001 - then the text is simply extracted and deduplicated on add
+        return None
 
 
 def _progress(total: int):
