@@ -41,13 +41,19 @@ def surname(name: str) -> str:
 
 
 def base_id(record: dict) -> str:
-    """First meeting date (else published, else 'undated') + up to three surnames."""
+    """First dated meeting's date and participants' surnames (up to three).
+
+    Without a dated meeting: the published date (else 'undated') and the
+    first actors' surnames.
+    """
     meetings = [m for m in record.get("meetings") or [] if isinstance(m, dict)]
-    date = next((m.get("date") for m in meetings if m.get("date")), None) or record.get("published") or "undated"
-    names: list[str] = []
-    if meetings:
-        names.extend(n for n in meetings[0].get("participants") or [] if isinstance(n, str))
-    names.extend(a.get("name") for a in record.get("actors") or [] if isinstance(a, dict) and a.get("name"))
+    first = next((m for m in meetings if m.get("date")), None)
+    if first is not None:
+        date = first["date"]
+        names = [n for n in first.get("participants") or [] if isinstance(n, str)]
+    else:
+        date = record.get("published") or "undated"
+        names = [a.get("name") for a in record.get("actors") or [] if isinstance(a, dict) and a.get("name")]
     parts: list[str] = []
     for name in names:
         s = surname(name)
