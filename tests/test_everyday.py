@@ -319,12 +319,24 @@ def test_rm_confirms_on_a_terminal(runner, archive, monkeypatch):
 
 # -- completion --------------------------------------------------------------
 
-def complete(runner, words: str) -> list[str]:
-    """What click's bash completion offers for the command line `words` (the last word being typed)."""
-    parts = words.split(" ")
+def complete(runner, words: str, shell: str = "zsh") -> list[str]:
+    """What click's completion offers for the command line `words` (the last word being typed).
+
+    For bash: what its completion script puts in COMPREPLY (it reads each
+    "type,value" line with `read`, which drops one level of backslashes).
+    """
+    import shlex
+
+    parts = shlex.split(words) + ([""] if words.endswith(" ") else [])
+    cword = parts[-1] if shell == "fish" else str(len(parts) - 1)  # fish passes the word itself
     result = runner.invoke(cli, [], prog_name="briefs", env={
-        "_BRIEFS_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)})
-    return [line.split(",", 1)[1] for line in result.output.splitlines() if line]  # bash: "type,value" lines
+        "_BRIEFS_COMPLETE": f"{shell}_complete", "COMP_WORDS": words, "COMP_CWORD": cword})
+    lines = result.output.splitlines()
+    if shell == "fish":
+        return [line.split(",", 1)[1] for line in lines if line]
+    if shell == "bash":
+        return [re.sub(r"\\(.)", r"\1", line.split(",", 1)[1]) for line in lines if line]
+    return [value for kind, value in zip(lines[::3], lines[1::3])]  # zsh: type, value, help
 
 
 def test_complete_commands_and_options(runner):
@@ -346,6 +358,9 @@ def test_complete_ids(runner, archive):
 
 def test_complete_actors(runner, archive):
     assert complete(runner, "briefs list --actor lar") == ["Ali Larijani"]
+    assert complete(runner, "briefs list --actor lar", shell="bash") == ["Ali\\ Larijani"]  # stays one word
+    assert complete(runner, "briefs list --actor Ali\\ La", shell="bash") == ["Ali\\ Larijani"]
+    assert complete(runner, "briefs list --actor pez", shell="fish") == ["Massoud Pezeshkian"]
     assert complete(runner, "briefs export --actor serg") == ["Sergueï Lavrov"]
     assert "Vladimir Poutine" in complete(runner, "briefs timeline --actor ")
 
@@ -398,3 +413,11 @@ def test_invalid_record_is_skipped_with_a_warning(runner, archive, data_dir):
     result = runner.invoke(cli, ["export", "--format", "csv"])
     assert result.exit_code == 0 and "2020-01-01-broken.yaml" in result.stderr
     assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 5
+
+
+def test_actors_terminal_table(runner, archive, tty):
+    out = run(runner, "actors").output
+    assert "Name" in out and "First seen" in out and "5 people" in out
+    assert "\t" not in out
+    out = run(runner, "-q", "actors").output
+    assert "Name" in out and "people" not in out

@@ -99,6 +99,7 @@ COMPLETION_LIMIT = 200
 
 
 def _completion_root(ctx: click.Context) -> Path:
+    """The archive folder: --data-dir if already typed, else $BRIEFS_DATA, else ./data/briefs."""
     from briefs.env import data_dir_from
 
     data_dir = ctx.params.get("data_dir")
@@ -137,6 +138,9 @@ def _indexed_actor_names(root: Path) -> set[str] | None:
 
 def _complete_actors(ctx, param, incomplete: str) -> list[str]:
     try:
+        import os
+        import re
+
         from briefs import stats
         from briefs.archive import Archive
         from briefs.query import fold
@@ -150,7 +154,12 @@ def _complete_actors(ctx, param, incomplete: str) -> list[str]:
         want = fold(incomplete)
         found = [n for n in names if not want or fold(n).startswith(want)
                  or any(w.startswith(want) for w in fold(n).split())]
-        return sorted(found, key=fold)[:COMPLETION_LIMIT]
+        found = sorted(found, key=fold)[:COMPLETION_LIMIT]
+        if os.environ.get("_BRIEFS_COMPLETE", "").startswith("bash"):
+            # bash inserts a reply as typed: escape it so a full name stays one word (the
+            # backslash doubled because click's bash script reads the reply without `read -r`)
+            found = [re.sub(r"([\\\s'\"`$&;|<>()!*?])", r"\\\\\1", n) for n in found]
+        return found
     except Exception:  # noqa: BLE001 - completion must never fail the shell
         return []
 
