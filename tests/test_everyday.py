@@ -209,7 +209,8 @@ def test_timeline_empty(runner, data_dir):
 
 # -- export ------------------------------------------------------------------
 
-@pytest.mark.parametrize("filters", [(), ("--topic", "nucleaire"), ("--actor", "poutine"), ("--since", "2025")])
+@pytest.mark.parametrize("filters", [(), ("--topic", "nucleaire"), ("--actor", "poutine"), ("--since", "2025"),
+                                     ("--text", "econ"), ("--country", "RU", "--until", "2025-03")])
 def test_export_counts_equal_list(runner, archive, filters):
     expected = ids_of_list(runner, *filters)
     jsonl = [json.loads(line) for line in run(runner, "export", *filters).output.splitlines()]
@@ -354,6 +355,7 @@ def test_complete_ids(runner, archive):
     ids = ids_of_list(runner)
     assert sorted(complete(runner, "briefs show 2025")) == sorted(i for i in ids if i.startswith("2025"))
     assert sorted(complete(runner, "briefs rm ")) == sorted(ids)
+    assert complete(runner, "briefs edit 2024-01") == [i for i in ids if i.startswith("2024-01")]
 
 
 def test_complete_actors(runner, archive):

@@ -495,7 +495,7 @@ def _selected_records(ctx: click.Context, data_dir: Path | None, filters) -> lis
     return found
 
 
-FILTER_NAMES = ("actor", "topic", "place", "country", "agreement", "since", "until")
+FILTER_NAMES = ("actor", "topic", "place", "country", "agreement", "text", "since", "until")
 _FILTER_OPTIONS = (
     click.option("--actor", shell_complete=_complete_actors,
                  help="Person: full name, surname or alias; case and accents ignored."),
@@ -503,6 +503,8 @@ _FILTER_OPTIONS = (
     click.option("--place", help="City named in the brief."),
     click.option("--country", help="ISO code of an actor's country (RU, IR, US ...)."),
     click.option("--agreement", help="Word in an agreement's name, kind or stage."),
+    click.option("--text", metavar="WORDS",
+                 help="Words (or word starts) in the title, summary, names, agreements, events, quotes."),
     click.option("--since", callback=_period_bound(0), help="From this date: 2024, 2024-01, 2024-01-15, 'janvier 2024'."),
     click.option("--until", callback=_period_bound(1), help="Up to this date, same forms as --since."),
 )
