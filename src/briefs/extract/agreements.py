@@ -13,6 +13,7 @@ Vocabulary lives in resources/agreements.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from briefs.extract.dates import DateMention, find_dates
@@ -106,20 +107,15 @@ def _build(kb: Knowledge) -> _Lexicon:
 _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n]")
+
+
 def _words_before(norm: str, pos: int, n: int) -> list[str]:
-    """The last `n` folded words before `pos`, stopping at punctuation (one clause)."""
+    """The last `n` folded words before `pos`, within its clause (elided articles keep their ')."""
     chunk = norm[max(0, pos - 80):pos]
-    out: list[str] = []
-    for tok in reversed(_TOKEN.findall(chunk)):
-        if not (tok[0].isalnum() or tok[0] == "_"):
-            if tok in "«»\"":
-                continue
-            break
-        # "l'accord" -> the determiner "l'" matters, keep elided articles whole
-        out.append(fold(tok) if "'" not in tok else fold(tok.split("'")[0]) + "'")
-        if len(out) == n:
-            break
-    return out[::-1]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(chunk)), default=0)
+    words = chunk[cut:].replace("«", " ").replace("»", " ").replace('"', " ").replace("'", "' ").split()[-n:]
+    return [fold(w) + ("'" if w.endswith("'") else "") for w in words]
 
 
 _NAME_TOKEN = re.compile(r"\s*(\([^()]{1,40}\)|[«»\"]|[\w-]+'|[\w-]+|[^\w\s])")
@@ -180,9 +176,14 @@ def lexicon_cue(lex: _Lexicon, folded_word: str) -> bool:
     return folded_word in lex.stages and (lex.stages[folded_word] or {}).get("role") == "verb"
 
 
-def _mentions(doc: Doc, sent: Span, lex: _Lexicon) -> list[_Mention]:
+def in_span(matches: list[re.Match], starts: list[int], span: Span) -> list[re.Match]:
+    """The matches of a whole-text scan that start inside `span` (one scan per text, not per sentence)."""
+    return matches[bisect_left(starts, span.start):bisect_left(starts, span.end)]
+
+
+def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = None) -> list[_Mention]:
     out = []
-    for m in lex.mentions.finditer(doc.norm, sent.start, sent.end):
+    for m in found if found is not None else lex.mentions.finditer(doc.norm, sent.start, sent.end):
         kind, key = lookup(lex.nouns, m.group()) or ("", None)
         before = _words_before(doc.norm, m.start(), 2)
         det = before[-1] if before else ""
@@ -208,9 +209,9 @@ class _Cue:
     noun: bool         # a nominalisation: governs only a close complement
 
 
-def _cues(doc: Doc, sent: Span, lex: _Lexicon) -> list[_Cue]:
+def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = None) -> list[_Cue]:
     out = []
-    for m in lex.cues.finditer(doc.norm, sent.start, sent.end):
+    for m in found if found is not None else lex.cues.finditer(doc.norm, sent.start, sent.end):
         info = lookup(lex.stages, m.group())
         if not info or not info.get("status"):
             continue
@@ -323,8 +324,15 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     sentences = [s for s in doc.sentences if not (title and s.start >= title.start and s.end <= title.end)]
     agreements: list[_Agreement] = []
     last: _Mention | None = None
+    mentions = list(lex.mentions.finditer(doc.norm))
+    if not mentions:
+        return []
+    cues = list(lex.cues.finditer(doc.norm))
+    m_starts, c_starts = [m.start() for m in mentions], [c.start() for c in cues]
     for sent in sentences:
-        last = _sentence(doc, sent, lex, agreements, last) or last
+        found_m, found_c = in_span(mentions, m_starts, sent), in_span(cues, c_starts, sent)
+        if found_m or found_c:
+            last = _sentence(doc, sent, lex, agreements, last, found_m, found_c) or last
     if title:
         _headline(doc, title, lex, agreements)
     return [
@@ -333,9 +341,10 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     ]
 
 
-def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement], last: _Mention | None) -> _Mention | None:
-    mentions = _mentions(doc, sent, lex)
-    cues = _cues(doc, sent, lex)
+def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement], last: _Mention | None,
+              found_mentions: list[re.Match], found_cues: list[re.Match]) -> _Mention | None:
+    mentions = _mentions(doc, sent, lex, found_mentions)
+    cues = _cues(doc, sent, lex, found_cues)
     if not mentions and not cues:
         return None
     for m in mentions:

@@ -10,6 +10,7 @@ so each date is read once. Vocabulary lives in resources/events.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefs.extract.agreements import _build as _agreement_lexicon
@@ -45,20 +46,36 @@ class _Anchor:
     role: str  # nouns | participles | copulas | saying | stage
 
 
-def _anchors(doc: Doc, sent: Span, lex: _Lexicon, kb: Knowledge) -> list[_Anchor]:
-    out = []
-    for m in lex.anchors.finditer(doc.norm, sent.start, sent.end):
+@dataclass
+class _Scans:
+    """Whole-text scans, read sentence by sentence."""
+    anchors: list[_Anchor]
+    anchor_starts: list[int]
+    stages: list[_Anchor]
+    stage_starts: list[int]
+    kinds: list[int]
+
+
+def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
+    anchors = []
+    for m in lex.anchors.finditer(doc.norm):
         role = lookup(lex.table, m.group())
         if role:
-            out.append(_Anchor(m.start(), m.end(), role))
-    agreements = kb.compiled("agreements.lexicon", _agreement_lexicon)
-    if not agreements.mentions.search(doc.norm, sent.start, sent.end):
-        return out  # « a signé mercredi un décret »: a stage word with no agreement dates a happening
-    for m in agreements.cues.finditer(doc.norm, sent.start, sent.end):
+            anchors.append(_Anchor(m.start(), m.end(), role))
+    stages = []
+    for m in agreements.cues.finditer(doc.norm):
         info = lookup(agreements.stages, m.group())
         if info and info.get("role") != "noun":
-            out.append(_Anchor(m.start(), m.end(), "stage"))
-    return out
+            stages.append(_Anchor(m.start(), m.end(), "stage"))
+    kinds = [m.start() for m in agreements.mentions.finditer(doc.norm)]
+    return _Scans(anchors, [a.start for a in anchors], stages, [a.start for a in stages], kinds)
+
+
+def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
+    out = scans.anchors[bisect_left(scans.anchor_starts, sent.start):bisect_left(scans.anchor_starts, sent.end)]
+    if not any(sent.start <= k < sent.end for k in scans.kinds):
+        return out  # « a signé mercredi un décret »: a stage word with no agreement dates a happening
+    return out + scans.stages[bisect_left(scans.stage_starts, sent.start):bisect_left(scans.stage_starts, sent.end)]
 
 
 def _gap(a: _Anchor, d: DateMention, norm: str) -> int | None:
@@ -96,8 +113,11 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     taken = _meeting_dates(doc, meetings, persons)
     events: list[dict] = []
     seen: set[tuple[str, str | None]] = set()
+    scans = _scan(doc, lex, agreement_lex)
+    if not scans.anchors:
+        return []
     for sent in doc.sentences:
-        anchors = _anchors(doc, sent, lex, kb)
+        anchors = _anchors(sent, scans)
         if not any(a.role in ("nouns", "participles", "copulas") for a in anchors):
             continue
         dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.value, d.end_value, d.relative)
