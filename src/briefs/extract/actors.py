@@ -103,12 +103,12 @@ def _build(kb: Knowledge) -> _Tables:
         first, _, rest = h.partition(" ")
         if not first.endswith(("s", "x")):
             head_forms.add((first + "s" + (" " + rest if rest else "")))
-    head = re.compile(rf"(?<![\w-])(?:{_alternation(head_forms)})(?![\w-])")
+    head = re.compile(rf"(?<![\w-])(?:{_alternation({h.lower() for h in head_forms}, False)})(?![\w-])")
     grades = [str(g) for g in roles.get("grades") or []]
     grade_alt = _alternation(grades)
-    grade_tail = re.compile(rf"(?:,\s*)?(?:(?:l'|le\s+|la\s+)?(?:{grade_alt})\s*)+$")
+    grade_tail = re.compile(rf"(?:,\s*)?(?:(?:l'|le\s+|la\s+)?(?:{_alternation({g.lower() for g in grades}, False)})\s*)+$")
     barrier = re.compile(
-        rf"[;:«»\"()\[\]|]|(?<![\w'-])(?:{_alternation(roles.get('barriers') or [], False)})(?![\w-])"
+        rf"[;:«»\"()\[\]|]|(?<![\w'-])(?:{_alternation({str(b).lower() for b in roles.get('barriers') or []}, False)})(?![\w-])"
     )
     prefixes = _alternation(roles.get("apposition_prefixes") or [], False)
     apposition = re.compile(
@@ -133,7 +133,7 @@ def _build(kb: Knowledge) -> _Tables:
     nat_words = list((nats.get("countries") or {}).keys())
     for adj in (nats.get("adjectives") or {}):
         nat_words += _adjective_forms(str(adj))
-    nat = re.compile(rf"(?<![\w-])(?:{_alternation(nat_words)})(?![\w-])")
+    nat = re.compile(rf"(?<![\w-])(?:{_alternation({w.lower() for w in nat_words}, False)})(?![\w-])")
     nat_nouns = [w[0].upper() + w[1:] for adj in (nats.get("adjectives") or {}) for w in _adjective_forms(str(adj))]
     nat_noun_before = re.compile(rf"(?:l'|le\s+|la\s+)(?P<nat>{_alternation(nat_nouns, False)})\s*$")
 
@@ -254,35 +254,36 @@ def _sentence_index(doc: Doc, starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _role_before(norm: str, lo: int, start: int, t: _Tables) -> tuple[str | None, bool, str | None]:
+def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[str | None, bool, str | None]:
     """The title phrase that ends right before a name: (role, is only a grade, nationality noun code).
 
     Looks back from the name to the last barrier (a verb, a clause word, the
     previous name) and takes the phrase from the first role head on.
     """
     seg_start = lo
-    for b in t.barrier.finditer(norm, lo, start):
+    for b in t.barrier.finditer(low, lo, start):
         seg_start = b.end()
     seg = norm[seg_start:start]
-    if _COORDINATED.search(seg) or _COMPLEMENT.search(seg):
+    if _COORDINATED.search(seg[-12:]) or _COMPLEMENT.search(seg[-6:]):
         return None, False, None
     nat_code = None
-    nb = t.nat_noun_before.search(seg)
+    nb = t.nat_noun_before.search(seg[-30:])
     if nb:
         nat_code = t.nat_codes.get(fold(nb.group("nat")))
-        seg = seg[:nb.start()]
-    h = t.head.search(seg)
+        seg = seg[:len(seg) - 30 + nb.start()] if len(seg) > 30 else seg[:nb.start()]
+    h = t.head.search(seg.lower())
     if not h:
-        g = t.grade_tail.search(seg)
+        g = t.grade_tail.search(seg[-40:].lower())
         if g and g.group().strip(" ,"):
             return _clean_role(g.group()), True, nat_code
         return None, False, nat_code
     role = seg[h.start():]
     if len(role) > 160:
         return None, False, nat_code
-    g = t.grade_tail.search(role)
-    if g and g.start() > 0:
-        role = role[:g.start()]
+    tail = role[-40:].lower()
+    g = t.grade_tail.search(tail)
+    if g and len(role) - len(tail) + g.start() > 0:
+        role = role[:len(role) - len(tail) + g.start()]
     return _clean_role(role) or None, False, nat_code
 
 
@@ -306,7 +307,7 @@ def _role_after(norm: str, end: int, t: _Tables) -> str | None:
     if not m:
         return None
     role = m.group("role")
-    b = t.barrier.search(role)
+    b = t.barrier.search(role.lower())
     if b:
         role = role[:b.start()]
     role = re.sub(r"\s+(?:et|a|est)$", "", role.rstrip())
@@ -316,7 +317,7 @@ def _role_after(norm: str, end: int, t: _Tables) -> str | None:
 def _country_of(role: str | None, t: _Tables) -> str | None:
     if not role:
         return None
-    for m in t.nat.finditer(role):
+    for m in t.nat.finditer(role.lower()):
         code = t.nat_codes.get(fold(m.group()))
         if code:
             return code
@@ -370,6 +371,9 @@ def _has_evidence(keys: tuple[str, ...], gaz: int | None, role: str | None, hono
 
 def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     norm = doc.norm
+    low = norm.lower()
+    if len(low) != len(norm):  # a character whose lower case is longer: fold it alone
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
     sent_starts = [s.start for s in doc.sentences]
     year = doc.published.year if doc.published else None
     out: list[Mention] = []
@@ -380,7 +384,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         lo = doc.sentences[si].start if doc.sentences else 0
         if si == prev_sentence and prev_end_in_sentence > lo:
             lo = prev_end_in_sentence
-        role, is_grade, nat_noun = _role_before(norm, lo, start, t)
+        role, is_grade, nat_noun = _role_before(norm, low, lo, start, t)
         after = _role_after(norm, end, t)
         keys = tuple(fold(tok) for tok, _, _ in toks)
         keys = tuple(k for k in keys if k)
@@ -435,7 +439,7 @@ def _enumerations(doc: Doc, mentions: list[Mention], t: _Tables) -> None:
             lo = doc.sentences[chain[0].sentence].start if doc.sentences else 0
             before = norm[lo:chain[0].start]
             cut = 0
-            for b in t.barrier.finditer(before):
+            for b in t.barrier.finditer(before.lower()):
                 if not b.group().startswith("et"):
                     cut = b.end()
             p = t.plural_head.search(before, cut)
@@ -448,11 +452,11 @@ def _assign_chain(norm: str, chain: list[Mention], p: re.Match, lo: int, t: _Tab
     head = p.group("head")
     first, _, rest = head.partition(" ")
     singular = (first[:-1] if first.endswith(("s", "x")) else first) + (" " + rest if rest else "")
-    listed = [m.group() for m in t.nat.finditer(p.group("rest"))]
+    listed = [m.group() for m in t.nat.finditer(p.group("rest").lower())]
     for k, m in enumerate(chain):
         gap_start = chain[k - 1].end if k else lo + p.end()
         gap = norm[gap_start:m.start]
-        adj = [a.group() for a in t.nat.finditer(gap)]
+        adj = [a.group() for a in t.nat.finditer(gap.lower())]
         word = adj[-1] if adj and k else (listed[k] if len(listed) == len(chain) else (adj[-1] if adj else None))
         if word:
             m.role, m.role_is_grade = f"{singular} {_singular_adj(word)}", False

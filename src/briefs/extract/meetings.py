@@ -61,13 +61,15 @@ def _build(kb: Knowledge) -> _Tables:
     conf = kb["meetings"] or {}
     cues = conf.get("cues") or {}
     kinds = list(cues)
-    groups = "|".join(f"(?P<k{i}>{_word(cues[k])})" for i, k in enumerate(kinds))
-    signing = _word(conf.get("signing") or [])
+    groups = "|".join(f"(?P<k{i}>{_alt(str(c).lower() for c in cues[k])})" for i, k in enumerate(kinds))
+    signing = _alt(str(c).lower() for c in conf.get("signing") or [])
     rep = _alt(conf.get("reporting") or [])
     aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
     flags = re.IGNORECASE
     return _Tables(
-        cue=re.compile(f"{groups}|(?P<sign>{signing})", flags),
+        # lower-case patterns on a lower-cased text, one boundary check: sre scans this
+        # several times faster than an IGNORECASE alternation
+        cue=re.compile(rf"(?<![\w-])(?:{groups}|(?P<sign>{signing}))(?![\w-])"),
         kinds=kinds,
         remote=re.compile(_word(conf.get("remote") or []), flags),
         signing=re.compile(signing, flags),
@@ -137,7 +139,7 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | None:
+def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | None:
     """The cue of a clause: the first valid one of the highest-ranked kind.
 
     Cues after a postposed report (", a affirmé X dans un entretien publié")
@@ -145,12 +147,12 @@ def _cue_in(text: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | N
     """
     best: tuple[int, re.Match, str] | None = None
     quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
-    first = t.cue.search(text, lo, hi)
+    first = t.cue.search(ltext, lo, hi)
     if first is not None:
         tail = _tail(text, first.start(), hi, t)
         if tail is not None:
             hi = tail
-    for m in t.cue.finditer(text, lo, hi):
+    for m in t.cue.finditer(ltext, lo, hi):
         before = text[lo:m.start()]
         if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
             continue
@@ -212,14 +214,15 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int)
 
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
            prev_subjects: list[str], prev_sentence_first: str | None,
-           roles: list[tuple[int, str, str]]) -> list[_Frame]:
+           roles: list[tuple[int, str, str]], low: str) -> list[_Frame]:
     sent = doc.sentences[si]
     text = doc.norm[sent.start:sent.end]
+    ltext = low[sent.start:sent.end]
     frames: list[_Frame] = []
     found_dates = None
     carried: list[str] = []
     for lo, hi in _segments(text, t):
-        hit = _cue_in(text, lo, hi, t)
+        hit = _cue_in(text, ltext, lo, hi, t)
         seg_persons = _persons_in(spans, starts, sent.start + lo, sent.start + hi)
         if hit is None:
             carried = [n for o, n in seg_persons] or carried
@@ -421,10 +424,15 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
     roles = sorted((p.mentions[0].start, p.role, p.name) for p in persons if p.role and p.mentions)
     frames: list[_Frame] = []
     prev_first: str | None = None
+    low = doc.norm.lower()
+    if len(low) != len(doc.norm):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in doc.norm)
+    cue_at = [m.start() for m in t.cue.finditer(low)]
     for si, sent in enumerate(doc.sentences):
-        if t.cue.search(doc.norm, sent.start, sent.end):
+        k = bisect.bisect_left(cue_at, sent.start)
+        if k < len(cue_at) and cue_at[k] < sent.end:
             subjects = frames[-1].subjects if frames else []
-            frames += _frame(doc, si, t, spans, starts, places, subjects, prev_first, roles)
+            frames += _frame(doc, si, t, spans, starts, places, subjects, prev_first, roles, low)
         in_sentence = _persons_in(spans, starts, sent.start, sent.end)
         prev_first = in_sentence[0][1] if in_sentence else None
     return [
