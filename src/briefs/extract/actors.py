@@ -23,12 +23,29 @@ from briefs.knowledge import Knowledge
 _APOS = "'"
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Character -> its base letter in lower case; built once at import, never changed."""
+    table: dict[int, str | None] = {}
+    for i in range(0x41, 0x530):
+        c = chr(i)
+        base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).casefold()
+        if base != c:
+            table[i] = base or None
+    for i in range(0x300, 0x370):
+        table[i] = None  # combining accents
+    table.update({ord("-"): " ", ord("."): " ", ord("’"): "'"})
+    return table
+
+
+_FOLD = _fold_table()
+_INITIALS_GLUED = re.compile(r"((?:[^\W\d_]\.)+)(.+)")
+_TOKEN = re.compile(r"(?:(?:[^\W\d_]\.-?)+(?=\s|$)|[^\s.]+\.?|\.)")
+_INITIALS_KEY = re.compile(r"(?:\w )+\w")
+
+
 def fold(text: str) -> str:
     """Lookup key: no accents, lower case, hyphens and dots as spaces ("Gholam-Reza" = "gholam reza")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("-", " ").replace(".", " ").replace("’", "'")
-    return " ".join(text.split())
+    return " ".join(text.translate(_FOLD).split())
 
 
 def _letters(pred) -> str:
@@ -198,11 +215,11 @@ class Mention:
 def _split_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
     """Tokens of a capitalised run with offsets; initials glued to a name are split off."""
     out = []
-    for m in re.finditer(r"(?:(?:[^\W\d_]\.-?)+(?=\s|$)|[^\s.]+\.?|\.)", text):
+    for m in _TOKEN.finditer(text):
         tok = m.group()
         start = offset + m.start()
         # "S.V.Lavrov" -> "S.V." + "Lavrov"
-        sub = re.match(r"((?:[^\W\d_]\.)+)(.+)", tok)
+        sub = _INITIALS_GLUED.match(tok)
         if sub and not tok.endswith("."):
             out.append((sub.group(1), start, start + len(sub.group(1))))
             out.append((sub.group(2), start + len(sub.group(1)), start + len(tok)))
@@ -414,7 +431,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
 def _enumerated_honorific(norm: str, lo: int, start: int) -> bool:
     """The second name of "MM. Poutine et Ahmadinejad" has its honorific on the first."""
     seg = norm[max(lo, start - 60):start]
-    return re.search(r"\bMM\.\s+\S+(?:\s+\S+)?\s+et\s+(?:M\.\s*)?$", seg) is not None
+    return "MM." in seg and re.search(r"\bMM\.\s+\S+(?:\s+\S+)?\s+et\s+(?:M\.\s*)?$", seg) is not None
 
 
 def _enumerations(doc: Doc, mentions: list[Mention], t: _Tables) -> None:
@@ -548,7 +565,7 @@ def _merge_early_surnames(groups: list[_Group]) -> list[_Group]:
 
 def _best_form(g: _Group) -> str:
     def rank(m: Mention):
-        has_initials = any(len(k) == 1 or re.fullmatch(r"(?:\w )+\w", k) for k in m.keys[:-1])
+        has_initials = any(len(k) == 1 or _INITIALS_KEY.fullmatch(k) for k in m.keys[:-1])
         return (not has_initials, len(m.keys), len(m.form))
     return max(g.mentions, key=rank).form
 

@@ -207,8 +207,10 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int)
         if len(words) < 2:
             continue
         phrase = " ".join(words[:2])
-        if re.search(rf"\b(?:le|la|l')\s*{re.escape(phrase)}\b", low):
-            return name
+        for det in ("le ", "la ", "l'"):
+            at = low.find(det + phrase)
+            if at >= 0 and (at == 0 or not low[at - 1].isalnum()):
+                return name
     return None
 
 
