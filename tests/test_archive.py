@@ -74,7 +74,9 @@ def test_base_id_fallbacks():
     assert base_id(make_record(meetings=[])) == "2024-01-24-patrouchev-ahmadian"
     assert base_id(make_record(meetings=[], published=None, actors=[])) == "undated"
     assert base_id(make_record(meetings=[{"date": None, "participants": ["Sergueï Lavrov"]}], published="2025-02")) \
-        == "2025-02-lavrov-patrouchev-ahmadian"
+        == "2025-02-patrouchev-ahmadian"
+    assert base_id(make_record(published="—", meetings=[], actors=[{"name": "Ali Lar!jani"}])) == "lar-jani"
+    assert base_id(make_record(published="—", meetings=[], actors=[{"name": "?"}])) == "undated"
     assert slug("Téhéran / Moscou ; rm -rf ..") == "teheran-moscou-rm-rf"
 
 

@@ -81,6 +81,7 @@ def test_kill_9_during_bulk_add_leaves_only_whole_records(tmp_path):
     data = tmp_path / "data"
     rng = random.Random(20261123)
     observed = []
+    t0 = time.monotonic()
     for round_ in range(KILL_ROUNDS):
         proc = subprocess.Popen(briefs_cmd("-q", "add", str(tmp_path / "texts"), "--date", DATE),
                                 env=env_for(data), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -98,11 +99,11 @@ def test_kill_9_during_bulk_add_leaves_only_whole_records(tmp_path):
         assert "Traceback" not in err, err
         whole = assert_all_whole(data)
         temps = [p for p in os.listdir(data) if p.startswith(TMP_PREFIX)] if data.exists() else []
-        observed.append((round_, proc.returncode, len(whole), len(temps)))
+        observed.append((round_, proc.returncode, len(whole), len(temps), round(time.monotonic() - t0, 1)))
     # The kills must have landed mid-run, not before the first or after the last write.
-    counts = [n for _, _, n, _ in observed]
+    counts = [n for _, _, n, _, _ in observed]
     assert all(0 < n < N_TEXTS for n in counts) and counts == sorted(set(counts)), observed
-    print("kill rounds (round, returncode, records, temp files):", observed)
+    print("kill rounds (round, returncode, records, temp files, seconds):", observed)
 
     done = subprocess.run(briefs_cmd("-q", "add", str(tmp_path / "texts"), "--date", DATE),
                           env=env_for(data), capture_output=True, text=True, timeout=120)
@@ -111,6 +112,7 @@ def test_kill_9_during_bulk_add_leaves_only_whole_records(tmp_path):
     whole = assert_all_whole(data)
     assert len(whole) == N_TEXTS == len(texts)
     assert not [p for p in os.listdir(data) if p.startswith(TMP_PREFIX)], "temporary files left behind"
+    print(f"completed in {time.monotonic() - t0:.1f} s")
 
 
 # A process that kills itself with SIGKILL at an exact point of a write:
