@@ -137,7 +137,7 @@ def _build(kb: Knowledge) -> _Tables:
     )
     plural_head = re.compile(
         rf"(?:les|ses|leurs|des)\s+(?P<head>(?:{_alternation([f for f in head_forms if f.split(' ')[0].endswith(('s', 'x'))])}))"
-        rf"(?![\w-])(?P<rest>[^.;:]*)$"
+        rf"(?![\w-])(?P<rest>[^.;:]*)$", re.IGNORECASE
     )
 
     nats = kb["nationalities"] or {}
@@ -152,7 +152,7 @@ def _build(kb: Knowledge) -> _Tables:
         nat_words += _adjective_forms(str(adj))
     nat = re.compile(rf"(?<![\w-])(?:{_alternation({w.lower() for w in nat_words}, False)})(?![\w-])")
     nat_nouns = [w[0].upper() + w[1:] for adj in (nats.get("adjectives") or {}) for w in _adjective_forms(str(adj))]
-    nat_noun_before = re.compile(rf"(?:l'|le\s+|la\s+)(?P<nat>{_alternation(nat_nouns, False)})\s*$")
+    nat_noun_before = re.compile(rf"(?:l'|le\s+|la\s+|au\s+|du\s+|à\s+l'|de\s+l')(?P<nat>{_alternation(nat_nouns, False)})\s*$")
 
     first = kb["first_names"] or {}
     first_names = frozenset(fold(str(n)) for n in first.get("names") or [])
@@ -410,8 +410,9 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         gaz = _gazetteer_entry(keys, t, year, role or after)
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
-            honor = _enumerated_honorific(norm, lo, start)
-        if not _has_evidence(keys, gaz, role, honor, nat_noun, after, t):
+            honor = _enumerated_honorific(norm, doc.sentences[si].start if doc.sentences else 0, start)
+        if not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
+                len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
         if role is None and after:
             role, is_grade = after, False
@@ -426,6 +427,10 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         prev_end_in_sentence, prev_sentence = end, si
     _enumerations(doc, out, t)
     return out
+
+
+# Between two enumerated names: ", " / " et " / " - ", maybe with the next one's adjective.
+_CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s*-\s*)(?:[\w-]+\s*,?\s*)?")
 
 
 def _enumerated_honorific(norm: str, lo: int, start: int) -> bool:
@@ -448,7 +453,7 @@ def _enumerations(doc: Doc, mentions: list[Mention], t: _Tables) -> None:
         j = i + 1
         while j < len(mentions) and mentions[j].sentence == chain[0].sentence:
             gap = norm[chain[-1].end:mentions[j].start]
-            if not re.fullmatch(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s*-\s*)(?:[\w-]+\s*,?\s*)?", gap):
+            if not _CHAIN_GAP.fullmatch(gap):
                 break
             chain.append(mentions[j])
             j += 1
@@ -474,7 +479,12 @@ def _assign_chain(norm: str, chain: list[Mention], p: re.Match, lo: int, t: _Tab
         gap_start = chain[k - 1].end if k else lo + p.end()
         gap = norm[gap_start:m.start]
         adj = [a.group() for a in t.nat.finditer(gap.lower())]
-        word = adj[-1] if adj and k else (listed[k] if len(listed) == len(chain) else (adj[-1] if adj else None))
+        if k == 0 and len(listed) == 1:
+            word = listed[0]  # "les ministres ouzbek A, arménien B": A's adjective is before it
+        elif adj and k:
+            word = adj[-1]
+        else:
+            word = listed[k] if len(listed) == len(chain) else None
         if word:
             m.role, m.role_is_grade = f"{singular} {_singular_adj(word)}", False
             m.country = t.nat_codes.get(fold(word))

@@ -1,0 +1,155 @@
+"""Persons: sentences written for the tests (not from the corpus), expected output checked by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import actors
+from briefs.extract.text import clean, make_doc
+from briefs.knowledge import Knowledge, load, merge
+
+
+def persons(text: str, kb, published=dt.date(2023, 5, 10)):
+    return actors.find_persons(make_doc(clean(text), published), kb)
+
+
+def by_name(text: str, kb, published=dt.date(2023, 5, 10)) -> dict:
+    return {p.name: p for p in persons(text, kb, published)}
+
+
+def test_title_before_with_comma_gives_role_and_country(kb):
+    ps = by_name("Le ministre iranien de l'Economie, Farhad Rezaei, a quitté Ankara mardi.", kb)
+    assert list(ps) == ["Farhad Rezaei"]
+    assert ps["Farhad Rezaei"].role == "ministre iranien de l'Economie"
+    assert ps["Farhad Rezaei"].country == "IR"
+
+
+def test_apposition_after_the_name(kb):
+    ps = by_name("Vladimir Tarassov, vice-ministre russe de l'Industrie, a visité le port.", kb)
+    assert ps["Vladimir Tarassov"].role == "vice-ministre russe de l'Industrie"
+    assert ps["Vladimir Tarassov"].country == "RU"
+
+
+def test_title_directly_before_without_comma(kb):
+    ps = by_name("Selon le président turc Recep Tayyip Erdogan, le projet avance.", kb)
+    assert ps["Recep Tayyip Erdogan"].role == "président turc"
+    assert ps["Recep Tayyip Erdogan"].country == "TR"
+
+
+def test_country_complement_in_the_role(kb):
+    ps = by_name("L'ambassadeur de la Fédération de Russie au Qatar, Oleg Petrenko, a été reçu.", kb)
+    assert ps["Oleg Petrenko"].country == "RU"
+    ps = by_name("Le consul de la République islamique d'Iran, Navid Kashani, a répondu.", kb)
+    assert ps["Navid Kashani"].country == "IR"
+
+
+def test_honorific_joins_the_full_name(kb):
+    text = ("La porte-parole du gouvernement russe, Irina Volkova, a répondu lundi. "
+            "Mme Volkova a ajouté que rien n'était décidé.")
+    ps = persons(text, kb)
+    assert [p.name for p in ps] == ["Irina Volkova"]
+    assert ps[0].aliases == ["Volkova"]
+    assert len(ps[0].mentions) == 2
+
+
+def test_unknown_name_with_honorific_only(kb):
+    ps = by_name("Interrogé mercredi, M. Tabrizi a refusé de commenter.", kb)
+    assert list(ps) == ["Tabrizi"]
+
+
+def test_homologue_takes_its_adjective(kb):
+    ps = by_name("Le ministre russe des Transports a reçu son homologue iranien, Reza Mousavian.", kb)
+    assert ps["Reza Mousavian"].role == "homologue iranien"
+    assert ps["Reza Mousavian"].country == "IR"
+
+
+def test_bare_homologue_serves_the_other_party(kb):
+    ps = by_name("Le vice-ministre iranien de l'Energie, Amir Sadeghi, a appelé son homologue, Pavel Orlov.", kb)
+    assert ps["Amir Sadeghi"].country == "IR"
+    assert ps["Pavel Orlov"].country == "RU"
+
+
+def test_enumeration_with_interleaved_adjectives(kb):
+    text = "Étaient présents les ministres ouzbek Aziz Karimov, arménien Gagik Sarkissian et turc Ahmet Yilmaz."
+    ps = by_name(text, kb)
+    assert ps["Aziz Karimov"].role == "ministre ouzbek" and ps["Aziz Karimov"].country == "UZ"
+    assert ps["Gagik Sarkissian"].country == "AM"
+    assert ps["Ahmet Yilmaz"].role == "ministre turc" and ps["Ahmet Yilmaz"].country == "TR"
+
+
+def test_enumeration_with_listed_adjectives(kb):
+    text = "Les chefs russe et iranien, Igor Smirnov et Hamid Nouri, ont parlé."
+    ps = by_name(text, kb)
+    assert ps["Igor Smirnov"].country == "RU"
+    assert ps["Hamid Nouri"].country == "IR"
+
+
+def test_plural_honorific(kb):
+    ps = by_name("Plus tard, MM. Karimov et Sarkissian se sont serré la main.", kb)
+    assert set(ps) == {"Karimov", "Sarkissian"}
+
+
+def test_particles_hyphens_and_initials(kb):
+    text = ("Le président syrien Bachar al-Assad a écrit à A.N. Kovalev, puis à "
+            "Hossein Amir-Abdollahian et à George W. Bush.")
+    names = [p.name for p in persons(text, kb)]
+    assert names == ["Bachar al-Assad", "A.N. Kovalev", "Hossein Amir-Abdollahian", "George W. Bush"]
+
+
+def test_initials_join_the_full_form(kb):
+    text = "A.V. Novikov a signé. Plus tard, Andreï Novikov, vice-ministre russe, a confirmé."
+    ps = persons(text, kb)
+    assert [p.name for p in ps] == ["Andreï Novikov"]
+    assert ps[0].aliases == ["A.V. Novikov"]
+
+
+def test_namesakes_stay_apart_and_a_bare_surname_joins_the_latest(kb):
+    text = ("Sergueï Ivanov a parlé le matin. M. Ivanov a ensuite quitté la salle. "
+            "Igor Ivanov est arrivé le soir.")
+    ps = persons(text, kb, dt.date(2003, 1, 1))
+    assert [p.name for p in ps] == ["Sergueï Ivanov", "Igor Ivanov"]
+    assert ps[0].aliases == ["Ivanov"]
+
+
+def test_gazetteer_fills_country_and_finds_surname_alone(kb):
+    ps = by_name("Lavrov et Araghchi ont parlé de la Syrie avec Erdogan.", kb)
+    assert ps["Lavrov"].country == "RU"
+    assert ps["Araghchi"].country == "IR"
+    assert ps["Erdogan"].country == "TR"
+
+
+def test_head_of_international_body_has_no_country(kb):
+    ps = by_name("Le directeur général de l'agence, Rafael Grossi, est attendu.", kb)
+    assert ps["Rafael Grossi"].country is None
+
+
+def test_nationality_noun_before_the_name(kb):
+    ps = by_name("Le texte a été remis au Roumain Mircea Ionescu.", kb)
+    assert ps["Mircea Ionescu"].country == "RO"
+
+
+def test_places_orgs_months_and_titles_are_not_persons(kb):
+    text = ("MOSCOU, 3 mars - Le Kremlin, Rosatom et le Majlis ont réagi à Téhéran en Mars. "
+            "Le Président a salué l'IRIB et Bouchehr.")
+    assert persons(text, kb) == []
+
+
+def test_complement_of_a_title_is_not_a_person(kb):
+    assert persons("Le ministre iranien des Routes a signé.", kb) == []
+
+
+def test_first_name_alone_makes_a_person(kb):
+    ps = by_name("Dans son bureau, Levan Gabunia a montré les plans.", kb)
+    assert list(ps) == ["Levan Gabunia"]
+
+
+def test_grade_between_role_and_name(kb):
+    ps = by_name("Le chef d'état-major iranien, le général Karim Hosseinzadeh, a parlé.", kb)
+    assert ps["Karim Hosseinzadeh"].role == "chef d'état-major iranien"
+    assert ps["Karim Hosseinzadeh"].country == "IR"
+
+
+def test_user_gazetteer_entry_first(kb):
+    user = {"persons": [{"name": "Zorab Tchkheidze", "variants": ["Tchkheidze"], "country": "GE"}]}
+    kb2 = Knowledge(merge(load()._data, user))
+    ps = by_name("Tchkheidze a parlé.", kb2)
+    assert ps["Tchkheidze"].country == "GE"
