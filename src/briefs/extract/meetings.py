@@ -55,6 +55,7 @@ class _Tables:
     at_before: re.Pattern
     foreign_date: re.Pattern
     there_before: re.Pattern
+    circumstantial: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -87,6 +88,7 @@ def _build(kb: Knowledge) -> _Tables:
         not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
         title_before=re.compile(rf"(?:{_alt(conf.get('title_words') or [])})\b[^,;.]{{0,50}}\s(?:à|en|in|at)\s+$", flags),
         at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
+        circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
         there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
@@ -215,7 +217,7 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int)
 
 
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
-           prev_subjects: list[str], prev_sentence_first: str | None,
+           prev_subjects: list[str], prev_participants: list[str], prev_sentence_first: str | None,
            roles: list[tuple[int, str, str]], low: str) -> list[_Frame]:
     sent = doc.sentences[si]
     text = doc.norm[sent.start:sent.end]
@@ -235,7 +237,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         rep = None
         for rep in t.reporting.finditer(text, c_lo, cue.start()):
             pass
-        if rep is not None:
+        if rep is not None and not t.circumstantial.search(text, rep.end(), cue.start()):
             persons = [(o, n) for o, n in persons if o - sent.start > rep.end()]
         names = _unique(n for _, n in persons)
         subjects = _unique(n for o, n in persons if o - sent.start < cue.start())
@@ -247,7 +249,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
         elif not names and t.plural_anaphor.search(content):
-            names = list(prev_subjects)
+            names = list(prev_participants)
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start)
             if subject:
@@ -269,7 +271,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, 0, len(text))
         frames.append(f)
         carried = subjects or names or carried
-        prev_subjects = f.participants or prev_subjects
+        prev_subjects = f.subjects or prev_subjects
+        prev_participants = f.participants or prev_participants
     return frames
 
 
@@ -434,7 +437,8 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
         k = bisect.bisect_left(cue_at, sent.start)
         if k < len(cue_at) and cue_at[k] < sent.end:
             subjects = frames[-1].subjects if frames else []
-            frames += _frame(doc, si, t, spans, starts, places, subjects, prev_first, roles, low)
+            together = frames[-1].participants if frames else []
+            frames += _frame(doc, si, t, spans, starts, places, subjects, together, prev_first, roles, low)
         in_sentence = _persons_in(spans, starts, sent.start, sent.end)
         prev_first = in_sentence[0][1] if in_sentence else None
     return [

@@ -1,0 +1,144 @@
+"""Meetings: sentences written for the tests (not from the corpus), expected output checked by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefs.extract import actors, meetings, places
+from briefs.extract.text import clean, make_doc
+
+PUB = dt.date(2023, 5, 10)  # a Wednesday
+
+
+def found(text: str, kb, published=PUB) -> list[dict]:
+    doc = make_doc(clean(text), published)
+    persons = actors.find_persons(doc, kb)
+    return meetings.find_meetings(doc, kb, persons, places.find_places(doc, kb))
+
+
+def brief(ms: list[dict]) -> list[tuple]:
+    return [(m["date"], m["place"], m["kind"], m["participants"]) for m in ms]
+
+
+def test_fields_in_schema_order(kb):
+    ms = found("Le ministre russe de l'Agriculture, Dmitri Volkov, a rencontré lundi à Bakou "
+               "son homologue azerbaïdjanais, Elchin Mammadov.", kb)
+    assert list(ms[0]) == ["date", "date_text", "place", "kind", "participants"]
+    assert brief(ms) == [("2023-05-08", "Bakou", "rencontre", ["Dmitri Volkov", "Elchin Mammadov"])]
+    assert ms[0]["date_text"] == "lundi"
+
+
+def test_phone_call_has_no_place(kb):
+    ms = found("Depuis Moscou, Vladimir Poutine s'est entretenu hier par téléphone avec Massoud Pezeshkian.", kb)
+    assert brief(ms) == [("2023-05-09", None, "entretien téléphonique", ["Vladimir Poutine", "Massoud Pezeshkian"])]
+
+
+def test_encounter_date_not_the_announcement(kb):
+    text = ("Le porte-parole du ministère, Nasser Kanani, a indiqué mardi que le vice-ministre Ali Bagheri Kani "
+            "et l'émissaire russe Pavel Orlov s'étaient vus dimanche à Doha.")
+    ms = found(text, kb)
+    assert brief(ms) == [("2023-05-07", "Doha", "rencontre", ["Ali Bagheri Kani", "Pavel Orlov"])]
+
+
+def test_report_date_when_the_meeting_has_none(kb):
+    text = "Le Kremlin a annoncé vendredi la visite de Massoud Pezeshkian à Moscou."
+    ms = found(text, kb)
+    assert brief(ms) == [("2023-05-05", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_postposed_reporter_is_not_a_participant(kb):
+    text = ("Abbas Araghchi rencontrera jeudi à Oman l'émissaire américain Steve Witkoff, "
+            "a précisé le porte-parole Esmaïl Baghaï.")
+    ms = found(text, kb)
+    assert brief(ms) == [("2023-05-11", "Mascate" if False else None, "rencontre", ["Abbas Araghchi", "Steve Witkoff"])]
+
+
+def test_one_named_person_visiting(kb):
+    ms = found("Le vice-Premier ministre Alexeï Overtchouk se rendra lundi prochain à Ispahan.", kb)
+    assert [(m["place"], m["kind"], m["participants"]) for m in ms] == [("Ispahan", "visite", ["Alexeï Overtchouk"])]
+
+
+def test_kremlin_and_capital_aliases(kb):
+    ms = found("Vladimir Poutine a reçu mardi au Kremlin le président Ebrahim Raïssi.", kb)
+    assert ms[0]["place"] == "Moscou"
+    ms = found("Arrivé dans la capitale iranienne, Sergueï Lavrov a rencontré hier Abbas Araghchi.", kb)
+    assert ms[0]["place"] == "Téhéran"
+
+
+def test_city_in_a_title_is_not_the_place(kb):
+    text = "Sergueï Riabkov a reçu mardi l'ambassadeur d'Iran à Moscou, Kazem Jalali."
+    ms = found(text, kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Sergueï Riabkov", "Kazem Jalali"])]
+
+
+def test_talk_during_a_dated_visit_takes_its_date_and_place(kb):
+    text = ("Le président turc Recep Tayyip Erdogan s'est rendu jeudi à Sotchi. "
+            "Il s'est entretenu en tête-à-tête avec Vladimir Poutine.")
+    ms = found(text, kb)
+    assert [(m["date"], m["place"]) for m in ms] == [("2023-05-04", "Sotchi")]
+    assert ms[0]["participants"] == ["Recep Tayyip Erdogan", "Vladimir Poutine"]
+
+
+def test_distinct_encounters_of_one_day_stay_apart(kb):
+    text = ("Vladimir Poutine a participé mardi à Douchanbé à un sommet avec ses homologues iranien, "
+            "Massoud Pezeshkian, et tadjik, Emomali Rakhmon. "
+            "En marge, M. Poutine s'est entretenu avec M. Pezeshkian, puis a été reçu par le chef du parlement, "
+            "Rustam Emomali.")
+    ms = found(text, kb)
+    assert [m["kind"] for m in ms] == ["sommet", "rencontre", "rencontre"]
+    assert ms[1]["participants"] == ["Vladimir Poutine", "Massoud Pezeshkian"]
+    assert ms[2]["participants"] == ["Vladimir Poutine", "Rustam Emomali"]
+    assert {m["date"] for m in ms} == {"2023-05-09"}
+
+
+def test_duplicates_merge(kb):
+    text = ("Abbas Araghchi est attendu vendredi à Moscou. "
+            "Il y rencontrera vendredi Sergueï Lavrov.")
+    ms = found(text, kb)
+    assert len(ms) == 1
+    assert set(ms[0]["participants"]) == {"Abbas Araghchi", "Sergueï Lavrov"}
+
+
+def test_signing_by_two_named_persons_is_an_encounter(kb):
+    ms = found("Le protocole a été signé mardi à Astrakhan par Alexeï Overtchouk et Mehrdad Bazrpash.", kb)
+    assert brief(ms) == [("2023-05-09", "Astrakhan", "rencontre", ["Alexeï Overtchouk", "Mehrdad Bazrpash"])]
+
+
+def test_date_of_another_happening_is_skipped(kb):
+    text = "Sergueï Lavrov et Abbas Araghchi ont évoqué lundi, lors d'une rencontre, le traité signé en 2001."
+    ms = found(text, kb)
+    assert [m["date"] for m in ms] == ["2023-05-08"]
+
+
+def test_cue_in_a_quote_or_a_host_phrase_is_not_a_meeting(kb):
+    assert found("« Nos discussions sont franches », a déclaré Sergueï Lavrov lundi.", kb) == []
+    assert found("Kassym-Jomart Tokaïev, hôte du sommet, a salué un texte historique.", kb) == []
+
+
+def test_anaphoric_noun_refers_back(kb):
+    text = "La visite a été préparée par Sergueï Riabkov."
+    assert found(text, kb) == []
+
+
+def test_unknown_year_keeps_the_words(kb):
+    ms = found("Ils se connaissent : Ali Larijani avait rencontré Sergueï Lavrov un 3 février à Sotchi.", kb)
+    assert ms[0]["date"] is None and ms[0]["date_text"] == "un 3 février"
+    assert ms[0]["place"] == "Sotchi"
+
+
+def test_plural_anaphor_takes_the_previous_participants(kb):
+    text = ("Sergueï Choïgou a reçu lundi Ali Akbar Ahmadian. "
+            "Les deux hommes s'étaient déjà entretenus le 3 avril par téléphone.")
+    ms = found(text, kb)
+    assert brief(ms)[1] == ("2023-04-03", None, "entretien téléphonique", ["Sergueï Choïgou", "Ali Akbar Ahmadian"])
+
+
+def test_title_only_subject_is_the_person_of_that_title(kb):
+    text = ("Le ministre russe de l'Energie, Sergueï Tsivilev, est arrivé lundi à Téhéran. "
+            "Mardi, le ministre russe s'est entretenu avec Mohsen Paknejad.")
+    ms = found(text, kb)
+    assert ms[-1]["participants"] == ["Sergueï Tsivilev", "Mohsen Paknejad"]
+    assert ms[-1]["place"] == "Téhéran"
+
+
+def test_no_person_no_meeting(kb):
+    assert found("Une réunion s'est tenue lundi à Bakou.", kb) == []
