@@ -37,8 +37,11 @@ import os
 import re
 import sqlite3
 import time
+import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Callable, Iterable, Iterator
 
 from briefs import query
@@ -119,6 +122,42 @@ def fts_spelling(folded: str) -> str:
     return _NOT_TOKEN.sub(lambda m: "_%06x" % ord(m.group()), folded)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_PUNCT = str.maketrans({ch: " " for ch in "-'’`.,«»\""})
+
+
+def _drop_combining(m: re.Match) -> str:
+    return "" if unicodedata.combining(m.group()) else m.group()
+
+
+def fold(text: object) -> str:
+    """`query.fold`, faster: only non-ASCII characters are looked at one by one."""
+    s = unicodedata.normalize("NFKD", str(text or ""))
+    if not s.isascii():
+        s = _NON_ASCII.sub(_drop_combining, s)
+    return " ".join(s.casefold().translate(_PUNCT).split())
+
+
+def _actor_forms(actors: list[dict]) -> list[tuple[str, ...]]:
+    """`query.actor_forms` as distinct sorted token tuples."""
+    out = set()
+    for actor in actors:
+        for name in [actor.get("name"), *(actor.get("aliases") or [])]:
+            if isinstance(name, str):
+                tokens = fold(name).split()
+                if tokens:
+                    out.add(tuple(sorted(set(tokens))))
+    return sorted(out)
+
+
+def _record_places(record: dict) -> set[str]:
+    """`query.record_places`."""
+    places = {fold(p) for p in record.get("places") or [] if isinstance(p, str)}
+    for key in ("meetings", "events"):
+        places |= {fold(m.get("place")) for m in record.get(key) or [] if isinstance(m, dict) and m.get("place")}
+    return places - {""}
+
+
 def facts(record: dict) -> tuple:
     """Everything the index stores about a valid record, as plain picklable data."""
     date = query.brief_date(record)
@@ -127,10 +166,10 @@ def facts(record: dict) -> tuple:
     names = [a.get("name") for a in actors if a.get("name")]
     meetings = [m for m in record.get("meetings") or [] if isinstance(m, dict)]
     place = next((m.get("place") for m in meetings if m.get("place")), None)
-    forms = sorted({tuple(sorted(set(t))) for t in query.actor_forms(record)})
+    forms = _actor_forms(actors)
     countries = {(a.get("country") or "").upper() for a in actors} - {""}
     agreements = [
-        query.fold(" ".join(str(a.get(k) or "") for k in ("name", "kind", "status")))
+        fold(" ".join(str(a.get(k) or "") for k in ("name", "kind", "status")))
         for a in record.get("agreements") or [] if isinstance(a, dict)
     ]
     return (
@@ -141,10 +180,10 @@ def facts(record: dict) -> tuple:
         forms,
         [(m.get("date"), m.get("place"), m.get("kind")) for m in meetings],
         sorted(set(record.get("topics") or [])),
-        sorted(query.record_places(record)),
+        sorted(_record_places(record)),
         sorted(countries),
         agreements,
-        fts_spelling(query.fold(query.searchable_text(record))),
+        fts_spelling(fold(query.searchable_text(record))),
     )
 
 
@@ -167,30 +206,39 @@ def _read_many(args: tuple[str, list[str]]) -> list[tuple]:
 
 # --- the folder ------------------------------------------------------------
 
-Listing = dict  # name -> (size, mtime_ns)
+def scan(root: Path) -> tuple[list[str], list[int], str]:
+    """Record file names, their [size, mtime_ns, ...] pairs, and a digest of that listing.
 
-
-def scan(root: Path) -> tuple[Listing, str]:
-    """Every record file's (size, mtime_ns), and a digest of that listing."""
-    out: Listing = {}
+    One os.scandir pass and one stat per file (following symlinks, like
+    `Archive.paths`); the digest is taken in directory order, so an unchanged
+    folder gives the same digest without any sorting.
+    """
+    names: list[str] = []
+    nums: list[int] = []
     try:
         it = os.scandir(root)
-    except FileNotFoundError:
-        return out, hashlib.blake2b(b"").hexdigest()
+    except (FileNotFoundError, NotADirectoryError):
+        return names, nums, _digest(names, nums)
+    add_name, add_num = names.append, nums.append
     with it:
         for e in it:
             name = e.name
-            if name.endswith(SUFFIX) and name[0] != "." and e.is_file():
+            if name.endswith(SUFFIX) and name[0] != ".":
                 try:
                     st = e.stat()
                 except OSError:
                     continue
-                out[name] = (st.st_size, st.st_mtime_ns)
-    return out, _digest(out)
+                if S_ISREG(st.st_mode):
+                    add_name(name)
+                    add_num(st.st_size)
+                    add_num(st.st_mtime_ns)
+    return names, nums, _digest(names, nums)
 
 
-def _digest(listing: Listing) -> str:
-    return hashlib.blake2b(repr(sorted(listing.items())).encode("utf-8", "surrogatepass")).hexdigest()
+def _digest(names: list[str], nums: list[int]) -> str:
+    h = hashlib.blake2b("\0".join(names).encode("utf-8", "surrogateescape"))
+    h.update(array("q", nums).tobytes())
+    return h.hexdigest()
 
 
 # --- the index -------------------------------------------------------------
@@ -265,7 +313,7 @@ class Index:
         root_s = str(self.root)
         for _ in range(5):
             started = time.time_ns()
-            listing, digest = scan(self.root)
+            names, nums, digest = scan(self.root)
             seen = self._meta("listing")
             if not full and seen == digest:
                 return 0, 0
@@ -277,6 +325,7 @@ class Index:
                 if self._meta("listing") != seen:  # another process refreshed meanwhile: look again
                     self.conn.execute("ROLLBACK")
                     continue
+                listing = {n: (nums[2 * i], nums[2 * i + 1]) for i, n in enumerate(names)}
                 if full:
                     stored: dict = {}
                     for table in ("briefs", *DETAIL_TABLES):

@@ -1,0 +1,162 @@
+"""Benchmark the query index on synthetic archives; prints figures (no pass/fail).
+
+    python benchmarks/bench_query.py [--sizes 10000 100000] [--work /tmp/briefs-bench] [--runs 7]
+
+For each size: builds (or reuses) an archive with make_archive.py, then
+measures a full `briefs reindex`, a no-change refresh, a refresh after one
+hand-edited file, `briefs list --actor X` and `briefs list --topic T --since D`
+as whole processes (warm: best and median of --runs), the same actor
+question answered by `rg -l` (or `grep -rl` when rg is absent) over the
+folder, and the peak RSS of each process. Then `briefs --version` against
+`python -c pass`. Targets (at 100,000): list --actor <= 100 ms and >= 5x
+faster than grep; one edit picked up <= 300 ms; rebuild <= 60 s; --version
+<= 2x python start; peak RSS <= 150 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from briefs import index  # noqa: E402
+
+BIN = Path(sys.executable).parent
+BRIEFS = [str(BIN / "briefs")] if (BIN / "briefs").exists() else [sys.executable, "-m", "briefs"]
+ACTOR, TOPIC, SINCE = "Lavrov", "nucleaire", "2020-01"
+
+
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (MB) and exit code of one process, output discarded."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss // 1024, proc.returncode
+
+
+def timed(cmd: list[str], runs: int) -> dict:
+    run(cmd)  # warm the page cache and the index
+    samples = [run(cmd) for _ in range(runs)]
+    walls = [s[0] for s in samples]
+    return {"best": min(walls), "median": statistics.median(walls), "rss": max(s[1] for s in samples),
+            "rc": samples[-1][2]}
+
+
+def ms(s: float) -> str:
+    return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.1f} s"
+
+
+def ensure_archive(work: Path, n: int) -> Path:
+    root = work / f"briefs-{n}"
+    if root.is_dir() and sum(1 for e in os.scandir(root) if e.name.endswith(".yaml")) == n:
+        return root
+    if root.exists():
+        shutil.rmtree(root)
+    subprocess.run([sys.executable, str(HERE / "make_archive.py"), str(n), str(root)], check=True)
+    return root
+
+
+def refresh_time(root: Path, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        index.open_index(root).close()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def settle(root: Path) -> None:
+    """Let the last writes leave the racy window, then bring the index up to date."""
+    time.sleep(index.RACY_NS / 1e9 + 0.1)
+    index.open_index(root).close()
+
+
+def bench(root: Path, runs: int) -> dict:
+    out: dict = {"n": sum(1 for e in os.scandir(root) if e.name.endswith(".yaml"))}
+    wall, rss, rc = run(BRIEFS + ["reindex", "--data-dir", str(root)])
+    assert rc == 0, "reindex failed"
+    out["rebuild"], out["rebuild_rss"] = wall, rss
+    settle(root)
+    out["refresh"] = refresh_time(root, runs)
+    actor = BRIEFS + ["list", "--actor", ACTOR, "--data-dir", str(root)]
+    out["actor"] = timed(actor, runs)
+    out["actor_hits"] = len(subprocess.run(actor + ["--format", "ids"], capture_output=True, text=True).stdout.split())
+    out["topic"] = timed(BRIEFS + ["list", "--topic", TOPIC, "--since", SINCE, "--data-dir", str(root)], runs)
+    rg = shutil.which("rg")
+    grep_cmd = [rg, "-l", ACTOR, str(root)] if rg else ["grep", "-rl", ACTOR, str(root)]
+    out["grep_tool"] = "rg -l" if rg else "grep -rl"
+    out["grep"] = timed(grep_cmd, runs)
+    out["grep_hits"] = len(subprocess.run(grep_cmd, capture_output=True, text=True).stdout.split())
+    # one hand edit (in place), picked up by the next refresh / the next list
+    victim = next(p for p in sorted(root.glob("*.yaml")))
+    original = victim.read_bytes()
+    edits, lists = [], []
+    try:
+        for i in range(runs):
+            victim.write_bytes(original + f"# edited {i}\n".encode())
+            t = time.perf_counter()
+            index.open_index(root).close()
+            edits.append(time.perf_counter() - t)
+            settle(root)
+            victim.write_bytes(original + f"# edited again {i}\n".encode())
+            lists.append(run(actor)[0])
+            settle(root)
+    finally:
+        victim.write_bytes(original)
+        settle(root)
+    out["edit_refresh"], out["edit_list"] = min(edits), min(lists)
+    return out
+
+
+def startup(runs: int) -> tuple[float, float]:
+    py = min(run([sys.executable, "-c", "pass"])[0] for _ in range(runs * 2))
+    ver = min(run(BRIEFS + ["--version"])[0] for _ in range(runs * 2))
+    return py, ver
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--work", type=Path, default=Path("/tmp/briefs-bench"))
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.sizes:
+        root = ensure_archive(args.work, n)
+        print(f"benchmarking {root} ...", file=sys.stderr)
+        results.append(bench(root, args.runs))
+    py, ver = startup(args.runs)
+    print(f"\nmachine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end;"
+          f" {'rg' if shutil.which('rg') else 'no rg: grep -rl'} baseline; best of {args.runs} (median)\n")
+    head = "| measure | " + " | ".join(f"{r['n']:,} briefs" for r in results) + " |"
+    print(head)
+    print("|" + " --- |" * (len(results) + 1))
+
+    def row(label: str, cell) -> None:
+        print(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+
+    row("full rebuild (`briefs reindex`)", lambda r: ms(r["rebuild"]))
+    row("no-change refresh (in process)", lambda r: ms(r["refresh"]))
+    row("refresh after editing one file (in process)", lambda r: ms(r["edit_refresh"]))
+    row("`briefs list --actor` after editing one file", lambda r: ms(r["edit_list"]))
+    row(f"`briefs list --actor {ACTOR}` ({'hits'})", lambda r: f"{ms(r['actor']['best'])} ({ms(r['actor']['median'])}), {r['actor_hits']:,} hits")
+    row(f"`briefs list --topic {TOPIC} --since {SINCE}`", lambda r: f"{ms(r['topic']['best'])} ({ms(r['topic']['median'])})")
+    row(f"`{results[0]['grep_tool']} {ACTOR}`", lambda r: f"{ms(r['grep']['best'])} ({ms(r['grep']['median'])}), {r['grep_hits']:,} files")
+    row("grep / list --actor", lambda r: f"{r['grep']['best'] / r['actor']['best']:.1f}x")
+    row("peak RSS: list / reindex", lambda r: f"{max(r['actor']['rss'], r['topic']['rss'])} MB / {r['rebuild_rss']} MB")
+    print(f"\n`python -c pass` {ms(py)}; `briefs --version` {ms(ver)} ({ver / py:.1f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
