@@ -108,10 +108,22 @@ class Archive:
                 # d_type makes is_file() free on most file systems; a hot path in bulk adds.
                 return {e.name: e.inode() for e in entries
                         if e.name.endswith(SUFFIX) and not e.name.startswith(".") and e.is_file()}
+        except OSError:
+            pass
+        # Slow path: one entry's stat failing must not hide the others.
+        out: dict[str, int] = {}
+        try:
+            with os.scandir(self.root) as entries:
+                for e in entries:
+                    if e.name.endswith(SUFFIX) and not e.name.startswith("."):
+                        with contextlib.suppress(OSError):
+                            if e.is_file():
+                                out[e.name] = e.inode()
         except FileNotFoundError:
             return {}
         except OSError as err:
             raise RecordError(messages.RECORD_UNREADABLE.format(reason=err.strerror or str(err)), str(self.root)) from err
+        return out
 
     def ids(self) -> list[str]:
         return [p.name[: -len(SUFFIX)] for p in self.paths()]
