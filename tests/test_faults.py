@@ -3,6 +3,20 @@
 Each record must be absent or whole at every moment, the next command must
 complete the set without duplicates, and concurrent adds must give what one
 sequential run gives. Runs real `python -m briefs` processes.
+
+Faults tried and what was observed (2 CPUs, shared with other jobs):
+- kill -9 at random moments in a bulk add of 1,000 texts, 4 rounds: kills
+  landed after 97-318 records; each time every *.yaml parsed and validated,
+  at most one `.tmp-*.part` was left; the next `add` removed it and completed
+  the set to exactly 1,000 records, one per text.
+- kill -9 at exact points (after the data fsync, before the rename; right
+  after the rename, before the folder fsync): the record is absent or whole,
+  the temporary file is cleaned by the next command, list ignores it meanwhile.
+- 4 processes adding overlapping sets (each text in two sets): 160 records,
+  each text once, each id once; same ids and records as one sequential run.
+- Ctrl-C (SIGINT) mid-run: exit 130, one line, written records whole.
+- Disk full (a real 80 KB tmpfs, and ENOSPC from fsync in tests): one line
+  per text, a count at the end, no temporary file left, old versions intact.
 """
 from __future__ import annotations
 
@@ -197,3 +211,23 @@ def test_concurrent_adds_equal_one_sequential_run(tmp_path):
     assert_all_whole(data)
     assert sorted(Archive(data).ids()) == sorted(Archive(sequential).ids())
     assert _records_by_sha(data) == _records_by_sha(sequential)
+
+
+def test_ctrl_c_during_bulk_add(tmp_path):
+    synthetic_texts(tmp_path / "texts", 300)
+    data = tmp_path / "data"
+    proc = subprocess.Popen(briefs_cmd("-q", "add", str(tmp_path / "texts"), "--date", DATE), env=env_for(data),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_yaml_names(data)) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    whole = assert_all_whole(data)
+    if proc.returncode == 0:  # it finished first: nothing to interrupt
+        assert len(whole) == 300
+        return
+    assert proc.returncode == 130, err
+    assert err.strip() == "briefs: interrupted; the records already written are whole"
+    assert 5 <= len(whole) < 300
+    assert len(whole) - 1 <= len(out.split()) <= len(whole)  # every record written was reported (bar the last)
