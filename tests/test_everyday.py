@@ -257,9 +257,30 @@ def test_export_per_actor(runner, archive):
     rows = list(csv.DictReader(io.StringIO(
         run(runner, "export", "--per", "actor", "--country", "IR", "--format", "csv").output)))
     assert tuple(rows[0]) == stats.MENTION_COLUMNS
-    assert len(rows) == sum(len(r["actors"]) for r in records)
+    # --country narrows the rows to the people of that country, in the briefs `list` selects
+    assert len(rows) == sum(1 for r in records for a in r["actors"] if a["country"] == "IR")
+    assert {r["country"] for r in rows} == {"IR"}
     araghchi = [r for r in rows if r["name"] == "Abbas Araghchi"]
     assert sorted(int(r["meetings"]) for r in araghchi) == [1, 2]
+    everyone = [json.loads(x) for x in run(runner, "export", "--per", "actor").output.splitlines()]
+    assert len(everyone) == sum(len(r["actors"]) for r in json.loads(run(runner, "list", "--format", "json").output))
+    lavrov = [json.loads(x) for x in run(runner, "export", "--per", "actor", "--actor", "lavrov").output.splitlines()]
+    assert [(r["brief_id"][:7], r["name"]) for r in lavrov] == [("2025-04", "Sergueï Lavrov"), ("2025-02", "Sergueï Lavrov")]
+
+
+def test_export_per_meeting_narrowed_to_the_actor(runner, archive):
+    rows = [json.loads(x) for x in run(runner, "export", "--per", "meeting", "--actor", "Lavrov").output.splitlines()]
+    assert [(r["date"], r["participants"]) for r in rows] == [
+        ("2025-04-18", ["Araghchi", "Sergueï Lavrov"]), ("2025-02", ["Lavrov", "Araghchi"])]
+    rows = [json.loads(x) for x in run(runner, "export", "--per", "meeting", "--since", "2025-04-18").output.splitlines()]
+    assert [r["date"] for r in rows] == ["2026-01-30", "2025-04-18"]  # the 17th's meeting is outside the period
+
+
+def test_timeline_of_one_actor_counts_their_meetings(runner, archive):
+    series = json.loads(run(runner, "timeline", "--actor", "Poutine", "--by", "year", "--format", "json").output)
+    assert {p["period"]: p["meetings"] for p in series} == {"2024": 1, "2025": 1, "2026": 1}
+    series = json.loads(run(runner, "timeline", "--country", "IR", "--by", "year", "--format", "json").output)
+    assert sum(p["meetings"] for p in series) == 5
 
 
 def test_export_to_file(runner, archive, tmp_path):

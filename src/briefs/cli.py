@@ -570,9 +570,11 @@ TIMELINE_FORMATS = ("chart", "csv", "json", "jsonl", "yaml")
 def timeline(ctx, by, top, fmt, data_dir, **kwargs) -> None:
     """Bar chart of meetings per month or year, busiest periods labelled.
 
-    Filters as in `list`. Meetings are counted by their own date (a partial date in its month or
-    year) in the briefs the filters select; --since/--until also bound the
-    meeting dates. --format csv gives the series: period, meetings, briefs.
+    Filters as in `list`. Meetings are counted by their own date (a
+    partial date in its month or year) in the briefs the filters select;
+    --since/--until also bound the meeting dates, --actor and --country the
+    participants (a meeting of that person, or with someone of that
+    country). --format csv gives the series: period, meetings, briefs.
 
     \b
     Examples:
@@ -583,7 +585,7 @@ def timeline(ctx, by, top, fmt, data_dir, **kwargs) -> None:
     from briefs import render, stats
 
     filters = _filters(kwargs)
-    series = stats.timeline(_selected_records(ctx, data_dir, filters), by, filters.since, filters.until)
+    series = stats.timeline(_selected_records(ctx, data_dir, filters), by, filters)
     render.timeline(_env(ctx), series, fmt, top)
 
 
@@ -600,9 +602,12 @@ def timeline(ctx, by, top, fmt, data_dir, **kwargs) -> None:
 def export(ctx, fmt, per, output, data_dir, **kwargs) -> None:
     """Export briefs, meetings or actor mentions as JSONL, JSON or CSV.
 
-    For pandas, DuckDB or a spreadsheet; filters as in `list`. JSON and JSONL per brief give whole records; per meeting or actor, and
-    CSV always, give flat rows with a fixed column set (lists joined by
-    '; ' in CSV). Columns: see `briefs.stats` and the README.
+    For pandas, DuckDB or a spreadsheet; filters as in `list`. JSON and
+    JSONL per brief give whole records; per meeting or actor, and CSV
+    always, give flat rows with a fixed column set (lists joined by '; ' in
+    CSV). Columns: see `briefs.stats` and the README. Per meeting or actor,
+    --actor and --country also narrow the rows to that person or country
+    (and, per meeting, --since/--until to meetings dated in the period).
 
     \b
     Examples:
@@ -612,12 +617,13 @@ def export(ctx, fmt, per, output, data_dir, **kwargs) -> None:
     """
     from briefs import record as rec, render, stats
 
-    records = _selected_records(ctx, data_dir, _filters(kwargs))
+    filters = _filters(kwargs)
+    records = _selected_records(ctx, data_dir, filters)
     columns = stats.EXPORT_COLUMNS[per]
     if per == "brief" and fmt != "csv":
         rows = (rec.ordered(r) for r in records)
     else:
-        rows = stats.export_rows(records, per)
+        rows = stats.export_rows(records, per, filters)
     if str(output) == "-":
         render.write_rows(sys.stdout, fmt, rows, columns)
         return

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from briefs.query import brief_date, fold as _fold_uncached, period
+from briefs.query import Filters, brief_date, fold as _fold_uncached, period
 
 # Names repeat across thousands of briefs: fold each form once.
 fold = functools.lru_cache(maxsize=1 << 16)(_fold_uncached)
@@ -82,6 +82,55 @@ def _participant_keys(record: dict, meeting: dict, index: dict[str, dict]) -> li
         if key and key not in keys:
             keys.append(key)
     return keys
+
+
+def _forms(actor: dict | None, fallback: str) -> list[set[str]]:
+    names = [actor.get("name"), *_strings(actor.get("aliases"))] if actor else [fallback]
+    return [set(fold(n).split()) for n in names if isinstance(n, str) and fold(n)]
+
+
+def _person_matches(words: set[str], actor: dict | None, fallback: str = "") -> bool:
+    """`briefs list --actor` semantics for one person: the query's words are a subset of a name's or alias's."""
+    return bool(words) and any(words <= form for form in _forms(actor, fallback))
+
+
+def meeting_wanted(meeting: dict, index: dict[str, dict], narrow: Filters | None) -> bool:
+    """Whether a meeting is one of those `narrow` asks about.
+
+    --actor: one participant is that person; --country: one participant
+    serves that country; --since/--until: its date overlaps the period (an
+    undated meeting is then left out). Other filters select briefs only.
+    """
+    if narrow is None:
+        return True
+    if narrow.since or narrow.until:
+        date = meeting.get("date")
+        if not isinstance(date, str) or not date:
+            return False
+        first, last = period(date)
+        if (narrow.since and last < narrow.since) or (narrow.until and first > narrow.until):
+            return False
+    names = _strings(meeting.get("participants"))
+    if narrow.actor:
+        words = set(fold(narrow.actor).split())
+        if not any(_person_matches(words, index.get(fold(n)), n) for n in names):
+            return False
+    if narrow.country:
+        wanted = narrow.country.upper()
+        if not any((index.get(fold(n)) or {}).get("country") == wanted for n in names):
+            return False
+    return True
+
+
+def mention_wanted(actor: dict, narrow: Filters | None) -> bool:
+    """Whether a person named in a brief is one `narrow` asks about (--actor, --country)."""
+    if narrow is None:
+        return True
+    if narrow.actor and not _person_matches(set(fold(narrow.actor).split()), actor):
+        return False
+    if narrow.country and (actor.get("country") or "").upper() != narrow.country.upper():
+        return False
+    return True
 
 
 # -- actors ----------------------------------------------------------------
@@ -268,14 +317,15 @@ def _periods_between(first: str, last: str, by: str) -> list[str]:
     return out
 
 
-def timeline(records: Iterable[dict], by: str = "month", since: str | None = None, until: str | None = None) -> Timeline:
+def timeline(records: Iterable[dict], by: str = "month", narrow: Filters | None = None) -> Timeline:
     """Meetings per month or year, from meeting dates.
 
     A partial date counts in its month or year (`2024-03` in March 2024);
     by month, a meeting dated only by year cannot be placed and is counted
-    in `coarser`. With `since`/`until` (ISO days) only meetings whose date
-    overlaps the period count. `briefs` per period is the number of
-    distinct briefs with a meeting there.
+    in `coarser`. Only meetings `meeting_wanted` by `narrow` count (its
+    --since/--until bound the meeting dates, --actor and --country the
+    participants). `briefs` per period is the number of distinct briefs
+    with a meeting there.
     """
     if by not in PERIODS:
         raise ValueError(by)
@@ -288,10 +338,10 @@ def timeline(records: Iterable[dict], by: str = "month", since: str | None = Non
         for m in _items(r, "meetings"):
             date = m.get("date")
             if not isinstance(date, str) or not date:
-                undated += 1
+                if meeting_wanted(m, index, narrow and Filters(actor=narrow.actor, country=narrow.country)):
+                    undated += 1
                 continue
-            first, last = period(date)
-            if (since and last < since) or (until and first > until):
+            if not meeting_wanted(m, index, narrow):
                 continue
             key = _period_key(date, by)
             if key is None:
@@ -350,10 +400,12 @@ def brief_row(r: dict) -> dict:
     }
 
 
-def meeting_rows(r: dict) -> Iterator[dict]:
-    """Each meeting of a brief as MEETING_COLUMNS; `meeting` is its 1-based rank in the brief."""
+def meeting_rows(r: dict, narrow: Filters | None = None) -> Iterator[dict]:
+    """Each meeting of a brief (those `narrow` wants) as MEETING_COLUMNS; `meeting` is its 1-based rank in the brief."""
     index = _actor_index(r)
     for i, m in enumerate(_items(r, "meetings"), 1):
+        if not meeting_wanted(m, index, narrow):
+            continue
         date = m.get("date") if isinstance(m.get("date"), str) else None
         participants = _strings(m.get("participants"))
         yield {
@@ -371,15 +423,15 @@ def meeting_rows(r: dict) -> Iterator[dict]:
         }
 
 
-def mention_rows(r: dict) -> Iterator[dict]:
-    """Each person named in a brief as MENTION_COLUMNS; `meetings` counts theirs in that brief."""
+def mention_rows(r: dict, narrow: Filters | None = None) -> Iterator[dict]:
+    """Each person named in a brief (those `narrow` wants) as MENTION_COLUMNS; `meetings` counts theirs there."""
     index = _actor_index(r)
     per_actor: Counter[str] = Counter()
     for m in _items(r, "meetings"):
         per_actor.update(_participant_keys(r, m, index))
     for a in _items(r, "actors"):
         name = a.get("name")
-        if not isinstance(name, str):
+        if not isinstance(name, str) or not mention_wanted(a, narrow):
             continue
         yield {
             "brief_id": r.get("id"),
@@ -392,14 +444,18 @@ def mention_rows(r: dict) -> Iterator[dict]:
         }
 
 
-def export_rows(records: Iterable[dict], per: str) -> Iterator[dict]:
-    """Flat rows, per 'brief', 'meeting' or 'actor' (mention), keyed by EXPORT_COLUMNS[per]."""
+def export_rows(records: Iterable[dict], per: str, narrow: Filters | None = None) -> Iterator[dict]:
+    """Flat rows, per 'brief', 'meeting' or 'actor' (mention), keyed by EXPORT_COLUMNS[per].
+
+    Per meeting or actor, `narrow` keeps only the rows it asks about (see
+    `meeting_wanted`, `mention_wanted`); briefs are selected by the caller.
+    """
     if per == "brief":
         return (brief_row(r) for r in records)
     if per == "meeting":
-        return (row for r in records for row in meeting_rows(r))
+        return (row for r in records for row in meeting_rows(r, narrow))
     if per == "actor":
-        return (row for r in records for row in mention_rows(r))
+        return (row for r in records for row in mention_rows(r, narrow))
     raise ValueError(per)
 
 
