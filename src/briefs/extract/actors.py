@@ -288,7 +288,7 @@ def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[
     if nb:
         nat_code = t.nat_codes.get(fold(nb.group("nat")))
         seg = seg[:len(seg) - 30 + nb.start()] if len(seg) > 30 else seg[:nb.start()]
-    h = t.head.search(seg.lower())
+    h = _np_head(seg.lower(), t)
     if not h:
         g = t.grade_tail.search(seg[-40:].lower())
         if g and g.group().strip(" ,"):
@@ -308,6 +308,28 @@ def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[
 # the complement of a title ("ministre des Routes"), not a person.
 _COORDINATED = re.compile(r"(?:\bet|\bou|\bainsi que)(?:\s+d')?\s*$")
 _COMPLEMENT = re.compile(r"(?:\b(?:des|du|de|la|le|les|aux|au|à|en|sur|pour)\s+|\b[dl]')$")
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s|')(?:le|la|l'|les|son|sa|ses|leur|leurs|un|une|notre)\s*$|^[\s,]*$")
+
+
+def _np_head(seg: str, t: _Tables) -> re.Match | None:
+    """The head that opens the title phrase of the name: the last one that opens a noun phrase.
+
+    A head opens a noun phrase after a determiner or at the start of the
+    segment: in ", conseiller du Kremlin, le président iranien X" the title of
+    X is "président iranien"; in "le représentant spécial du Président ..."
+    the inner "Président" is a complement and the phrase starts earlier.
+    """
+    last = None
+    first = None
+    for h in t.head.finditer(seg):
+        if first is None:
+            first = h
+        if _DETERMINER_BEFORE.search(seg[max(0, h.start() - 8):h.start()]) and (
+                h.start() >= 8 or _DETERMINER_BEFORE.search(seg[:h.start()])):
+            last = h
+    return last or first
 
 
 def _clean_role(role: str) -> str:
@@ -404,9 +426,13 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         role, is_grade, nat_noun = _role_before(norm, low, lo, start, t)
         after = _role_after(norm, end, t)
         keys = tuple(fold(tok) for tok, _, _ in toks)
-        keys = tuple(k for k in keys if k)
-        if not keys:
+        if not all(keys):
             continue
+        cut = _name_start(keys, t)
+        if cut:
+            toks, keys = toks[cut:], keys[cut:]
+            start = toks[0][1]
+            role, is_grade, nat_noun = _role_before(norm, low, lo, start, t)
         gaz = _gazetteer_entry(keys, t, year, role or after)
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
@@ -431,6 +457,20 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
 
 # Between two enumerated names: ", " / " et " / " - ", maybe with the next one's adjective.
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s*-\s*)(?:[\w-]+\s*,?\s*)?")
+
+
+def _name_start(keys: tuple[str, ...], t: _Tables) -> int:
+    """Index where the name starts when capitalised words stand before it.
+
+    "Argentin Rafael Grossi", "Autour Vladimir Poutine": the name starts at a
+    known first name, or where the rest is a gazetteer name.
+    """
+    if keys[0] in t.first_names or " ".join(keys) in t.gaz_full:
+        return 0
+    for k in range(1, len(keys) - 1):
+        if keys[k] in t.first_names or " ".join(keys[k:]) in t.gaz_full:
+            return k
+    return 0
 
 
 def _enumerated_honorific(norm: str, lo: int, start: int) -> bool:

@@ -56,6 +56,7 @@ class _Tables:
     foreign_date: re.Pattern
     there_before: re.Pattern
     circumstantial: re.Pattern
+    anaphoric_time: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -88,6 +89,7 @@ def _build(kb: Knowledge) -> _Tables:
         not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
         title_before=re.compile(rf"(?:{_alt(conf.get('title_words') or [])})\b[^,;.]{{0,50}}\s(?:à|en|in|at)\s+$", flags),
         at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
+        anaphoric_time=re.compile(_word(conf.get("anaphoric_time") or []), flags),
         circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
         there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
@@ -114,6 +116,8 @@ class _Frame:
     place_strong: bool = False  # introduced by à/au/dans: said to be where it happens
     remote: bool = False
     last_sentence: int = -1
+    continues: bool = False     # pronoun subject or "alors": goes on with the previous meeting
+    future: bool = False
 
 
 # ---------------------------------------------------------------- per clause
@@ -173,7 +177,9 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables) -> tuple[re.Mat
     return (best[1], best[2]) if best else None
 
 
-_QUOTE = re.compile(r'«[^»]*»|"[^"]*"')
+_SELON = re.compile(r"\W*(?:selon|d'après|according to)\b[^,]*,", re.IGNORECASE)
+# A quotation, also one the sentence split cut open at either end.
+_QUOTE = re.compile(r'«[^»]*(?:»|$)|^[^«»]*»|"[^"]*"')
 
 
 def _tail(text: str, cue: int, hi: int, t: _Tables) -> int | None:
@@ -190,6 +196,9 @@ def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[in
     "X a annoncé lundi que A et B ..." -> content after `que`; ", a indiqué X." -> cut.
     """
     c_lo, c_hi = lo, hi
+    front = _SELON.match(text, lo)
+    if front and front.end() <= cue:
+        c_lo = front.end()
     for m in t.reporting_que.finditer(text, lo, cue):
         c_lo = m.end()
     tail = _tail(text, cue, hi, t)
@@ -261,6 +270,9 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 continue
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
         f.remote = bool(t.remote.search(text, lo, hi))
+        f.future = dates_mod.is_future_clause(content)
+        f.continues = bool(t.pronoun_start.search(content) or t.anaphoric_time.search(content)
+                           or t.plural_anaphor.search(content))
         if found_dates is None:
             found_dates = dates_mod.find_dates(text, doc.published)
         _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign")
@@ -385,7 +397,8 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             out.append(f)
             continue
         adjacent = next((g for g in reversed(out) if g.last_sentence >= f.sentence - 1), None)
-        if adjacent is not None and f.participants:
+        if adjacent is not None and f.participants and (
+                f.continues or not adjacent.participants or f.future == adjacent.future):
             if _KIND_GROUP[adjacent.kind] == _KIND_GROUP[f.kind] or not adjacent.participants:
                 _absorb(adjacent, f)
             else:
