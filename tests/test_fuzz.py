@@ -28,7 +28,9 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 
-CORPUS_TEXTS = [sources.read(str(p)).content for p in sorted(CORPUS.glob("*.txt"))]
+CORPUS_TEXTS = [sources.read(str(p)).content for p in sorted(CORPUS.glob("*.txt"))] or [
+    "Le secrétaire du Conseil de sécurité de la Russie, Nikolaï Patrouchev, a reçu ce 24 janvier à Moscou "
+    "Ali Akbar Ahmadian. « Les discussions ont porté sur la coopération sécuritaire », a déclaré M. Patrouchev."]
 
 FRAGMENTS = [
     "Sergueï Lavrov", "Abbas Araghtchi", "M. Lavrov", "le président iranien Massoud Pezeshkian", "Vladimir Poutine",
