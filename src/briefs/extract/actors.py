@@ -111,7 +111,8 @@ def _build(kb: Knowledge) -> _Tables:
     particle_h = r"(?:al|el|ad|as|ash|an|ibn|bin|ben|abd|abu|abou|ould)-"
     tok = rf"(?:{initials}|(?:{particle_h})?{word})"
     sep = r"(?:[ ]+(?:(?:de|da|van|von|der|ben|bin|ibn|bou|al|el|Al)[ ]+)?|(?<=\.)(?=\S))"
-    run = re.compile(rf"(?<![{up}{lo}\d])(?:{particle_h})?{tok}(?:{sep}{tok})*")
+    # the lookahead lets sre skip every position that cannot start a name at once
+    run = re.compile(rf"(?<![{up}{lo}\d])(?=[{up}]|{particle_h}[{up}])(?:{particle_h})?{tok}(?:{sep}{tok})*")
 
     roles = kb["roles"] or {}
     heads = [str(h) for h in roles.get("heads") or []]

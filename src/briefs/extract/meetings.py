@@ -51,7 +51,8 @@ class _Tables:
     alias: re.Pattern
     alias_city: dict[str, str]
     not_here: re.Pattern
-    title_before: re.Pattern
+    title_word: re.Pattern
+    title_rest: re.Pattern
     at_before: re.Pattern
     foreign_date: re.Pattern
     there_before: re.Pattern
@@ -87,7 +88,8 @@ def _build(kb: Knowledge) -> _Tables:
         alias=re.compile(_word(re.escape(a) for a in conf.get("place_aliases") or {}), flags),
         alias_city=aliases,
         not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
-        title_before=re.compile(rf"(?:{_alt(conf.get('title_words') or [])})\b[^,;.]{{0,50}}\s(?:à|en|in|at)\s+$", flags),
+        title_word=re.compile(rf"(?<![\w-])(?:{_alt(str(w).lower() for w in conf.get('title_words') or [])})(?![\w-])"),
+        title_rest=re.compile(r"[^,;.]{0,50}\s(?:à|en|in|at)\s+", flags),
         at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
         anaphoric_time=re.compile(_word(conf.get("anaphoric_time") or []), flags),
         circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
@@ -117,7 +119,7 @@ class _Frame:
     remote: bool = False
     last_sentence: int = -1
     continues: bool = False     # pronoun subject or "alors": goes on with the previous meeting
-    future: bool = False
+    content: str = ""           # the clause, for the tense when it is needed
 
 
 # ---------------------------------------------------------------- per clause
@@ -270,7 +272,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 continue
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
         f.remote = bool(t.remote.search(text, lo, hi))
-        f.future = dates_mod.is_future_clause(content)
+        f.content = content
         f.continues = bool(t.pronoun_start.search(content) or t.anaphoric_time.search(content)
                            or t.plural_anaphor.search(content))
         if found_dates is None:
@@ -336,8 +338,8 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
         if base + lo <= p.start < base + hi:
             rel = p.start - base
             before = text[max(0, rel - 70):rel]
-            title = t.title_before.search(before)
-            if title and not _person_between(person_starts, p.start - len(before) + title.start(), p.start):
+            title_at = _title_start(before, t)
+            if title_at is not None and not _person_between(person_starts, p.start - len(before) + title_at, p.start):
                 continue
             if t.not_here.search(before[-30:]):
                 continue
@@ -349,6 +351,16 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
         return None, False
     best = min(cands)
     return best[2], best[0] == 0
+
+
+def _title_start(before: str, t: _Tables) -> int | None:
+    """Where the title phrase that the city closes starts ("l'ambassadeur d'Iran à "), if any."""
+    title = None
+    for title in t.title_word.finditer(before.lower()):
+        pass
+    if title is not None and t.title_rest.fullmatch(before, title.end()):
+        return title.start()
+    return None
 
 
 def _person_between(starts: list[int], lo: int, hi: int) -> bool:
@@ -398,7 +410,8 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             continue
         adjacent = next((g for g in reversed(out) if g.last_sentence >= f.sentence - 1), None)
         if adjacent is not None and f.participants and (
-                f.continues or not adjacent.participants or f.future == adjacent.future):
+                f.continues or not adjacent.participants
+                or dates_mod.is_future_clause(f.content) == dates_mod.is_future_clause(adjacent.content)):
             if _KIND_GROUP[adjacent.kind] == _KIND_GROUP[f.kind] or not adjacent.participants:
                 _absorb(adjacent, f)
             else:
