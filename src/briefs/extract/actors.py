@@ -248,7 +248,10 @@ def _candidates(doc: Doc, t: _Tables) -> list[tuple[int, int, list[tuple[str, in
     norm = doc.norm
     out = []
     for m in t.run.finditer(norm):
-        toks = _split_tokens(m.group(), m.start())
+        word = m.group()
+        if " " not in word and "." not in word and fold(word) in t.not_names:
+            continue  # a lone capitalised common word: the usual case, decided at once
+        toks = _split_tokens(word, m.start())
         cur: list[tuple[str, int, int]] = []
         honor = False
         for tok, s, e in toks + [("", -1, -1)]:
@@ -272,14 +275,17 @@ def _sentence_index(doc: Doc, starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+_ROLE_WINDOW = 140
+
+
 def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[str | None, bool, str | None]:
     """The title phrase that ends right before a name: (role, is only a grade, nationality noun code).
 
     Looks back from the name to the last barrier (a verb, a clause word, the
     previous name) and takes the phrase from the first role head on.
     """
-    seg_start = lo
-    for b in t.barrier.finditer(low, lo, start):
+    seg_start = max(lo, start - _ROLE_WINDOW)  # longer titles exist but are rare; this bounds the scan
+    for b in t.barrier.finditer(low, seg_start, start):
         seg_start = b.end()
     seg = norm[seg_start:start]
     if _COORDINATED.search(seg[-12:]) or _COMPLEMENT.search(seg[-6:]):
