@@ -153,3 +153,10 @@ def test_user_gazetteer_entry_first(kb):
     kb2 = Knowledge(merge(load()._data, user))
     ps = by_name("Tchkheidze a parlé.", kb2)
     assert ps["Tchkheidze"].country == "GE"
+
+
+def test_former_and_feminine_titles(kb):
+    ps = by_name("L'ex-président iranien Hassan Rohani et la députée russe Anna Kouznetsova ont parlé.", kb)
+    assert ps["Hassan Rohani"].role == "ex-président iranien"
+    assert ps["Anna Kouznetsova"].role == "députée russe"
+    assert ps["Anna Kouznetsova"].country == "RU"
