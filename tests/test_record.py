@@ -84,7 +84,7 @@ def test_country_no_and_dates_hand_written_unquoted():
 
 
 @pytest.mark.parametrize("line, value", [("title: yes", "yes"), ("title: off", "off"), ("title: true", True),
-                                         ("title: ~", None), ("title: 2024", 2024), ("title: 12:30", 750)])
+                                         ("title: ~", None), ("title: 2024", 2024), ("title: 12:30", "12:30")])
 def test_only_yaml_12_booleans(line, value):
     """yes/no/on/off stay text; numbers stay numbers (and a hand-typed 12:30 is YAML 1.1's 750),
     which validation then reports as not text, on its line."""
@@ -147,3 +147,10 @@ def test_only_safe_loaders_read_yaml():
                 offenders.append(f"{path.relative_to(SRC)}:{n}: {line.strip()}")
     assert offenders == []
     assert issubclass(rec.RecordLoader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def test_yaml11_numbers_stay_text():
+    from briefs import record as rec
+
+    data = rec.loads("a: 12:30\nb: 0x1F\nd: 42\ne: -1.5e+3\nf: 1e3\n")
+    assert data == {"a": "12:30", "b": "0x1F", "d": 42, "e": -1500.0, "f": "1e3"}

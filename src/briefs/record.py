@@ -56,12 +56,22 @@ COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
+# YAML 1.2 core-schema forms: no yes/no/on/off booleans, no 12:30 base-60 numbers.
+_YAML12 = {
+    "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    "tag:yaml.org,2002:int": re.compile(r"^[-+]?[0-9]+$"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+}
+
+
 def _loader_class() -> type:
     """A safe loader that keeps YAML 1.1 from retyping record values.
 
-    `NO` (Norway) must not become False and `2024-01-24` must stay the
-    string it was written as, so the bool and timestamp resolvers only
-    accept what YAML 1.2 would (true/false), and dates stay strings.
+    `NO` (Norway) must not become False, `12:30` must not become 750 and
+    `2024-01-24` must stay the string it was written as, so the bool, int
+    and float resolvers accept only what YAML 1.2 would, and dates stay strings.
     """
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -71,10 +81,7 @@ def _loader_class() -> type:
     resolvers = {}
     for first, entries in base.yaml_implicit_resolvers.items():
         kept = [(tag, rx) for tag, rx in entries if tag != "tag:yaml.org,2002:timestamp"]
-        kept = [
-            (tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$") if tag == "tag:yaml.org,2002:bool" else rx)
-            for tag, rx in kept
-        ]
+        kept = [(tag, _YAML12.get(tag, rx)) for tag, rx in kept]
         resolvers[first] = kept
     RecordLoader.yaml_implicit_resolvers = resolvers
     return RecordLoader
