@@ -198,15 +198,18 @@ def test_data_dir_is_a_file(tmp_path):
     assert archive.paths() == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permissions")
-def test_read_only_data_dir(data_dir):
+def test_read_only_data_dir(data_dir, monkeypatch):
+    """A folder we may not write to (simulated: root ignores permission bits) is one clear error."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(data_dir))
+
     data_dir.mkdir()
-    data_dir.chmod(0o555)
-    try:
-        with pytest.raises(BriefsError, match="Permission denied"):
-            Archive(data_dir).add(make_record(1))
-    finally:
-        data_dir.chmod(0o755)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(BriefsError, match="Permission denied"):
+        Archive(data_dir).add(make_record(1))
+    assert list(data_dir.glob("*.yaml")) == []
 
 
 def test_records_skip_invalid_ones_through_on_error(archive):
