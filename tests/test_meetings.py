@@ -142,3 +142,13 @@ def test_title_only_subject_is_the_person_of_that_title(kb):
 
 def test_no_person_no_meeting(kb):
     assert found("Une réunion s'est tenue lundi à Bakou.", kb) == []
+
+
+def test_counted_anaphor_finds_the_meeting_of_that_many_leaders(kb):
+    text = ("Les présidents russe, iranien et turc, Vladimir Poutine, Massoud Pezeshkian et Recep Tayyip Erdogan, "
+            "ont tenu lundi un sommet à Astana. Mardi, Sergueï Lavrov a reçu Hakan Fidan et Abbas Araghchi. "
+            "Les trois dirigeants s'étaient déjà retrouvés le 2 mars à Bakou.")
+    ms = found(text, kb)
+    last = ms[-1]
+    assert (last["date"], last["place"]) == ("2023-03-02", "Bakou")
+    assert last["participants"] == ["Vladimir Poutine", "Massoud Pezeshkian", "Recep Tayyip Erdogan"]

@@ -48,6 +48,9 @@ class _Tables:
     splitter: re.Pattern
     pronoun_start: re.Pattern
     plural_anaphor: re.Pattern
+    counted: re.Pattern
+    numbers: dict[str, int]
+    counted_roles: dict[str, list[str]]
     alias: re.Pattern
     alias_city: dict[str, str]
     not_here: re.Pattern
@@ -67,6 +70,9 @@ def _build(kb: Knowledge) -> _Tables:
     groups = "|".join(f"(?P<k{i}>{_alt(str(c).lower() for c in cues[k])})" for i, k in enumerate(kinds))
     signing = _alt(str(c).lower() for c in conf.get("signing") or [])
     rep = _alt(conf.get("reporting") or [])
+    counted = conf.get("counted_anaphors") or {}
+    numbers = {str(k).lower(): int(v) for k, v in (counted.get("numbers") or {}).items()}
+    nouns = {str(k).lower(): [str(w).lower() for w in v or []] for k, v in (counted.get("nouns") or {}).items()}
     aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
     flags = re.IGNORECASE
     return _Tables(
@@ -84,6 +90,9 @@ def _build(kb: Knowledge) -> _Tables:
         reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
         splitter=re.compile(_alt(re.escape(str(s)) for s in conf.get("splitters") or []), flags),
         pronoun_start=re.compile(rf"^\W*(?:(?:{_alt(conf.get('pronouns') or [])})\b|qu'(?:il|elle)\b)", flags),
+        counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
+        numbers=numbers,
+        counted_roles=nouns,
         plural_anaphor=re.compile(rf"(?<!\w)(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
         alias=re.compile(_word(re.escape(a) for a in conf.get("place_aliases") or {}), flags),
         alias_city=aliases,
@@ -209,6 +218,18 @@ def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[in
     return c_lo, c_hi, lo, hi
 
 
+def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, str]) -> list[str]:
+    """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun."""
+    n = t.numbers.get(m.group("n").lower(), 0)
+    words = t.counted_roles.get(m.group("noun").lower(), [])
+    for f in reversed(history):
+        if len(f.participants) != n:
+            continue
+        if all(not words or any(w in (role_of.get(p) or "").lower() for w in words) for p in f.participants):
+            return list(f.participants)
+    return []
+
+
 def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int) -> str | None:
     """A subject named by its title only ("le ministre russe s'est entretenu"): the person
     already named whose role starts with those words."""
@@ -229,7 +250,8 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int)
 
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
            prev_subjects: list[str], prev_participants: list[str], prev_sentence_first: str | None,
-           roles: list[tuple[int, str, str]], low: str) -> list[_Frame]:
+           roles: list[tuple[int, str, str]], low: str, history: list[_Frame],
+           role_of: dict[str, str]) -> list[_Frame]:
     sent = doc.sentences[si]
     text = doc.norm[sent.start:sent.end]
     ltext = low[sent.start:sent.end]
@@ -259,6 +281,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
+        elif not names and t.counted.search(content):
+            names = _counted(t.counted.search(content), t, history, role_of) or list(prev_participants)
         elif not names and t.plural_anaphor.search(content):
             names = list(prev_participants)
         if not subjects:
@@ -453,6 +477,7 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
     t = tables(kb)
     starts, spans = _mention_table(persons)
     roles = sorted((p.mentions[0].start, p.role, p.name) for p in persons if p.role and p.mentions)
+    role_of = {p.name: p.role or "" for p in persons}
     frames: list[_Frame] = []
     prev_first: str | None = None
     low = doc.norm.lower()
@@ -464,7 +489,8 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
         if k < len(cue_at) and cue_at[k] < sent.end:
             subjects = frames[-1].subjects if frames else []
             together = frames[-1].participants if frames else []
-            frames += _frame(doc, si, t, spans, starts, places, subjects, together, prev_first, roles, low)
+            frames += _frame(doc, si, t, spans, starts, places, subjects, together, prev_first, roles, low,
+                             frames, role_of)
         in_sentence = _persons_in(spans, starts, sent.start, sent.end)
         prev_first = in_sentence[0][1] if in_sentence else None
     return [
