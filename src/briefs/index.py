@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 import re
@@ -39,6 +38,11 @@ import sqlite3
 import time
 import unicodedata
 from array import array
+
+try:  # the built-in blake2b, without loading OpenSSL through hashlib
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -236,7 +240,7 @@ def scan(root: Path) -> tuple[list[str], list[int], str]:
 
 
 def _digest(names: list[str], nums: list[int]) -> str:
-    h = hashlib.blake2b("\0".join(names).encode("utf-8", "surrogateescape"))
+    h = blake2b("\0".join(names).encode("utf-8", "surrogateescape"))
     h.update(array("q", nums).tobytes())
     return h.hexdigest()
 
@@ -331,6 +335,8 @@ class Index:
                     for table in ("briefs", *DETAIL_TABLES):
                         self.conn.execute(f"DELETE FROM {table}")
                     self.conn.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
+                    for sql in INDEXES:  # bulk insert first, index after
+                        self.conn.execute("DROP INDEX IF EXISTS " + sql.split()[2])
                     self._set_meta("stale_fts", "0")
                 else:
                     stored = {n: (s, m, r) for r, n, s, m in self.conn.execute("SELECT rid, name, size, mtime_ns FROM briefs")}
@@ -351,6 +357,9 @@ class Index:
                     done += len(results)
                     if progress:
                         progress(done, len(todo))
+                if full:
+                    for sql in INDEXES:
+                        self.conn.execute(sql)
                 self._set_meta("listing", "" if racy else digest)
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -440,24 +449,6 @@ class Index:
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM briefs WHERE error IS NULL").fetchone()[0]
-
-    def summary(self, top: int = 10) -> dict:
-        """`query.archive_summary` of the valid records, from the index."""
-        c = self.conn
-        n, first, last = c.execute(
-            "SELECT count(*), min(date), max(date) FROM briefs WHERE error IS NULL").fetchone()
-        actors = c.execute(
-            "SELECT name, count(DISTINCT rid) AS k FROM actors WHERE rid IN (SELECT rid FROM briefs WHERE error IS NULL)"
-            " GROUP BY name ORDER BY k DESC LIMIT ?", (top,)).fetchall()
-        topics = c.execute(
-            "SELECT topic, count(*) AS k FROM topics GROUP BY topic ORDER BY k DESC LIMIT ?", (top,)).fetchall()
-        latest = c.execute(
-            "SELECT id, date, title FROM briefs WHERE error IS NULL ORDER BY date DESC, id DESC LIMIT 5").fetchall()
-        return {
-            "briefs": n, "first": first, "last": last,
-            "actors": [tuple(a) for a in actors], "topics": [tuple(t) for t in topics],
-            "latest": [{"id": i, "date": d, "title": t} for i, d, t in latest],
-        }
 
 
 def _where(f: query.Filters) -> tuple[list[str], list]:
