@@ -88,6 +88,30 @@ def _alternation(words, flags_first_letter: bool = True) -> str:
     return "|".join(out)
 
 
+def _trie(words) -> str:
+    """Literal lower-case words as one trie-shaped alternation.
+
+    Why: sre tries the branches of a flat alternation one by one at every
+    position; factored as a trie, a position that starts no word fails on its
+    first character (heads scan ~3x faster).
+    """
+    trie: dict = {}
+    for w in {str(w) for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 def _adjective_forms(adj: str) -> list[str]:
     """French agreement of a nationality adjective: masculine, feminine, plurals."""
     if adj.endswith("ien") or adj.endswith("en"):
@@ -121,12 +145,12 @@ def _build(kb: Knowledge) -> _Tables:
         first, _, rest = h.partition(" ")
         if not first.endswith(("s", "x")):
             head_forms.add((first + "s" + (" " + rest if rest else "")))
-    head = re.compile(rf"(?<![\w-])(?:{_alternation({h.lower() for h in head_forms}, False)})(?![\w-])")
+    head = re.compile(rf"(?<![\w-])(?:{_trie(h.lower() for h in head_forms)})(?![\w-])")
     grades = [str(g) for g in roles.get("grades") or []]
     grade_alt = _alternation(grades)
     grade_tail = re.compile(rf"(?:,\s*)?(?:(?:l'|le\s+|la\s+)?(?:{_alternation({g.lower() for g in grades}, False)})\s*)+$")
     barrier = re.compile(
-        rf"[;:«»\"()\[\]|]|(?<![\w'-])(?:{_alternation({str(b).lower() for b in roles.get('barriers') or []}, False)})(?![\w-])"
+        rf"[;:«»\"()\[\]|]|(?<![\w'-])(?:{_trie(str(b).lower() for b in roles.get('barriers') or [])})(?![\w-])"
     )
     prefixes = _alternation(roles.get("apposition_prefixes") or [], False)
     apposition = re.compile(
@@ -151,7 +175,7 @@ def _build(kb: Knowledge) -> _Tables:
     nat_words = list((nats.get("countries") or {}).keys())
     for adj in (nats.get("adjectives") or {}):
         nat_words += _adjective_forms(str(adj))
-    nat = re.compile(rf"(?<![\w-])(?:{_alternation({w.lower() for w in nat_words}, False)})(?![\w-])")
+    nat = re.compile(rf"(?<![\w-])(?:{_trie(w.lower() for w in nat_words)})(?![\w-])")
     nat_nouns = [w[0].upper() + w[1:] for adj in (nats.get("adjectives") or {}) for w in _adjective_forms(str(adj))]
     nat_noun_before = re.compile(rf"(?:l'|le\s+|la\s+|au\s+|du\s+|à\s+l'|de\s+l')(?P<nat>{_alternation(nat_nouns, False)})\s*$")
 
