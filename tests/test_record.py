@@ -152,5 +152,13 @@ def test_only_safe_loaders_read_yaml():
 def test_yaml11_numbers_stay_text():
     from briefs import record as rec
 
-    data = rec.loads("a: 12:30\nb: 0x1F\nd: 42\ne: -1.5e+3\nf: 1e3\n")
-    assert data == {"a": "12:30", "b": "0x1F", "d": 42, "e": -1500.0, "f": "1e3"}
+    data = rec.loads("a: 12:30\nb: 0x1F\nd: 42\ne: -1.5e+3\nf: 1e3\ng: 0129\nh: 0\n")
+    assert data == {"a": "12:30", "b": "0x1F", "d": 42, "e": -1500.0, "f": "1e3", "g": "0129", "h": 0}
+
+
+def test_all_digit_sha256_round_trips():
+    from briefs import record as rec
+
+    r = rec.new_record()
+    r.update(id="x", source={"file": "a.txt", "url": None, "sha256": "0" + "9" * 63})
+    assert rec.loads(rec.dumps(r))["source"]["sha256"] == "0" + "9" * 63

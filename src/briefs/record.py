@@ -59,7 +59,7 @@ SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 # YAML 1.2 core-schema forms: no yes/no/on/off booleans, no 12:30 base-60 numbers.
 _YAML12 = {
     "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    "tag:yaml.org,2002:int": re.compile(r"^[-+]?[0-9]+$"),
+    "tag:yaml.org,2002:int": re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),  # "0129" stays text, never octal
     "tag:yaml.org,2002:float": re.compile(
         r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
