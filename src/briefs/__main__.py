@@ -1,4 +1,4 @@
-from briefs.cli import main
+from briefs.entry import main
 
 if __name__ == "__main__":
     main()
