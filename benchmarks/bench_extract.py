@@ -18,18 +18,19 @@ from pathlib import Path
 
 from briefs import knowledge
 from briefs import extract as pipeline
+from briefs.extract import actors, agreements, events, meetings, places, quotes, topics
 from briefs.extract import text as text_mod
 from briefs.extract.text import decode
 
 PASSES = {
     "text": (text_mod, ("clean", "make_doc")),
-    "actors": (pipeline.actors, ("find_persons",)),
-    "places": (pipeline.places, ("find_places", "find_organizations", "find_url")),
-    "meetings": (pipeline.meetings, ("find_meetings",)),
-    "topics": (pipeline.topics, ("find_topics",)),
-    "agreements": (pipeline.agreements, ("find_agreements",)),
-    "events": (pipeline.events, ("find_events",)),
-    "quotes": (pipeline.quotes, ("find_quotes",)),
+    "actors": (actors, ("find_persons",)),
+    "places": (places, ("find_places", "find_organizations", "find_url")),
+    "meetings": (meetings, ("find_meetings",)),
+    "topics": (topics, ("find_topics",)),
+    "agreements": (agreements, ("find_agreements",)),
+    "events": (events, ("find_events",)),
+    "quotes": (quotes, ("find_quotes",)),
 }
 
 

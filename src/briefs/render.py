@@ -9,7 +9,6 @@ import csv
 import io
 import json
 
-from briefs import record as rec
 from briefs.env import Environment
 from briefs.query import brief_date
 
@@ -44,6 +43,8 @@ def records_as(fmt: str, records: list[dict]) -> str:
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2)
     if fmt == "yaml":
+        from briefs import record as rec  # yaml: only when YAML is printed
+
         return "".join("---\n" + rec.dumps(r) for r in records)
     if fmt == "ids":
         return "\n".join(r.get("id") or "" for r in records)
@@ -197,6 +198,8 @@ def write_rows(out, fmt: str, rows, columns: tuple[str, ...]) -> int:
             n += 1
         out.write("\n]\n" if n else "]\n")
     elif fmt == "yaml":
+        from briefs import record as rec  # yaml: only when YAML is printed
+
         for row in rows:
             out.write("---\n" + rec.dump_data(row))
             n += 1

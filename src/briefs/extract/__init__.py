@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefs.extract import actors, agreements, events, meetings, places, quotes, text, topics
-from briefs.extract.summary import summary_and_title
-from briefs.knowledge import Knowledge
-from briefs.record import new_record
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefs.knowledge import Knowledge
+
+# The passes are imported inside `extract()`, not here: `briefs.extract.dates`
+# (user date parsing for `list --since`) must not pull in the whole extractor.
+# Import a pass as a submodule: `from briefs.extract import actors`.
 
 
 def extract(
@@ -23,6 +27,10 @@ def extract(
     url: str | None = None,
 ) -> dict:
     """The record for one text (without `id` and `added`, which the archive assigns)."""
+    from briefs.extract import actors, agreements, events, meetings, places, quotes, text, topics
+    from briefs.extract.summary import summary_and_title
+    from briefs.record import new_record
+
     cleaned = text.clean(content)
     doc = text.make_doc(cleaned, published)
     persons = actors.find_persons(doc, kb)
