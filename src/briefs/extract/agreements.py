@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from briefs.extract.dates import DateMention, find_dates
+from briefs.extract.dates import DateMention
+from briefs.extract.lexicon import Matcher, fold, lexicon_regex, lookup
 from briefs.extract.model import Doc, Span
-from briefs.extract.places import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 
@@ -39,6 +39,8 @@ class _Lexicon:
     stops: frozenset[str]
     links: frozenset[str]
     skip_after: re.Pattern | None
+    mention_matcher: Matcher     # `mentions` over a whole text through the word index
+    cue_matcher: Matcher         # `cues`, likewise
 
 
 @dataclass
@@ -85,11 +87,13 @@ def _build(kb: Knowledge) -> _Lexicon:
         """Folded words; an elided article keeps its apostrophe ("l'", "d'")."""
         return frozenset(fold(str(w)) + ("'" if str(w).endswith("'") else "") for w in conf.get(key) or [])
 
+    mentions = lexicon_regex(nouns, inside_compound=False)
+    cues = lexicon_regex(stages, inside_compound=False)
     return _Lexicon(
-        mentions=lexicon_regex(nouns, inside_compound=False),
+        mentions=mentions,
         nouns=nouns,
         named_names=named_names,
-        cues=lexicon_regex(stages, inside_compound=False),
+        cues=cues,
         stages=stages,
         order={s: i for i, s in enumerate(conf.get("order") or [])},
         definite=words("definite"),
@@ -101,7 +105,14 @@ def _build(kb: Knowledge) -> _Lexicon:
         stops=words("name_stops"),
         links=words("name_links"),
         skip_after=re.compile(skip) if skip else None,
+        mention_matcher=Matcher(mentions, nouns),
+        cue_matcher=Matcher(cues, stages),
     )
+
+
+def lexicon(kb: Knowledge) -> _Lexicon:
+    """The compiled agreement vocabulary (shared with the events pass, which reads its nouns and cues)."""
+    return kb.compiled("agreements.lexicon", _build)
 
 
 _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
@@ -121,7 +132,7 @@ def _words_before(norm: str, pos: int, n: int) -> list[str]:
 _NAME_TOKEN = re.compile(r"\s*(\([^()]{1,40}\)|[«»\"]|[\w-]+'|[\w-]+|[^\w\s])")
 
 
-def _name_after(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> str:
+def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> str:
     """The noun and its complements, as French builds them.
 
     After the head come adjectives (« intergouvernemental », « commune ») and
@@ -187,7 +198,7 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
         kind, key = lookup(lex.nouns, m.group()) or ("", None)
         before = _words_before(doc.norm, m.start(), 2)
         det = before[-1] if before else ""
-        name = _name_after(doc.text, doc.norm, m.start(), m.end(), lex)
+        name = noun_phrase(doc.text, doc.norm, m.start(), m.end(), lex)
         bare = name == doc.text[m.start():m.end()]
         if not kind:  # document / texte: only a bare noun after le/ce points back
             if not (bare and det in lex.definite and not m.group().endswith("s")):
@@ -319,15 +330,15 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     Agreements mentioned with no stage at all are left out: in news texts they
     are almost always a passing reference to one already counted.
     """
-    lex: _Lexicon = kb.compiled("agreements.lexicon", _build)
+    lex = lexicon(kb)
     title = _title_span(doc)
     sentences = [s for s in doc.sentences if not (title and s.start >= title.start and s.end <= title.end)]
     agreements: list[_Agreement] = []
     last: _Mention | None = None
-    mentions = list(lex.mentions.finditer(doc.norm))
+    mentions = lex.mention_matcher.scan(doc)
     if not mentions:
         return []
-    cues = list(lex.cues.finditer(doc.norm))
+    cues = lex.cue_matcher.scan(doc)
     m_starts, c_starts = [m.start() for m in mentions], [c.start() for c in cues]
     for sent in sentences:
         found_m, found_c = in_span(mentions, m_starts, sent), in_span(cues, c_starts, sent)
@@ -355,8 +366,7 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         if not targets:
             continue
         if dates is None:
-            dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.value, d.end_value, d.relative)
-                     for d in find_dates(doc.norm[sent.start:sent.end], doc.published)]
+            dates = doc.sentence_dates(sent)
         for a in targets:
             _promote(a, cue.status, cue, dates, lex, doc.norm)
     resolved = [m for m in mentions if m.target]

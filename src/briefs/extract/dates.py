@@ -1093,8 +1093,12 @@ def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------
-def find_dates(text: str, published: dt.date | None, future: bool | None = None) -> list[DateMention]:
+def find_dates(text: str, published: dt.date | None, future: bool | None = None,
+               offset: int = 0) -> list[DateMention]:
     """All date expressions in `text` (normally one sentence), resolved against `published`.
+
+    `offset` is added to the mentions' `start`/`end` (the position of `text`
+    in a larger one); matching itself only ever sees `text`.
 
     Direction of bare weekdays / day-months / months without year: when
     `future` is None it is decided from the clause around each mention
@@ -1144,6 +1148,9 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None)
             kinds.append(branch)
             done = m.end()
             break
+    if offset:
+        return [DateMention(d.start + offset, d.end + offset, d.text, d.value, d.end_value, d.relative)
+                for d in mentions]
     return mentions
 
 

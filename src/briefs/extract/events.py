@@ -13,17 +13,16 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from briefs.extract.agreements import _build as _agreement_lexicon
-from briefs.extract.agreements import _name_after
-from briefs.extract.dates import DateMention, find_dates
+from briefs.extract import agreements as agreements_pass
+from briefs.extract.dates import DateMention
+from briefs.extract.lexicon import Matcher, fold, lexicon_regex, lookup
 from briefs.extract.model import Doc, Person, PlaceMention, Span
-from briefs.extract.places import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 
 @dataclass
 class _Lexicon:
-    anchors: re.Pattern
+    anchors: Matcher
     table: dict[str, str]  # folded word -> role
     gatherings: frozenset[str]
     window: int
@@ -36,7 +35,8 @@ def _build(kb: Knowledge) -> _Lexicon:
         for word in conf.get(role) or []:
             table.setdefault(fold(str(word)), role)
     gatherings = frozenset(fold(str(w)) for w in conf.get("gatherings") or [])
-    return _Lexicon(lexicon_regex(table, inside_compound=False), table, gatherings, int(conf.get("window", 90)))
+    anchors = Matcher(lexicon_regex(table, inside_compound=False), table)
+    return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)))
 
 
 @dataclass
@@ -58,16 +58,16 @@ class _Scans:
 
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     anchors = []
-    for m in lex.anchors.finditer(doc.norm):
+    for m in lex.anchors.scan(doc):
         role = lookup(lex.table, m.group())
         if role:
             anchors.append(_Anchor(m.start(), m.end(), role))
     stages = []
-    for m in agreements.cues.finditer(doc.norm):
+    for m in agreements.cue_matcher.scan(doc):
         info = lookup(agreements.stages, m.group())
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
-    kinds = [m.start() for m in agreements.mentions.finditer(doc.norm)]
+    kinds = [m.start() for m in agreements.mention_matcher.scan(doc)]
     return _Scans(anchors, [a.start for a in anchors], stages, [a.start for a in stages], kinds)
 
 
@@ -109,7 +109,7 @@ _DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ'\s-]+,\s*$")
 def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[PlaceMention], meetings: list[dict]) -> list[dict]:
     """Dated happenings that are not meetings, statements or agreement stages, in text order."""
     lex: _Lexicon = kb.compiled("events.lexicon", _build)
-    agreement_lex = kb.compiled("agreements.lexicon", _agreement_lexicon)
+    agreement_lex = agreements_pass.lexicon(kb)
     taken = _meeting_dates(doc, meetings, persons)
     events: list[dict] = []
     seen: set[tuple[str, str | None]] = set()
@@ -120,8 +120,7 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
         anchors = _anchors(sent, scans)
         if not any(a.role in ("nouns", "participles", "copulas") for a in anchors):
             continue
-        dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.value, d.end_value, d.relative)
-                 for d in find_dates(doc.norm[sent.start:sent.end], doc.published)]
+        dates = doc.sentence_dates(sent)
         used: set[int] = set()
         for d in dates:
             if not d.value or _in_dateline(doc, d):
@@ -184,7 +183,7 @@ def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) ->
 def _what(doc: Doc, anchor: _Anchor, agreement_lex) -> str:
     """The happening's noun phrase; for a participle, the words it follows."""
     if anchor.role == "nouns":
-        return _name_after(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
+        return agreements_pass.noun_phrase(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
     if anchor.role == "subject":
         return doc.text[anchor.start:anchor.end].strip(" ,")
     start = max(0, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)

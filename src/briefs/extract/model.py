@@ -31,6 +31,39 @@ class Doc:
     lines: tuple[Span, ...]
     published: dt.date | None
     language: str = "fr"
+    # Per-text memo of derived forms and scans (folded copy, word index, lexicon
+    # scans, sentence dates): computed on first use by whichever pass needs it,
+    # shared by the others. Per-instance state, never compared or printed.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def folded(self) -> str:
+        """`norm` lower-cased with accents off, same length (see lexicon.fold_same_length); memoised."""
+        folded = self.memo.get("folded")
+        if folded is None:
+            from briefs.extract.lexicon import fold_same_length
+            folded = self.memo["folded"] = fold_same_length(self.norm)
+        return folded
+
+    def word_index(self):
+        """Where word runs start, by their first folded letters (a lexicon.WordIndex); memoised."""
+        index = self.memo.get("word_index")
+        if index is None:
+            from briefs.extract.lexicon import WordIndex
+            index = self.memo["word_index"] = WordIndex(self.folded)
+        return index
+
+    def sentence_dates(self, span: Span) -> list:
+        """`dates.find_dates` over the text of `span` (normally a sentence), offsets absolute; memoised.
+
+        The list is shared by every pass that asks for the same span: read it, do not change it.
+        """
+        key = ("dates", span.start, span.end)
+        found = self.memo.get(key)
+        if found is None:
+            from briefs.extract.dates import find_dates
+            found = self.memo[key] = find_dates(self.norm[span.start:span.end], self.published, offset=span.start)
+        return found
 
     def sentence_at(self, offset: int) -> Span | None:
         for s in self.sentences:

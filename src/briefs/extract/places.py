@@ -7,109 +7,13 @@ text is scanned once per concern whatever the size of the gazetteer.
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Iterable
+from bisect import bisect_left
 
+from briefs.extract.lexicon import (  # noqa: F401 - fold, lexicon_regex, lookup, trie_pattern: re-exported
+    Matcher, Starts, fold, fold_same_length, lexicon_matcher, lexicon_regex, lookup, trie_pattern,
+)
 from briefs.extract.model import Doc, PlaceMention
 from briefs.knowledge import Knowledge
-
-# Base letter -> the accented forms French texts and transliterations use.
-_ACCENTS = {
-    "a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "o": "oôöóòõ",
-    "u": "uùûüú", "y": "yÿý", "n": "nñ", "s": "sş", "g": "gğ",
-}
-
-
-def _fold_table() -> dict[int, str]:
-    """Accented Latin letter -> base letter; separators -> space (built once, never mutated)."""
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        if base and base != ch and base.isascii():
-            table[code] = base
-    table.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae"})
-    for sep in "-'’.\t\n\u00a0":
-        table[ord(sep)] = " "
-    return table
-
-
-_FOLD_TABLE = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Key form of a name: no accents, case-folded, dashes, apostrophes and spaces as one space.
-
-    Why: "Saint-Pétersbourg", "SAINT PETERSBOURG" and "saint-petersbourg" are one key.
-    A translate table rather than NFKD per call: this runs on every match.
-    """
-    return " ".join(text.translate(_FOLD_TABLE).lower().split())
-
-
-def _char_class(ch: str) -> str:
-    """Regex for one folded character: every case and accent form of it.
-
-    A trailing `*` in a key stands for any word ending ("économi*").
-    """
-    if ch == "*":
-        return r"[\w-]*"
-    if ch == " ":
-        return r"[-'\s]+"
-    forms = _ACCENTS.get(ch, ch)
-    chars = "".join(dict.fromkeys(forms + forms.upper()))
-    if len(chars) == 1:
-        return re.escape(chars)
-    return "[" + "".join(re.escape(c) for c in chars) + "]"
-
-
-def trie_pattern(keys: Iterable[str]) -> str:
-    """One regex alternation over folded keys, factored as a trie.
-
-    Why a trie: Python's `re` tries the branches of a flat alternation one by
-    one at each position; a trie makes a position that starts no key fail on
-    its first character, which keeps a few hundred names cheap.
-    """
-    trie: dict = {}
-    for key in keys:
-        if not key:
-            continue
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [_char_class(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return emit(trie)
-
-
-def lexicon_regex(keys: Iterable[str], capitalised: bool = False, inside_compound: bool = True) -> re.Pattern:
-    """Whole-word matcher for folded keys.
-
-    `capitalised` requires an initial capital (proper names); `inside_compound`
-    lets a key start right after a hyphen ("Racht-Astara" names two towns).
-    """
-    head = r"(?=[A-ZÀ-ÖØ-Þ])" if capitalised else ""
-    behind = r"(?<!\w)" if inside_compound else r"(?<![\w-])"
-    return re.compile(behind + head + "(?:" + trie_pattern(keys) + r")(?![\w])")
-
-
-def lookup(table: dict, matched: str):
-    """Table value for a matched text: its exact key, else its longest `prefix*` key."""
-    key = fold(matched)
-    if key in table:
-        return table[key]
-    for i in range(len(key), 0, -1):
-        hit = table.get(key[:i] + "*")
-        if hit is not None:
-            return hit
-    return None
 
 
 # ---------------------------------------------------------------- places
@@ -128,7 +32,7 @@ def _place_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, str]]:
             table.setdefault(fold(str(variant)), name)
         for spelling in entry.get("spellings") or []:
             table.setdefault(fold(str(spelling)), str(spelling))
-    return lexicon_regex(table, capitalised=True), table
+    return lexicon_matcher(table, capitalised=True), table
 
 
 def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
@@ -138,11 +42,14 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     Vienne", a dateline "MOSCOU, 3 octobre"); countries and regions are simply
     not in the gazetteer.
     """
-    regex, table = kb.compiled("places.regex", _place_table)
+    matcher, table = kb.compiled("places.matcher", _place_table)
+    found = matcher.scan(doc)
+    if not found:
+        return []
     inside_orgs = _org_spans(doc, kb)
     out = []
-    for m in regex.finditer(doc.norm):
-        if any(s <= m.start() < e for s, e in inside_orgs):
+    for m in found:
+        if inside_orgs and any(s <= m.start() < e for s, e in inside_orgs):
             continue  # "Organisation de coopération de Shanghai" names no city
         name = table.get(fold(m.group()))
         if name:
@@ -152,7 +59,7 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
 
 # ---------------------------------------------------------- organisations
 
-def _org_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, tuple[str, bool]], re.Pattern]:
+def _org_table(kb: Knowledge) -> tuple[Matcher, dict[str, tuple[str, bool]], re.Pattern, Starts | None]:
     """Folded form -> (record name, form is an acronym); acronyms must be written in capitals."""
     table: dict[str, tuple[str, bool]] = {}
     for entry in kb["organizations"] or []:
@@ -164,7 +71,8 @@ def _org_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, tuple[str, bool]], 
         for form in [name, *(str(v) for v in entry.get("variants") or [])]:
             table.setdefault(fold(form), (name, _is_acronym(form)))
     generic = kb["organization_patterns"] or {}
-    return lexicon_regex(table, inside_compound=False), table, _generic_org_regex(generic)
+    regex, heads = _generic_org_regex(generic)
+    return lexicon_matcher(table, inside_compound=False), table, regex, heads
 
 
 def _is_acronym(form: str) -> bool:
@@ -172,7 +80,7 @@ def _is_acronym(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _generic_org_regex(conf: dict) -> re.Pattern:
+def _generic_org_regex(conf: dict) -> tuple[re.Pattern, Starts | None]:
     """A capitalised head (`Conseil`, `Commission`...) or `ministère`-like lower head, then its words.
 
     Why this shape: French institution names are a head noun followed by
@@ -184,7 +92,9 @@ def _generic_org_regex(conf: dict) -> re.Pattern:
     lower_heads = conf.get("lower_heads") or ["ministère", "commission"]
     head = "|".join(re.escape(h) for h in heads)
     lhead = "|".join(re.escape(h) for h in lower_heads)
-    return re.compile(rf"\b(?:{head}|{lhead})\b(?:[ ]+[\w'-]+){{1,12}}")
+    regex = re.compile(rf"\b(?:{head}|{lhead})\b(?:[ ]+[\w'-]+){{1,12}}")
+    # Where a head can start, for the word index (None: a full scan).
+    return regex, Starts.of(fold_same_length(h) for h in [*heads, *lower_heads])
 
 
 def _org_words(words: list[str], stops: frozenset[str], preps: frozenset[str]) -> list[str]:
@@ -205,23 +115,37 @@ def _org_words(words: list[str], stops: frozenset[str], preps: frozenset[str]) -
 
 def _org_spans(doc: Doc, kb: Knowledge) -> list[tuple[int, int]]:
     """Spans of multi-word gazetteer organisations ("Organisation de coopération de Shanghai")."""
-    regex, _, _ = kb.compiled("organizations.regex", _org_table)
-    return [(m.start(), m.end()) for m in regex.finditer(doc.norm) if " " in m.group().strip()]
+    matcher = kb.compiled("organizations.matcher", _org_table)[0]
+    return [(m.start(), m.end()) for m in matcher.scan(doc) if " " in m.group().strip()]
 
 
 def find_organizations(doc: Doc, kb: Knowledge) -> list[str]:
     """Organisations named: gazetteer entries, then generic institution names, in text order."""
-    regex, table, generic = kb.compiled("organizations.regex", _org_table)
+    matcher, table, generic, heads = kb.compiled("organizations.matcher", _org_table)
     conf = kb["organization_patterns"] or {}
     stops = frozenset(w.lower() for w in conf.get("stop_words") or [])
     preps = frozenset(w.lower() for w in conf.get("linking_words") or [])
     found: list[tuple[int, int, str]] = []
-    for m in regex.finditer(doc.norm):
+    for m in matcher.scan(doc):
         hit = table.get(fold(m.group()))
         if hit and (not hit[1] or _is_acronym(m.group())):
             found.append((m.start(), m.end(), hit[0]))
-    pos = 0
-    while m := generic.search(doc.norm, pos):
+    norm = doc.norm
+    starts = None if heads is None else doc.word_index().starts(heads)
+    pos = i = 0
+    while True:
+        if starts is None:
+            m = generic.search(norm, pos)
+        else:  # the search, tried only where a head can start
+            m = None
+            i = bisect_left(starts, pos, i)
+            while i < len(starts):
+                m = generic.match(norm, starts[i])
+                if m is not None:
+                    break
+                i += 1
+        if m is None:
+            break
         words = _org_words(doc.text[m.start():m.end()].split(" "), stops, preps)
         end = m.start() + len(" ".join(words))
         pos = max(end, m.start() + 1)  # the cut-off words may open the next name

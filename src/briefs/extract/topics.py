@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from briefs.extract.model import Doc
-from briefs.extract.places import fold, lexicon_regex, lookup
+from briefs.extract.lexicon import Matcher, fold, lexicon_matcher, lookup
 from briefs.knowledge import Knowledge
 from briefs.record import TOPICS
 
 
-def _cue_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, tuple[dict[str, float], bool]], tuple[float, float]]:
+def _cue_table(kb: Knowledge) -> tuple[Matcher, dict[str, tuple[dict[str, float], bool]], tuple[float, float]]:
     """Folded cue -> (weights per known slug, cue is an acronym that must be in capitals)."""
     conf = kb["topics"] or {}
     table: dict[str, tuple[dict[str, float], bool]] = {}
@@ -26,14 +26,14 @@ def _cue_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, tuple[dict[str, flo
         acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
         table[fold(str(cue))] = (kept, acronym)
     strong = float(conf.get("threshold", 2))
-    return lexicon_regex(table), table, (strong, float(conf.get("weak_threshold", strong + 1)))
+    return lexicon_matcher(table), table, (strong, float(conf.get("weak_threshold", strong + 1)))
 
 
 def topic_scores(doc: Doc, kb: Knowledge) -> dict[str, tuple[float, float]]:
     """Per slug: (summed cue weights, strongest single cue) — exposed for tests and tuning."""
-    regex, table, _ = kb.compiled("topics.regex", _cue_table)
+    matcher, table, _ = kb.compiled("topics.matcher", _cue_table)
     scores: dict[str, tuple[float, float]] = {}
-    for m in regex.finditer(doc.norm):
+    for m in matcher.scan(doc):
         hit = lookup(table, m.group())
         if hit is None:
             continue
@@ -48,7 +48,7 @@ def topic_scores(doc: Doc, kb: Knowledge) -> dict[str, tuple[float, float]]:
 
 def find_topics(doc: Doc, kb: Knowledge) -> list[str]:
     """Slugs whose cues reach the threshold, strongest first (order carries no meaning)."""
-    _, _, (strong, weak) = kb.compiled("topics.regex", _cue_table)
+    _, _, (strong, weak) = kb.compiled("topics.matcher", _cue_table)
     scores = topic_scores(doc, kb)
     kept = [slug for slug, (total, best) in scores.items()
             if (best >= strong) or total >= weak]

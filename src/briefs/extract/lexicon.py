@@ -1,0 +1,282 @@
+"""Shared lexicon matching: key folding, trie-shaped regexes, table lookups, and
+an indexed matcher that scans a text once for all lexicons.
+
+Every lexicon (places, organisations, topic cues, agreement nouns and stage
+cues, event words, quote cues) is compiled into one trie-shaped regex that
+matches case- and accent-insensitively (`lexicon_regex`). Running each of
+those regexes over the whole text costs tens of nanoseconds per character
+whatever the lexicon, so a text was paid for once per lexicon. `Matcher`
+instead asks the `Doc`'s word index (built once per text, see
+`model.Doc.word_index`) where a key can start at all -- the word runs whose
+first three folded letters begin some key -- and tries the regex only there.
+The matches are exactly those of `regex.finditer(doc.norm)` (same leftmost,
+non-overlapping order); lexicons whose keys cannot be indexed that way fall
+back to the full scan.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+# Base letter -> the accented forms French texts and transliterations use.
+_ACCENTS = {
+    "a": "aàâäáãå", "c": "cç", "e": "eéèêë", "i": "iîïíì", "o": "oôöóòõ",
+    "u": "uùûüú", "y": "yÿý", "n": "nñ", "s": "sş", "g": "gğ",
+}
+
+
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letter -> base letter; separators -> space (built once, never mutated)."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if base and base != ch and base.isascii():
+            table[code] = base
+    table.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae"})
+    for sep in "-'’.\t\n\u00a0":
+        table[ord(sep)] = " "
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Key form of a name: no accents, case-folded, dashes, apostrophes and spaces as one space.
+
+    Why: "Saint-Pétersbourg", "SAINT PETERSBOURG" and "saint-petersbourg" are one key.
+    A translate table rather than NFKD per call: this runs on every match.
+    """
+    return " ".join(text.translate(_FOLD_TABLE).lower().split())
+
+
+def _char_class(ch: str) -> str:
+    """Regex for one folded character: every case and accent form of it.
+
+    A trailing `*` in a key stands for any word ending ("économi*").
+    """
+    if ch == "*":
+        return r"[\w-]*"
+    if ch == " ":
+        return r"[-'\s]+"
+    forms = _ACCENTS.get(ch, ch)
+    chars = "".join(dict.fromkeys(forms + forms.upper()))
+    if len(chars) == 1:
+        return re.escape(chars)
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def trie_pattern(keys: Iterable[str]) -> str:
+    """One regex alternation over folded keys, factored as a trie.
+
+    Why a trie: Python's `re` tries the branches of a flat alternation one by
+    one at each position; a trie makes a position that starts no key fail on
+    its first character, which keeps a few hundred names cheap.
+    """
+    trie: dict = {}
+    for key in keys:
+        if not key:
+            continue
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [_char_class(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return emit(trie)
+
+
+def lexicon_regex(keys: Iterable[str], capitalised: bool = False, inside_compound: bool = True) -> re.Pattern:
+    """Whole-word matcher for folded keys.
+
+    `capitalised` requires an initial capital (proper names); `inside_compound`
+    lets a key start right after a hyphen ("Racht-Astara" names two towns).
+    """
+    head = r"(?=[A-ZÀ-ÖØ-Þ])" if capitalised else ""
+    behind = r"(?<!\w)" if inside_compound else r"(?<![\w-])"
+    return re.compile(behind + head + "(?:" + trie_pattern(keys) + r")(?![\w])")
+
+
+def lookup(table: dict, matched: str):
+    """Table value for a matched text: its exact key, else its longest `prefix*` key."""
+    key = fold(matched)
+    if key in table:
+        return table[key]
+    for i in range(len(key), 0, -1):
+        hit = table.get(key[:i] + "*")
+        if hit is not None:
+            return hit
+    return None
+
+
+# ------------------------------------------------------- the folded copy
+
+PREFIX = 3  # letters of a word run the index is keyed by
+
+# Accented lower-case forms -> base letter, for the same-length folded copy of a text.
+_LOW_ACCENTS = tuple((form, base) for base, forms in _ACCENTS.items() for form in forms[1:])
+assert all(f.upper().lower() == f and len(f.upper()) == 1 for f, _ in _LOW_ACCENTS)
+
+
+def lower_same_length(text: str) -> str:
+    """text.lower(), keeping every offset (a few characters lower-case to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def fold_same_length(text: str) -> str:
+    """Lower-case, accents off (the `_ACCENTS` forms only), one character for one character.
+
+    Any character a key's character class (`_char_class`) accepts for an
+    ASCII key letter folds to that letter here, which is what makes the word
+    index complete for the lexicons it serves.
+    """
+    low = lower_same_length(text)
+    if not low.isascii():
+        for form, base in _LOW_ACCENTS:
+            if form in low:
+                low = low.replace(form, base)
+    return low
+
+
+# Byte -> itself for the Latin-1 characters `\w` matches, else a space: with the
+# text encoded one byte per character, word runs become space-separated words.
+_WORD_BYTES = bytes(b if (chr(b).isalnum() or chr(b) == "_") else 0x20 for b in range(256))
+
+
+class WordIndex:
+    """The text's word runs, folded, for finding where a lexicon key can start; built once per text.
+
+    `words` is the folded text, one byte per character (a character outside
+    Latin-1 becomes a separator: it can start no ASCII key), every non-word
+    character a space, padded with one space on each side: `b" word "` finds
+    the runs equal to `word`, `b" stem"` those starting with `stem`, and the
+    offset found is the run's offset in the text.
+    """
+
+    __slots__ = ("words", "vocabulary", "_heads")
+
+    def __init__(self, folded: str):
+        self.words = b" " + folded.encode("latin-1", "replace").translate(_WORD_BYTES) + b" "
+        self.vocabulary = frozenset(self.words.split())
+        self._heads: frozenset[bytes] | None = None
+
+    def heads(self) -> frozenset[bytes]:
+        """First `PREFIX` letters of every word (the whole word when shorter)."""
+        if self._heads is None:
+            self._heads = frozenset(w[:PREFIX] for w in self.vocabulary)
+        return self._heads
+
+    def starts(self, keys: "Starts") -> list[int]:
+        """Sorted offsets of the runs equal to one of `keys.words` or starting with one of `keys.stems`."""
+        needles = [b" " + w + b" " for w in keys.words & self.vocabulary]
+        if keys.stems:
+            heads = self.heads()
+            needles += [b" " + stem for head, stems in keys.stems for stem in stems
+                        if len(head) < PREFIX or head in heads]
+        if not needles:
+            return []
+        words = self.words
+        out: list[int] = []
+        for needle in needles:
+            i = words.find(needle)
+            while i >= 0:
+                out.append(i)
+                i = words.find(needle, i + 1)
+        if len(needles) > 1:
+            out = sorted(set(out)) if keys.stems else sorted(out)
+        return out
+
+
+class Starts:
+    """The word runs a lexicon's keys begin with: whole words, and stems (keys whose first run ends in `*`)."""
+
+    __slots__ = ("words", "stems")
+
+    def __init__(self, words: frozenset[bytes], stems: tuple[tuple[bytes, tuple[bytes, ...]], ...]):
+        self.words = words
+        self.stems = stems
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> "Starts | None":
+        """From folded keys; None when one cannot be indexed (its first run is empty or not ASCII)."""
+        words: set[bytes] = set()
+        stems: dict[bytes, set[bytes]] = {}
+        for key in keys:
+            if not key:
+                continue
+            run = 0
+            while run < len(key) and (key[run].isalnum() or key[run] == "_"):
+                run += 1
+            head = key[:run]
+            if not head or not head.isascii():
+                return None
+            if run < len(key) and key[run] == "*":
+                stem = head.encode("ascii")
+                stems.setdefault(stem[:PREFIX], set()).add(stem)
+            else:
+                words.add(head.encode("ascii"))
+        # A stem that extends another is found by it already.
+        packed = []
+        for head, group in sorted(stems.items()):
+            kept = tuple(sorted(s for s in group if not any(o != s and s.startswith(o) for o in group)))
+            packed.append((head, kept))
+        return cls(frozenset(words), tuple(packed))
+
+
+class Matcher:
+    """A lexicon regex plus the word runs its keys begin with; `scan(doc)` = `regex.finditer(doc.norm)`.
+
+    Immutable once built; the per-text results are memoised on the Doc.
+    """
+
+    __slots__ = ("regex", "keys")
+
+    def __init__(self, regex: re.Pattern, keys: Iterable[str]):
+        self.regex = regex
+        self.keys = Starts.of(keys)
+
+    def starts(self, doc) -> list[int]:
+        """Sorted offsets where a key may start (a superset of the real match starts)."""
+        return doc.word_index().starts(self.keys)
+
+    def scan(self, doc) -> list[re.Match]:
+        """All matches in the text, as `regex.finditer(doc.norm)` gives them; memoised per Doc."""
+        memo = doc.memo
+        key = ("scan", id(self))
+        found = memo.get(key)
+        if found is not None and found[0] is self:
+            return found[1]
+        if self.keys is None:
+            out = list(self.regex.finditer(doc.norm))
+        else:
+            out = []
+            norm = doc.norm
+            match = self.regex.match
+            end = 0
+            for p in self.starts(doc):
+                if p < end:
+                    continue
+                m = match(norm, p)
+                if m is not None and m.end() > p:
+                    out.append(m)
+                    end = m.end()
+        memo[key] = (self, out)
+        return out
+
+
+def lexicon_matcher(keys: Iterable[str], capitalised: bool = False, inside_compound: bool = True) -> Matcher:
+    """`lexicon_regex` with the word-index shortcut (see `Matcher`)."""
+    keys = list(keys)
+    return Matcher(lexicon_regex(keys, capitalised, inside_compound), keys)
