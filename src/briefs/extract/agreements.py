@@ -34,6 +34,7 @@ class _Lexicon:
     anaphors: frozenset[str]
     active: frozenset[str]
     future: tuple[tuple[str, ...], ...]
+    future_phrases: tuple[str, ...]  # each of `future` as " w1 w2 " for a substring test
     negations: frozenset[str]
     announce: frozenset[str]
     stops: frozenset[str]
@@ -89,6 +90,7 @@ def _build(kb: Knowledge) -> _Lexicon:
 
     mentions = lexicon_regex(nouns, inside_compound=False)
     cues = lexicon_regex(stages, inside_compound=False)
+    future = tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or [])
     return _Lexicon(
         mentions=mentions,
         nouns=nouns,
@@ -99,7 +101,8 @@ def _build(kb: Knowledge) -> _Lexicon:
         definite=words("definite"),
         anaphors=anaphors,
         active=words("active_auxiliaries"),
-        future=tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or []),
+        future=future,
+        future_phrases=tuple(" " + " ".join(f) + " " for f in future),
         negations=words("negations"),
         announce=words("announce_verbs"),
         stops=words("name_stops"),
@@ -251,7 +254,7 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
 def _is_future(before: list[str], lex: _Lexicon) -> bool:
     """A future or modal auxiliary among the words just before the cue (« doit être signé »)."""
     joined = " " + " ".join(before[-4:]) + " "
-    return any(" " + " ".join(f) + " " in joined for f in lex.future)
+    return any(f in joined for f in lex.future_phrases)
 
 
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:

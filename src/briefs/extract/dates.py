@@ -39,6 +39,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from briefs.extract.lexicon import Starts, fold_same_length
 from dateutil import parser as du_parser
 from dateutil.relativedelta import FR, MO, relativedelta, weekday as du_weekday
 
@@ -325,6 +326,8 @@ def _trie_regex(words: list[str]) -> str:
 
 
 _ANCHOR_RE = re.compile(r"\b(?:\d+|" + _trie_regex(sorted(_BRANCHES_BY_ANCHOR)) + r"\b)")
+# The anchors for a word index (lexicon.WordIndex): the words, folded, and any run starting with a digit.
+ANCHOR_STARTS = Starts.of([fold_same_length(w) for w in _BRANCHES_BY_ANCHOR] + [f"{d}*" for d in "0123456789"])
 _WORD_TOKEN_RE = re.compile(r"\w+")
 _JOINERS = frozenset(" \t\n\u00a0\u202f\u2009'’ʼ‘´`-‐‑")  # what may separate a prefix word from the anchor
 _LOOKBACK_CHARS = 40  # room for up to five prefix words (« au début de la semaine »)
@@ -1094,11 +1097,14 @@ def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
 # Public API
 # --------------------------------------------------------------------------
 def find_dates(text: str, published: dt.date | None, future: bool | None = None,
-               offset: int = 0) -> list[DateMention]:
+               offset: int = 0, anchors: list[int] | None = None) -> list[DateMention]:
     """All date expressions in `text` (normally one sentence), resolved against `published`.
 
     `offset` is added to the mentions' `start`/`end` (the position of `text`
-    in a larger one); matching itself only ever sees `text`.
+    in a larger one); matching itself only ever sees `text`. `anchors`, when
+    given, are the sorted offsets in `text` where an anchor may start (a
+    superset, e.g. from a word index, see `ANCHOR_STARTS`): the anchor
+    pattern is tried there only instead of over the whole text.
 
     Direction of bare weekdays / day-months / months without year: when
     `future` is None it is decided from the clause around each mention
@@ -1113,7 +1119,12 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
     kinds: list[str] = []  # branch of each mention, for « le même jour »
     finder: list[_TenseFinder] = []  # built lazily: many mentions need no tense
     done = 0
-    for anchor in _ANCHOR_RE.finditer(low):
+    if anchors is None:
+        found = _ANCHOR_RE.finditer(low)
+    else:
+        match = _ANCHOR_RE.match
+        found = [m for p in anchors if (m := match(low, p)) is not None]
+    for anchor in found:
         a_start = anchor.start()
         if a_start < done:
             continue

@@ -165,26 +165,34 @@ class WordIndex:
     offset found is the run's offset in the text.
     """
 
-    __slots__ = ("words", "vocabulary", "_heads")
+    __slots__ = ("words", "vocabulary", "_heads", "foreign_digits")
 
     def __init__(self, folded: str):
-        self.words = b" " + folded.encode("latin-1", "replace").translate(_WORD_BYTES) + b" "
+        try:
+            raw = folded.encode("latin-1")
+            self.foreign_digits = False
+        except UnicodeEncodeError:
+            raw = folded.encode("latin-1", "replace")
+            # A decimal digit outside Latin-1 (Arabic-Indic...) starts no run here but is `\d` for `re`.
+            self.foreign_digits = any(c.isdecimal() for c in set(folded) if c > "\xff")
+        self.words = b" " + raw.translate(_WORD_BYTES) + b" "
         self.vocabulary = frozenset(self.words.split())
         self._heads: frozenset[bytes] | None = None
 
     def heads(self) -> frozenset[bytes]:
         """First `PREFIX` letters of every word (the whole word when shorter)."""
         if self._heads is None:
-            self._heads = frozenset(w[:PREFIX] for w in self.vocabulary)
+            self._heads = frozenset({w[:PREFIX] for w in self.vocabulary})
         return self._heads
 
     def starts(self, keys: "Starts") -> list[int]:
         """Sorted offsets of the runs equal to one of `keys.words` or starting with one of `keys.stems`."""
         needles = [b" " + w + b" " for w in keys.words & self.vocabulary]
         if keys.stems:
-            heads = self.heads()
+            # Many stems: first ask whether a word begins like them (one set built per text).
+            heads = self.heads() if len(keys.stems) > 16 else None
             needles += [b" " + stem for head, stems in keys.stems for stem in stems
-                        if len(head) < PREFIX or head in heads]
+                        if heads is None or len(head) < PREFIX or head in heads]
         if not needles:
             return []
         words = self.words

@@ -7,7 +7,13 @@ place and a person by where they stand in the text.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
+
+
+def _is_word(ch: str) -> bool:
+    """What `re` matches with `\\w`."""
+    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,29 @@ class Doc:
 
         The list is shared by every pass that asks for the same span: read it, do not change it.
         """
-        key = ("dates", span.start, span.end)
+        start, end = span.start, span.end
+        key = ("dates", start, end)
         found = self.memo.get(key)
         if found is None:
             from briefs.extract.dates import find_dates
-            found = self.memo[key] = find_dates(self.norm[span.start:span.end], self.published, offset=span.start)
+            anchors = self._date_anchors()
+            norm = self.norm
+            if anchors is None or (start > 0 and _is_word(norm[start - 1])) or (end < len(norm) and _is_word(norm[end])):
+                found = find_dates(norm[start:end], self.published, offset=start)  # a span cutting a word
+            else:
+                inside = anchors[bisect_left(anchors, start):bisect_left(anchors, end)]
+                found = find_dates(norm[start:end], self.published, offset=start,
+                                   anchors=[p - start for p in inside]) if inside else []
+            self.memo[key] = found
         return found
+
+    def _date_anchors(self) -> list[int] | None:
+        """Where a date expression's anchor word (a number, a month...) may start; None: look everywhere."""
+        if "date_anchors" not in self.memo:
+            from briefs.extract.dates import ANCHOR_STARTS
+            index = self.word_index()
+            self.memo["date_anchors"] = None if index.foreign_digits else index.starts(ANCHOR_STARTS)
+        return self.memo["date_anchors"]
 
     def sentence_at(self, offset: int) -> Span | None:
         for s in self.sentences:
