@@ -344,3 +344,89 @@ def test_cli_reindex(runner, archive, data_dir):
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30) | st.sampled_from(WORDS + NAMES + PLACES))
 def test_fast_fold_is_query_fold(s):
     assert index.fold(s) == query.fold(s)
+
+
+# --- whole records and the summary from the index ------------------------------------
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(recs=st.lists(records(), max_size=10), broken=st.booleans())
+def test_index_records_and_summary_equal_the_files(recs, broken):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_archive(root, recs, broken)
+        files = list(Archive(root).records(on_error=lambda e: None))
+        idx = index.open_index(root)
+        try:
+            rows = idx.select(query.Filters())
+            assert idx.records(rows) == query.select(files, query.Filters())
+            assert idx.records(rows[:2]) == query.select(files, query.Filters())[:2]
+            assert idx.summary() == query.archive_summary(files)
+        finally:
+            idx.close()
+
+
+def test_record_json_cannot_give_back_is_read_from_its_file(archive, data_dir, monkeypatch):
+    real = index.pack
+    monkeypatch.setattr(index, "pack", lambda r: real(r)[:2] + (False,))
+    idx = index.open_index(data_dir)
+    try:
+        assert idx.records(idx.select(query.Filters(), limit=1)) == [archive.get("2024-01-05-s")]
+    finally:
+        idx.close()
+
+
+def test_in_place_edit_of_the_same_size_is_seen_and_leaves_nothing_behind(archive, data_dir):
+    index.open_index(data_dir).close()
+    time_shift(data_dir)  # files look old: out of the racy window
+    assert len(ids(data_dir, actor="larijani", text="secu")) == 5
+    path = data_dir / "2024-01-03-s.yaml"
+    size = path.stat().st_size
+    with open(path, "r+", encoding="utf-8") as f:  # in place: same inode, same size
+        text = f.read().replace("Larijani", "Larijoni").replace("securite", "economie")
+        f.seek(0)
+        f.write(text)
+    assert path.stat().st_size == size
+    assert ids(data_dir, actor="larijoni") == ["2024-01-03-s"]
+    assert "2024-01-03-s" not in ids(data_dir, actor="larijani") + ids(data_dir, topic="securite")
+    assert ids(data_dir, topic="economie") == ["2024-01-03-s"]
+    (data_dir / "2024-01-04-s.yaml").unlink()
+    idx = index.open_index(data_dir)
+    try:
+        c = idx.conn
+        rids = {r for (r,) in c.execute("SELECT rid FROM briefs WHERE error IS NULL")}
+        for table in index.DETAIL_TABLES:
+            assert {r for (r,) in c.execute(f"SELECT rid FROM {table}")} == (set() if table == "places" else rids), table
+        assert {r for (r,) in c.execute("SELECT id FROM fts_docsize")} == rids
+        assert idx.records(idx.select(query.Filters(topic="economie")))[0]["actors"][0]["name"] == "Ali Larijoni"
+        assert sorted(idx.conn.execute("SELECT name FROM actors")) == [("Ali Larijani",), ("Ali Larijoni",)]
+    finally:
+        idx.close()
+
+
+def test_split_stat_pass_gives_the_same_listing(archive, data_dir, monkeypatch):
+    (data_dir / "sub.yaml").mkdir()  # not a regular file: not a record
+    (data_dir / ".hidden.yaml").write_text("x", encoding="utf-8")
+    names, nums = index.scan(data_dir)
+    monkeypatch.setattr(index, "SPLIT_STAT_MIN", 1)
+    monkeypatch.setattr(index.os, "cpu_count", lambda: 2)
+    assert index.scan(data_dir) == (names, nums)
+    assert sorted(names) == [f"2024-01-{i:02d}-s.yaml" for i in range(1, 6)]
+    assert ids(data_dir, topic="securite")[0] == "2024-01-05-s"
+
+
+def test_cli_show_and_export_answer_from_the_index(runner, archive, data_dir, monkeypatch):
+    import json
+
+    (data_dir / "zz-broken.yaml").write_text("not: [valid\n", encoding="utf-8")
+    expected = query.archive_summary(list(archive.records(on_error=lambda e: None)))
+    time_shift(data_dir)  # out of the racy window: nothing to read again
+    index.open_index(data_dir).close()
+    monkeypatch.setattr(Archive, "read", lambda self, path: pytest.fail(f"read {path}"))
+    result = runner.invoke(cli, ["show", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+    assert "zz-broken.yaml" in result.stderr
+    result = runner.invoke(cli, ["export", "--format", "jsonl", "--topic", "securite"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [f"2024-01-{i:02d}-s" for i in range(5, 0, -1)]

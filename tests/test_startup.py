@@ -45,3 +45,26 @@ def test_piped_list_imports_nothing_heavy(data_dir):
     Archive(data_dir).write(r)
     assert heavy_modules("list", "--actor", "larijani", "--format", "ids") == []
     assert heavy_modules("list", "--topic", "energie") == []
+
+
+def test_list_since_loads_the_date_parser_but_no_extractor_pass(data_dir):
+    proc = subprocess.run([sys.executable, "-c", PROBE.replace(
+        "if m.startswith(('rich', 'dateutil', 'briefs.extract'))", "if m.startswith(('rich', 'briefs.extract.'))"
+    ).replace("'.'.join(m.split('.')[:2])", "m"), "list", "--since", "2024", "--format", "ids"],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    line = [ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES=")]
+    assert line, proc.stderr
+    loaded = set(json.loads(line[-1][len("MODULES="):]))
+    assert "briefs.extract.dates" in loaded
+    passes = {f"briefs.extract.{m}" for m in ("actors", "agreements", "events", "meetings", "places", "quotes",
+                                               "summary", "topics", "text")}
+    assert not loaded & passes
+
+
+def test_piped_list_does_not_load_yaml(data_dir):
+    probe = PROBE.replace("if m.startswith(('rich', 'dateutil', 'briefs.extract'))", "if m.startswith('yaml')")
+    proc = subprocess.run([sys.executable, "-c", probe, "list", "--actor", "x", "--format", "ids"],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    line = [ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES=")]
+    assert line, proc.stderr
+    assert json.loads(line[-1][len("MODULES="):]) == []

@@ -359,8 +359,8 @@ def list_(ctx, actor, topic, place, country, agreement, text, since, until, fmt,
     for path, reason in idx.problems():
         warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
     rows = idx.select(filters, limit)
-    if fmt in ("json", "yaml"):  # whole records: read just the matching files
-        found = index.records_for(root, rows, on_error=lambda e: warn(messages.SKIPPED_RECORD.format(path=e.path, reason=e.args[0])))
+    if fmt in ("json", "yaml"):  # whole records: stored in the index as JSON
+        found = idx.records(rows, on_error=lambda e: warn(messages.SKIPPED_RECORD.format(path=e.path, reason=e.args[0])))
     else:
         found = [row.as_record() for row in rows]
     render.brief_list(_env(ctx), found, fmt)
@@ -435,13 +435,20 @@ def show(ctx, brief_id, fmt, data_dir) -> None:
     """
     import json
 
-    from briefs import query, record as rec, render
+    from briefs import record as rec, render
 
     env = _env(ctx)
     archive = _archive(data_dir)
     if brief_id is None:
-        records = list(archive.records(on_error=lambda e: warn(messages.SKIPPED_RECORD.format(path=e.path, reason=e.args[0]))))
-        summary = query.archive_summary(records)
+        from briefs import index
+
+        ix = index.open_index(archive.root)  # brought up to date with the files first
+        try:
+            for path, reason in ix.problems():
+                warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
+            summary = ix.summary()
+        finally:
+            ix.close()
         if fmt == "json":
             click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         elif fmt == "yaml":
@@ -486,9 +493,9 @@ def _selected_records(ctx: click.Context, data_dir: Path | None, filters) -> lis
             rows = ix.select(filters)
             for path, reason in ix.problems():
                 warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
+            found, source = ix.records(rows, on_error=_skipped), "index"
         finally:
             ix.close()
-        found, source = index.records_for(archive.root, rows, on_error=_skipped), "index"
     if _env(ctx).verbose:
         click.echo("briefs: " + messages.SCANNED.format(count=len(found), seconds=time.perf_counter() - start,
                                                         source=source), err=True)

@@ -1,18 +1,25 @@
 """A derived SQLite index over the archive folder, so queries need not parse every file.
 
 The YAML files stay the only source of truth. `<data-dir>/.index.sqlite`
-(standard library sqlite3, WAL mode) holds what `briefs list` asks about:
-one row per file (name, size, mtime_ns, and either the list columns or the
-reason the file is not a valid record), the folded actor names and aliases
-as token sets, topics, places, countries, agreements, meetings, and an FTS5
-table over the text fields.
+(standard library sqlite3, WAL mode) holds, per valid record file, the
+list columns, the whole record as compact JSON (deflated with a preset
+dictionary, for `export`, `actors`, `timeline`, `show` and `list --format
+json` without any YAML parse), and the reason for every invalid file; the
+folded actor name tokens, topics, places and countries keyed by value
+(WITHOUT ROWID, value first: what a filter looks up); and an FTS5 table
+over the text fields.
 
-Every query first calls `refresh()`: one `os.scandir` pass takes each
-file's (name, size, mtime_ns); when a digest of that listing equals the one
-stored at the last refresh nothing changed and no table is read. Otherwise
-the stored listing is compared file by file, only new or changed files are
-parsed (`Archive.read`, the libyaml C loader when present), vanished ones
-are dropped, all in one transaction. An index that is missing, corrupt, of
+Every query first calls `refresh()`: the folder is listed once
+(`os.listdir`) and every record file is stat'ed (`os.stat` relative to the
+folder's descriptor, split over a forked helper process on big folders),
+giving each file's (name, size, mtime_ns). When a digest of that listing
+equals the one stored at the last refresh nothing changed and no table is
+read. Otherwise the stored listing (names, (size, mtime_ns) pairs and row
+ids, three blobs in `meta`) is compared with the new one, only new or
+changed files are parsed (`Archive.read`, the libyaml C loader when
+present), rows of changed and vanished files are dropped (their detail and
+FTS rows are found again from the stored record, so nothing is left
+behind), all in one transaction. An index that is missing, corrupt, of
 another version or unreadable is deleted and rebuilt from the files; one
 that stays locked by another process, or a folder that cannot be written,
 is replaced by an in-memory index built from the files: never trusted over
@@ -25,7 +32,8 @@ token in a prefix-free ASCII spelling (a-z and 0-9 as themselves, any
 other character as `_` + 6 hex digits), so an FTS5 prefix query finds
 exactly the words `query.matches` would find by `startswith`.
 
-This module must not import click or rich: it is the core, the CLI renders.
+This module must not import click, rich or yaml at module level: it is
+the core, the CLI renders.
 """
 from __future__ import annotations
 
@@ -35,8 +43,10 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import time
 import unicodedata
+import zlib
 from array import array
 
 try:  # the built-in blake2b, without loading OpenSSL through hashlib
@@ -53,42 +63,54 @@ from briefs import query
 INDEX_FILE = ".index.sqlite"
 LOCK_FILE = ".index.lock"
 SUFFIX = ".yaml"
-VERSION = 1  # PRAGMA user_version; bump on any schema or derivation change
+VERSION = 2  # PRAGMA user_version; bump on any schema or derivation change (ZDICT included)
 BUSY_TIMEOUT_S = 60.0  # wait this long for another process's refresh, then answer from memory
 RACY_NS = 1_000_000_000  # a file modified this close to the scan may change again unseen: re-read next time
 POOL_MIN = 400  # parse in worker processes from this many files on
 CHUNK = 2000
+SPLIT_STAT_MIN = 20_000  # stat in two processes from this many files on (when there are two cores)
 
 Progress = Callable[[int, int], None]  # (files read so far, files to read)
 
 TABLES = (
-    """CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID""",
-    # One row per record file. error IS NULL: a valid record, with its list columns.
+    """CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID""",
+    # One row per record file. error IS NULL: a valid record, with its list columns and the
+    # record itself (`record`: deflated compact JSON; `exact` = 0 when JSON does not give the
+    # record back exactly, then the file is read instead). rid: the file's entry in `meta.rids`.
     """CREATE TABLE briefs(
-        rid INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, size INTEGER, mtime_ns INTEGER,
-        error TEXT, id TEXT, date TEXT, first TEXT, last TEXT, actors TEXT, topics TEXT, place TEXT, title TEXT)""",
-    """CREATE TABLE actors(rid INTEGER, n INTEGER, name TEXT, country TEXT, PRIMARY KEY(rid, n)) WITHOUT ROWID""",
+        rid INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, error TEXT, id TEXT, date TEXT,
+        first TEXT, last TEXT, actors TEXT, topics TEXT, place TEXT, title TEXT, agreements TEXT,
+        record BLOB, exact INTEGER)""",
     # Folded tokens of every name and alias: `form` numbers the name forms of one brief.
-    """CREATE TABLE actor_tokens(rid INTEGER, form INTEGER, token TEXT, PRIMARY KEY(rid, form, token)) WITHOUT ROWID""",
-    """CREATE TABLE meetings(rid INTEGER, n INTEGER, date TEXT, place TEXT, kind TEXT, PRIMARY KEY(rid, n)) WITHOUT ROWID""",
-    """CREATE TABLE topics(rid INTEGER, topic TEXT, PRIMARY KEY(rid, topic)) WITHOUT ROWID""",
-    """CREATE TABLE places(rid INTEGER, place TEXT, PRIMARY KEY(rid, place)) WITHOUT ROWID""",
-    """CREATE TABLE countries(rid INTEGER, country TEXT, PRIMARY KEY(rid, country)) WITHOUT ROWID""",
-    """CREATE TABLE agreements(rid INTEGER, n INTEGER, words TEXT, PRIMARY KEY(rid, n)) WITHOUT ROWID""",
-    # Contentless: rows of a re-read or deleted brief are left behind under a rid that
-    # AUTOINCREMENT never hands out again, and dropped by the join; counted in meta.stale_fts.
+    """CREATE TABLE tokens(token TEXT, rid INTEGER, form INTEGER, PRIMARY KEY(token, rid, form)) WITHOUT ROWID""",
+    """CREATE TABLE topics(topic TEXT, rid INTEGER, PRIMARY KEY(topic, rid)) WITHOUT ROWID""",
+    """CREATE TABLE places(place TEXT, rid INTEGER, PRIMARY KEY(place, rid)) WITHOUT ROWID""",
+    """CREATE TABLE countries(country TEXT, rid INTEGER, PRIMARY KEY(country, rid)) WITHOUT ROWID""",
+    # Contentless: a brief's row is deleted by giving its text again (recomputed from `record`).
     """CREATE VIRTUAL TABLE fts USING fts5(body, content='', detail=none,
         tokenize="unicode61 remove_diacritics 2 tokenchars '_'")""",
+    # What shell completion reads (cli._indexed_actor_names).
+    """CREATE VIEW actors(name) AS SELECT DISTINCT j.value FROM briefs, json_each(briefs.actors) AS j
+        WHERE briefs.error IS NULL""",
 )
 INDEXES = (
     "CREATE INDEX briefs_order ON briefs(date, id)",
     "CREATE INDEX briefs_errors ON briefs(name) WHERE error IS NOT NULL",
-    "CREATE INDEX actor_tokens_by ON actor_tokens(token, rid, form)",
-    "CREATE INDEX topics_by ON topics(topic, rid)",
-    "CREATE INDEX places_by ON places(place, rid)",
-    "CREATE INDEX countries_by ON countries(country, rid)",
 )
-DETAIL_TABLES = ("actors", "actor_tokens", "meetings", "topics", "places", "countries", "agreements")
+DETAIL_TABLES = ("tokens", "topics", "places", "countries")
+
+# Preset dictionary for deflating records: the keys and values every record repeats.
+ZDICT = (
+    '"schema":1,"id":"","title":"","published":null,"added":"T00:00:00Z","source":{"file":"depeche-.txt",'
+    '"url":"https://example.org/","sha256":""},"language":"fr","summary":"","actors":[{"name":"","role":'
+    '"ministre russe des Affaires étrangères","country":"RU","aliases":[""]},{"name":"","role":"président '
+    'iranien","country":"IR","aliases":[]}],"meetings":[{"date":"","date_text":"","place":null,"kind":'
+    '"rencontre","participants":["",""]}],"topics":["nucleaire","economie","energie","securite"],'
+    '"agreements":[{"name":"accord de coopération","kind":"accord","status":"signé","date":null}],'
+    '"events":[{"what":"","place":"Moscou","start":"","end":null}],"places":["Moscou","Téhéran"],'
+    '"organizations":[],"quotes":[{"speaker":"","text":""}]}'
+).encode("utf-8")
+_WBITS = -11  # raw deflate, 2 KB window: records are small
 
 
 class IndexUnavailable(Exception):
@@ -106,6 +128,7 @@ class Row:
     topics: list
     place: str | None
     title: str | None
+    rid: int | None = None
 
     def as_record(self) -> dict:
         """A minimal record that `render.list_row` turns into this row's columns."""
@@ -114,6 +137,19 @@ class Row:
             "actors": [{"name": n} for n in self.actors], "topics": list(self.topics),
             "meetings": [{"place": self.place}] if self.place else [],
         }
+
+
+def pack(record: dict) -> tuple[bytes, dict, bool]:
+    """(stored form, the record as loaded back from it, whether that equals `record`)."""
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+    back = json.loads(text)
+    c = zlib.compressobj(6, zlib.DEFLATED, _WBITS, 4, zlib.Z_DEFAULT_STRATEGY, ZDICT)
+    return c.compress(text.encode("utf-8")) + c.flush(), back, back == record
+
+
+def unpack(blob: bytes) -> dict:
+    d = zlib.decompressobj(_WBITS, ZDICT)
+    return json.loads(d.decompress(blob) + d.flush())
 
 
 # --- what is derived from one record --------------------------------------
@@ -170,7 +206,6 @@ def facts(record: dict) -> tuple:
     names = [a.get("name") for a in actors if a.get("name")]
     meetings = [m for m in record.get("meetings") or [] if isinstance(m, dict)]
     place = next((m.get("place") for m in meetings if m.get("place")), None)
-    forms = _actor_forms(actors)
     countries = {(a.get("country") or "").upper() for a in actors} - {""}
     agreements = [
         fold(" ".join(str(a.get(k) or "") for k in ("name", "kind", "status")))
@@ -180,19 +215,25 @@ def facts(record: dict) -> tuple:
         record.get("id"), date, first, last,
         json.dumps(names, ensure_ascii=False), json.dumps(list(record.get("topics") or []), ensure_ascii=False),
         place, record.get("title"),
-        [(a.get("name"), a.get("country")) for a in actors],
-        forms,
-        [(m.get("date"), m.get("place"), m.get("kind")) for m in meetings],
+        # folded words never hold \x1f (str.split() takes it for a space): `instr` cannot match across two
+        "\x1f".join(agreements) if agreements else None,
+        _actor_forms(actors),
         sorted(set(record.get("topics") or [])),
         sorted(_record_places(record)),
         sorted(countries),
-        agreements,
         fts_spelling(fold(query.searchable_text(record))),
     )
 
 
+def derive(record: dict) -> tuple:
+    """(facts, stored record, exact) for a valid record: facts of the record as stored, so
+    that the rows it gives can be found again from the stored form alone."""
+    blob, back, exact = pack(record)
+    return facts(back), blob, exact
+
+
 def read_file(root: str, name: str) -> tuple[str, tuple | None, str | None]:
-    """(name, facts, None) for a valid record file, (name, None, reason) otherwise."""
+    """(name, derive(record), None) for a valid record file, (name, None, reason) otherwise."""
     from briefs.archive import Archive
     from briefs.errors import RecordError
 
@@ -200,7 +241,7 @@ def read_file(root: str, name: str) -> tuple[str, tuple | None, str | None]:
         record = Archive(root).read(Path(root) / name)
     except RecordError as err:
         return name, None, str(err.args[0])
-    return name, facts(record), None
+    return name, derive(record), None
 
 
 def _read_many(args: tuple[str, list[str]]) -> list[tuple]:
@@ -210,39 +251,139 @@ def _read_many(args: tuple[str, list[str]]) -> list[tuple]:
 
 # --- the folder ------------------------------------------------------------
 
-def scan(root: Path) -> tuple[list[str], list[int], str]:
-    """Record file names, their [size, mtime_ns, ...] pairs, and a digest of that listing.
+_SKIP = -2  # size of an entry that vanished or is not a regular file
 
-    One os.scandir pass and one stat per file (following symlinks, like
-    `Archive.paths`); the digest is taken in directory order, so an unchanged
-    folder gives the same digest without any sorting.
-    """
-    names: list[str] = []
-    nums: list[int] = []
+
+def _stat_all(fd: int, names: list[str]) -> array:
+    """[size, mtime_ns, ...] of `names` in the folder `fd`, (_SKIP, 0) where not a regular file."""
+    out = array("q")
+    add = out.append
+    st = os.stat
+    for name in names:
+        try:
+            s = st(name, dir_fd=fd)
+        except OSError:
+            add(_SKIP)
+            add(0)
+            continue
+        if S_ISREG(s.st_mode):
+            add(s.st_size)
+            add(s.st_mtime_ns)
+        else:
+            add(_SKIP)
+            add(0)
+    return out
+
+
+def _stat_split(fd: int, names: list[str]) -> array:
+    """`_stat_all`, the second half in a forked process: stat is a system call each, two cores do it faster."""
+    if len(names) < SPLIT_STAT_MIN or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        return _stat_all(fd, names)
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:  # fork only a single-threaded process
+        return _stat_all(fd, names)
+    half = len(names) // 2
+    r, w = os.pipe()
     try:
-        it = os.scandir(root)
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return _stat_all(fd, names)
+    if pid == 0:  # the child: stat, write, leave without running any cleanup
+        code = 1
+        try:
+            os.close(r)
+            data = _stat_all(fd, names[half:]).tobytes()
+            view = memoryview(data)
+            while view:
+                view = view[os.write(w, view):]
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+    try:
+        mine = _stat_all(fd, names[:half])
+        chunks = []
+        while True:
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(r)
+        _, status = os.waitpid(pid, 0)
+    theirs = array("q", b"".join(chunks))
+    if status != 0 or len(theirs) != 2 * (len(names) - half):
+        return _stat_all(fd, names)
+    mine.extend(theirs)
+    return mine
+
+
+def scan(root: Path) -> tuple[list[str], array]:
+    """Record file names (directory order) and their [size, mtime_ns, ...] pairs.
+
+    One listing and one stat per file (following symlinks, like `Archive.paths`):
+    every file is looked at on every query, so an in-place edit is seen.
+    """
+    try:
+        fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except (FileNotFoundError, NotADirectoryError):
-        return names, nums, _digest(names, nums)
-    add_name, add_num = names.append, nums.append
-    with it:
-        for e in it:
-            name = e.name
-            if name.endswith(SUFFIX) and name[0] != ".":
-                try:
-                    st = e.stat()
-                except OSError:
-                    continue
-                if S_ISREG(st.st_mode):
-                    add_name(name)
-                    add_num(st.st_size)
-                    add_num(st.st_mtime_ns)
-    return names, nums, _digest(names, nums)
+        return [], array("q")
+    try:
+        names = [n for n in os.listdir(fd) if n.endswith(SUFFIX) and n[0] != "."]
+        nums = _stat_split(fd, names)
+    finally:
+        os.close(fd)
+    if _SKIP in nums[::2]:
+        keep = [i for i in range(len(names)) if nums[2 * i] != _SKIP]
+        names = [names[i] for i in keep]
+        nums = array("q", [x for i in keep for x in (nums[2 * i], nums[2 * i + 1])])
+    return names, nums
 
 
-def _digest(names: list[str], nums: list[int]) -> str:
-    h = blake2b("\0".join(names).encode("utf-8", "surrogateescape"))
-    h.update(array("q", nums).tobytes())
+def _names_blob(names: list[str]) -> bytes:
+    return "\0".join(names).encode("utf-8", "surrogateescape")
+
+
+def _digest(names_blob: bytes, nums: array) -> str:
+    h = blake2b(names_blob)
+    h.update(nums.tobytes())
     return h.hexdigest()
+
+
+def _diff(names: list[str], nums: array, old_names: list[str], old_nums: array, old_rids: array
+          ) -> tuple[list[int], list[int], array, int]:
+    """(indices in `names` to read, rids to drop, the kept rid of each name or -1, files gone)."""
+    todo: list[int] = []
+    drop: list[int] = []
+    rids = array("q", [-1]) * len(names)
+    if names == old_names:  # the usual case: the same files in the same order, a few changed
+        rids = array("q", old_rids)
+        if nums != old_nums:
+            a, b = nums.tobytes(), old_nums.tobytes()
+            step = 16 * 256  # 256 files a block
+            for lo in range(0, len(a), step):
+                if a[lo:lo + step] != b[lo:lo + step]:
+                    for i in range(lo // 16, min(len(names), (lo + step) // 16)):
+                        if nums[2 * i] != old_nums[2 * i] or nums[2 * i + 1] != old_nums[2 * i + 1]:
+                            todo.append(i)
+                            drop.append(old_rids[i])
+                            rids[i] = -1
+        return todo, drop, rids, 0
+    where = {n: j for j, n in enumerate(old_names)}
+    pop = where.pop
+    for i, n in enumerate(names):
+        j = pop(n, None)
+        if j is None:
+            todo.append(i)
+        elif nums[2 * i] != old_nums[2 * j] or nums[2 * i + 1] != old_nums[2 * j + 1]:
+            todo.append(i)
+            drop.append(old_rids[j])
+        else:
+            rids[i] = old_rids[j]
+    drop.extend(old_rids[j] for j in where.values())
+    return todo, drop, rids, len(where)
 
 
 # --- the index -------------------------------------------------------------
@@ -317,8 +458,10 @@ class Index:
         root_s = str(self.root)
         for _ in range(5):
             started = time.time_ns()
-            names, nums, digest = scan(self.root)
-            seen = self._meta("listing")
+            names, nums = scan(self.root)
+            names_blob = _names_blob(names)
+            digest = _digest(names_blob, nums)
+            seen = self._meta("digest")
             if not full and seen == digest:
                 return 0, 0
             try:
@@ -326,33 +469,39 @@ class Index:
             except sqlite3.OperationalError as err:
                 raise IndexUnavailable(str(err)) from err
             try:
-                if self._meta("listing") != seen:  # another process refreshed meanwhile: look again
+                if self._meta("digest") != seen:  # another process refreshed meanwhile: look again
                     self.conn.execute("ROLLBACK")
                     continue
-                listing = {n: (nums[2 * i], nums[2 * i + 1]) for i, n in enumerate(names)}
+                old_blob = b"" if full else (self._meta("names") or b"")
                 if full:
-                    stored: dict = {}
-                    for table in ("briefs", *DETAIL_TABLES):
-                        self.conn.execute(f"DELETE FROM {table}")
-                    self.conn.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
-                    for sql in INDEXES:  # bulk insert first, index after
-                        self.conn.execute("DROP INDEX IF EXISTS " + sql.split()[2])
-                    self._set_meta("stale_fts", "0")
+                    self._clear()
+                    old_names, old_nums, old_rids = [], array("q"), array("q")
                 else:
-                    stored = {n: (s, m, r) for r, n, s, m in self.conn.execute("SELECT rid, name, size, mtime_ns FROM briefs")}
-                gone = [stored[n][2] for n in stored.keys() - listing.keys()]
-                todo = [n for n, st in listing.items() if stored.get(n, (None, None))[:2] != st]
-                replaced = [stored[n][2] for n in todo if n in stored]
-                self._drop(gone + replaced)
-                racy = False
+                    old_names = old_blob.decode("utf-8", "surrogateescape").split("\0") if old_blob else []
+                    old_nums = array("q", self._meta("nums") or b"")
+                    old_rids = array("q", self._meta("rids") or b"")
+                    if len(old_nums) != 2 * len(old_names) or len(old_rids) != len(old_names):
+                        raise sqlite3.DatabaseError("index listing is inconsistent")
+                todo, drop, rids, gone = _diff(names, nums, old_names, old_nums, old_rids)
+                bulk = len(todo) > 5000
+                if bulk:
+                    self.conn.execute("PRAGMA synchronous=OFF")
+                    self.conn.execute("PRAGMA cache_size=-32000")
+                self._drop(drop)
+                stored = array("q", nums)
+                next_rid = (self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name='briefs'").fetchone()
+                            or (0,))[0] + 1
+                pos = {names[i]: i for i in todo}
                 done = 0
-                for results in _parse(root_s, sorted(todo)):
+                for results in _parse(root_s, sorted(pos)):
                     rows = []
                     for name, fact, error in results:
-                        size, mtime = listing[name]
-                        if mtime >= started - RACY_NS:
-                            mtime, racy = -1, True
-                        rows.append((name, size, mtime, fact, error))
+                        i = pos[name]
+                        rids[i] = next_rid
+                        if stored[2 * i + 1] >= started - RACY_NS:
+                            stored[2 * i + 1] = -1  # never equal to a real mtime: read again next time
+                        rows.append((next_rid, name, fact, error))
+                        next_rid += 1
                     self._insert(rows)
                     done += len(results)
                     if progress:
@@ -360,75 +509,87 @@ class Index:
                 if full:
                     for sql in INDEXES:
                         self.conn.execute(sql)
-                self._set_meta("listing", "" if racy else digest)
+                if names_blob != old_blob:
+                    self._set_meta("names", names_blob)
+                self._set_meta("nums", stored.tobytes())
+                self._set_meta("rids", rids.tobytes())
+                self._set_meta("digest", _digest(names_blob, stored))
                 self.conn.execute("COMMIT")
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
-            if not full:
-                self._maybe_compact()
-            return len(todo), len(gone)
+            finally:
+                if self.path is not None:
+                    self.conn.execute("PRAGMA synchronous=NORMAL")
+            return len(todo), gone
         raise IndexUnavailable("the index keeps changing under this process")
 
     def rebuild(self, progress: Progress | None = None) -> tuple[int, int]:
         """Forget everything and read every file again."""
         return self.refresh(progress, full=True)
 
-    def _maybe_compact(self) -> None:
-        """Contentless FTS keeps rows of re-read briefs: rebuild when they pile up."""
-        stale = int(self._meta("stale_fts") or 0)
-        if stale > 1000 and stale > self.conn.execute("SELECT count(*) FROM briefs").fetchone()[0]:
-            self.rebuild()
+    def _clear(self) -> None:
+        c = self.conn
+        for sql in INDEXES:  # bulk insert first, index after
+            c.execute("DROP INDEX IF EXISTS " + sql.split()[2])
+        for table in ("briefs", *DETAIL_TABLES):
+            c.execute(f"DELETE FROM {table}")
+        c.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
+        c.execute("DELETE FROM meta")
 
-    def _meta(self, key: str) -> str | None:
+    def _meta(self, key: str):
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
 
-    def _set_meta(self, key: str, value: str) -> None:
+    def _set_meta(self, key: str, value) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     def _drop(self, rids: list[int]) -> None:
+        """Delete the rows of these briefs: detail and FTS rows found again from the stored record."""
         if not rids:
             return
         c = self.conn
         c.execute("CREATE TEMP TABLE IF NOT EXISTS gone(rid INTEGER PRIMARY KEY)")
         c.execute("DELETE FROM gone")
         c.executemany("INSERT OR IGNORE INTO gone VALUES (?)", ((r,) for r in rids))
-        stale = c.execute("SELECT count(*) FROM briefs WHERE rid IN gone AND error IS NULL").fetchone()[0]
-        for table in DETAIL_TABLES:
-            c.execute(f"DELETE FROM {table} WHERE rid IN gone")
+        tokens, topics, places, countries, fts = [], [], [], [], []
+        for rid, blob in c.execute("SELECT rid, record FROM briefs WHERE rid IN gone AND error IS NULL"):
+            (_, _, _, _, _, _, _, _, _, forms, topic_set, place_set, country_set, body) = facts(unpack(blob))
+            tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
+            topics.extend((t, rid) for t in topic_set)
+            places.extend((p, rid) for p in place_set)
+            countries.extend((k, rid) for k in country_set)
+            fts.append((rid, body))
+        c.executemany("DELETE FROM tokens WHERE token=? AND rid=? AND form=?", tokens)
+        c.executemany("DELETE FROM topics WHERE topic=? AND rid=?", topics)
+        c.executemany("DELETE FROM places WHERE place=? AND rid=?", places)
+        c.executemany("DELETE FROM countries WHERE country=? AND rid=?", countries)
+        c.executemany("INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", fts)
         c.execute("DELETE FROM briefs WHERE rid IN gone")
-        self._set_meta("stale_fts", str(int(self._meta("stale_fts") or 0) + stale))
 
     def _insert(self, rows: list[tuple]) -> None:
         c = self.conn
-        actors, tokens, meetings, topics, places, countries, agreements, fts = [], [], [], [], [], [], [], []
-        for name, size, mtime, fact, error in rows:
-            if fact is None:
-                c.execute("INSERT INTO briefs(name, size, mtime_ns, error) VALUES (?, ?, ?, ?)", (name, size, mtime, error))
+        briefs, tokens, topics, places, countries, fts = [], [], [], [], [], []
+        for rid, name, derived, error in rows:
+            if derived is None:
+                briefs.append((rid, name, error) + (None,) * 11)
                 continue
-            (rid_, date, first, last, names, tops, place, title,
-             people, forms, meets, topic_set, place_set, country_set, agrees, body) = fact
-            rid = c.execute(
-                "INSERT INTO briefs(name, size, mtime_ns, id, date, first, last, actors, topics, place, title)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (name, size, mtime, rid_, date, first, last, names, tops, place, title)).lastrowid
-            actors.extend((rid, i, n, k) for i, (n, k) in enumerate(people))
-            tokens.extend((rid, i, t) for i, form in enumerate(forms) for t in form)
-            meetings.extend((rid, i, d, p, k) for i, (d, p, k) in enumerate(meets))
-            topics.extend((rid, t) for t in topic_set)
-            places.extend((rid, p) for p in place_set)
-            countries.extend((rid, k) for k in country_set)
-            agreements.extend((rid, i, w) for i, w in enumerate(agrees))
+            fact, blob, exact = derived
+            (rid_, date, first, last, names, tops, place, title, agrees,
+             forms, topic_set, place_set, country_set, body) = fact
+            briefs.append((rid, name, None, rid_, date, first, last, names, tops, place, title, agrees,
+                           blob, int(exact)))
+            tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
+            topics.extend((t, rid) for t in topic_set)
+            places.extend((p, rid) for p in place_set)
+            countries.extend((k, rid) for k in country_set)
             fts.append((rid, body))
-        c.executemany("INSERT INTO actors VALUES (?, ?, ?, ?)", actors)
-        c.executemany("INSERT INTO actor_tokens VALUES (?, ?, ?)", tokens)
-        c.executemany("INSERT INTO meetings VALUES (?, ?, ?, ?, ?)", meetings)
+        c.executemany("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", briefs)
+        c.executemany("INSERT INTO tokens VALUES (?, ?, ?)", tokens)
         c.executemany("INSERT INTO topics VALUES (?, ?)", topics)
         c.executemany("INSERT INTO places VALUES (?, ?)", places)
         c.executemany("INSERT INTO countries VALUES (?, ?)", countries)
-        c.executemany("INSERT INTO agreements VALUES (?, ?, ?)", agreements)
         c.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
 
     # -- asking ----------------------------------------------------------------
@@ -440,12 +601,58 @@ class Index:
     def select(self, f: query.Filters, limit: int | None = None) -> list[Row]:
         """The briefs `query.select` would give for `f`, newest first."""
         where, args = _where(f)
-        sql = ("SELECT name, id, date, actors, topics, place, title FROM briefs"
+        sql = ("SELECT name, id, date, actors, topics, place, title, rid FROM briefs"
                f" WHERE {' AND '.join(where)} ORDER BY date DESC, id DESC")
         if limit:
             sql += " LIMIT ?"
             args.append(limit)
-        return [Row(n, i, d, json.loads(a), json.loads(t), p, ti) for n, i, d, a, t, p, ti in self.conn.execute(sql, args)]
+        loads = json.loads
+        return [Row(n, i, d, loads(a), loads(t), p, ti, r) for n, i, d, a, t, p, ti, r in self.conn.execute(sql, args)]
+
+    def records(self, rows: Iterable[Row], on_error: Callable | None = None) -> list[dict]:
+        """The full records behind index rows, from the stored JSON (no YAML parse).
+
+        A record that JSON cannot give back exactly is read from its file.
+        """
+        rows = list(rows)
+        stored: dict[int, tuple] = {}
+        rids = [r.rid for r in rows if r.rid is not None]
+        if len(rids) * 4 > self.count():  # most of the archive: one pass
+            for rid, blob, exact in self.conn.execute("SELECT rid, record, exact FROM briefs WHERE error IS NULL"):
+                stored[rid] = (blob, exact)
+        else:
+            for i in range(0, len(rids), 500):
+                part = rids[i:i + 500]
+                stored.update((rid, (blob, exact)) for rid, blob, exact in self.conn.execute(
+                    f"SELECT rid, record, exact FROM briefs WHERE rid IN ({','.join('?' * len(part))})", part))
+        out = []
+        for row in rows:
+            blob, exact = stored.get(row.rid, (None, 0))
+            if exact:
+                out.append(unpack(blob))
+            else:
+                out.extend(records_for(self.root, [row], on_error))
+        return out
+
+    def summary(self, top: int = 10) -> dict:
+        """`query.archive_summary` of the valid records, from the index."""
+        from collections import Counter
+
+        c = self.conn
+        n, first, last = c.execute("SELECT count(*), min(date), max(date) FROM briefs WHERE error IS NULL").fetchone()
+        actors: Counter[str] = Counter()
+        topics: Counter[str] = Counter()
+        loads = json.loads
+        for a, t in c.execute("SELECT actors, topics FROM briefs WHERE error IS NULL ORDER BY name"):
+            actors.update(set(loads(a)))
+            topics.update(set(loads(t)))
+        latest = c.execute("SELECT id, date, title FROM briefs WHERE error IS NULL"
+                           " ORDER BY coalesce(date, '') DESC, coalesce(id, '') DESC LIMIT 5").fetchall()
+        return {
+            "briefs": n, "first": first, "last": last,
+            "actors": actors.most_common(top), "topics": topics.most_common(top),
+            "latest": [{"id": i, "date": d, "title": ti} for i, d, ti in latest],
+        }
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM briefs WHERE error IS NULL").fetchone()[0]
@@ -458,7 +665,7 @@ def _where(f: query.Filters) -> tuple[list[str], list]:
         wanted = sorted(set(query.fold(f.actor).split()))
         if not wanted:
             return ["0"], []
-        where.append(f"rid IN (SELECT rid FROM actor_tokens WHERE token IN ({','.join('?' * len(wanted))})"
+        where.append(f"rid IN (SELECT rid FROM tokens WHERE token IN ({','.join('?' * len(wanted))})"
                      " GROUP BY rid, form HAVING count(*) = ?)")
         args += [*wanted, len(wanted)]
     if f.topic:
@@ -471,7 +678,7 @@ def _where(f: query.Filters) -> tuple[list[str], list]:
         where.append("rid IN (SELECT rid FROM countries WHERE country = ?)")
         args.append(f.country.upper())
     if f.agreement:
-        where.append("rid IN (SELECT rid FROM agreements WHERE instr(words, ?) > 0)")
+        where.append("instr(agreements, ?) > 0")
         args.append(query.fold(f.agreement))
     if f.since or f.until:
         where.append("date IS NOT NULL")
@@ -567,7 +774,7 @@ def rebuild(root: Path | str, progress: Progress | None = None) -> Index:
 
 
 def records_for(root: Path | str, rows: Iterable[Row], on_error: Callable | None = None) -> list[dict]:
-    """The full records behind index rows (for formats that print whole records)."""
+    """The full records behind index rows, read from their files (see `Index.records`)."""
     from briefs.archive import Archive
     from briefs.errors import RecordError
 
