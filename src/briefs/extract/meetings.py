@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
+try:  # the regex parser, to read the literal beginnings of the cue patterns
+    from re import _constants as _sre, _parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 from dataclasses import dataclass, field
 
 from briefs.extract import dates as dates_mod
@@ -31,6 +36,76 @@ def _alt(patterns) -> str:
 def _word(patterns) -> str:
     """Whole-word alternation: not inside a word, not glued to a following letter."""
     return rf"(?<![\w-])(?:{_alt(patterns)})(?![\w-])"
+
+
+def _prefixes(items: list, k: int) -> set[str]:
+    """The literal beginnings (up to `k` characters) of every string the parsed regex `items` matches.
+
+    A superset: zero-width assertions are skipped, and a piece that is not a
+    small set of literal characters (`\\w`, a negated class) ends the prefix there,
+    so "" means "no literal prefix known".
+    """
+    if k == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op is _sre.LITERAL:
+        return {chr(av) + tail for tail in _prefixes(rest, k - 1)}
+    if op is _sre.IN:
+        chars = []
+        for cop, cav in av:
+            if cop is _sre.LITERAL:
+                chars.append(chr(cav))
+            elif cop is _sre.RANGE and cav[1] - cav[0] < 64:
+                chars.extend(map(chr, range(cav[0], cav[1] + 1)))
+            else:
+                return {""}
+        tails = _prefixes(rest, k - 1)
+        return {c + tail for c in chars for tail in tails}
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _prefixes(list(av[3].data) + rest, k)
+    if op is _sre.BRANCH:
+        return set().union(*(_prefixes(list(alt.data) + rest, k) for alt in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        lo, hi, sub = av
+        return set().union(*(_prefixes(list(sub.data) * n + rest, k) for n in range(lo, min(hi, lo + k) + 1)))
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _prefixes(rest, k)
+    return {""}
+
+
+def _prefix_guard(pattern: str, flags: int = 0, k: int = 3) -> str:
+    """A lookahead that every match of `pattern` passes: its possible 3-letter beginnings as a trie.
+
+    Why: sre tries the ~60 cue alternatives one by one at every word start;
+    behind this guard a word start that begins no cue fails on its first
+    letters. The guard only drops positions where no match can start, so the
+    matches are exactly those of `pattern` alone.
+    """
+    try:
+        found = _prefixes(list(_parser.parse(pattern, flags).data), k)
+    except (re.error, RecursionError):
+        return ""
+    if "" in found or len(found) > 500:
+        return ""
+    return f"(?=(?:{_literal_trie(found)}))"
+
+
+def _literal_trie(words) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return ""  # a shorter beginning already suffices
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
 
 
 @dataclass
@@ -78,7 +153,7 @@ def _build(kb: Knowledge) -> _Tables:
     return _Tables(
         # lower-case patterns on a lower-cased text, one boundary check: sre scans this
         # several times faster than an IGNORECASE alternation
-        cue=re.compile(rf"(?<![\w-])(?:{groups}|(?P<sign>{signing}))(?![\w-])"),
+        cue=re.compile(rf"(?<![\w-]){_prefix_guard(rf'(?:{groups}|(?P<sign>{signing}))')}(?:{groups}|(?P<sign>{signing}))(?![\w-])"),
         kinds=kinds,
         remote=re.compile(_word(conf.get("remote") or []), flags),
         signing=re.compile(signing, flags),
@@ -156,15 +231,20 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables) -> tuple[re.Match, str] | None:
+def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
+            quoted: list[list[tuple[int, int]]]) -> tuple[re.Match, str] | None:
     """The cue of a clause: the first valid one of the highest-ranked kind.
 
     Cues after a postposed report (", a affirmé X dans un entretien publié")
     belong to the report, not to the meeting.
     """
     best: tuple[int, re.Match, str] | None = None
-    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
     first = t.cue.search(ltext, lo, hi)
+    if first is None:
+        return None
+    if not quoted:  # the quotations of the sentence, found once for all its clauses
+        quoted.append([(q.start(), q.end()) for q in _QUOTE.finditer(text)])
+    quotes = quoted[0]
     if first is not None:
         tail = _tail(text, first.start(), hi, t)
         if tail is not None:
@@ -258,8 +338,9 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
     frames: list[_Frame] = []
     found_dates = None
     carried: list[str] = []
+    quoted: list[list[tuple[int, int]]] = []
     for lo, hi in _segments(text, t):
-        hit = _cue_in(text, ltext, lo, hi, t)
+        hit = _cue_in(text, ltext, lo, hi, t, quoted)
         seg_persons = _persons_in(spans, starts, sent.start + lo, sent.start + hi)
         if hit is None:
             carried = [n for o, n in seg_persons] or carried
@@ -275,15 +356,23 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         names = _unique(n for _, n in persons)
         subjects = _unique(n for o, n in persons if o - sent.start < cue.start())
         content = text[c_lo:c_hi]
-        if t.pronoun_start.search(content) or (lo > 0 and not subjects):
+        pronoun = t.pronoun_start.search(content) is not None
+        plural: list[bool] = []  # plural_anaphor in content, searched at most once
+
+        def has_plural() -> bool:
+            if not plural:
+                plural.append(t.plural_anaphor.search(content) is not None)
+            return plural[0]
+
+        if pronoun or (lo > 0 and not subjects):
             before = _unique(n for o, n in _persons_in(spans, starts, sent.start, sent.start + c_lo))
             subject = (carried[:1] if lo > 0 and carried else before[:1]) or (
                 [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
-        elif not names and t.counted.search(content):
-            names = _counted(t.counted.search(content), t, history, role_of) or list(prev_participants)
-        elif not names and t.plural_anaphor.search(content):
+        elif not names and (counted := t.counted.search(content)):
+            names = _counted(counted, t, history, role_of) or list(prev_participants)
+        elif not names and has_plural():
             names = list(prev_participants)
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start)
@@ -297,11 +386,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
         f.remote = bool(t.remote.search(text, lo, hi))
         f.content = content
-        f.continues = bool(t.pronoun_start.search(content) or t.anaphoric_time.search(content)
-                           or t.plural_anaphor.search(content))
+        f.continues = bool(pronoun or t.anaphoric_time.search(content) or has_plural())
         if found_dates is None:
-            found_dates = dates_mod.find_dates(text, doc.published)
-        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign")
+            found_dates = doc.sentence_dates(sent)  # memoised on the Doc, offsets absolute
+        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start)
         f.last_sentence = si
         if not f.remote:
             f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi)
@@ -324,13 +412,16 @@ def _signatories(cue: re.Match, persons, base: int, subjects: list[str], names: 
     return subjects
 
 
-def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Tables, signing: bool) -> None:
+def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Tables, signing: bool,
+             base: int = 0) -> None:
     """Nearest date to the cue in the clause; else the report's date in the sentence.
 
     A date right after "signé", "depuis ..." dates another happening and is skipped.
+    `found` has offsets in the whole text; `text` (the sentence) starts at `base`.
     """
+    c_lo, c_hi, cue = c_lo + base, c_hi + base, cue + base
     if not signing:
-        found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - 80):d.start])]
+        found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - base - 80):d.start - base])]
     inside = [d for d in found if c_lo <= d.start < c_hi]
     pool = inside or found
     if not pool:
