@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from briefs.extract.dates import DateMention
-from briefs.extract.lexicon import Matcher, fold, lexicon_regex, lookup
+from briefs.extract.lexicon import Matcher, fold, fold_span, lexicon_regex, lookup_key
 from briefs.extract.model import Doc, Span
 from briefs.knowledge import Knowledge
 
@@ -122,12 +122,13 @@ _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n]")
+_CLAUSE_BREAK_CHARS = ",;:.!?()[]\n"
 
 
 def _words_before(norm: str, pos: int, n: int) -> list[str]:
     """The last `n` folded words before `pos`, within its clause (elided articles keep their ')."""
     chunk = norm[max(0, pos - 80):pos]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(chunk)), default=0)
+    cut = max(map(chunk.rfind, _CLAUSE_BREAK_CHARS)) + 1  # after the last break (0: none)
     words = chunk[cut:].replace("«", " ").replace("»", " ").replace('"', " ").replace("'", "' ").split()[-n:]
     return [fold(w) + ("'" if w.endswith("'") else "") for w in words]
 
@@ -198,7 +199,7 @@ def in_span(matches: list[re.Match], starts: list[int], span: Span) -> list[re.M
 def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = None) -> list[_Mention]:
     out = []
     for m in found if found is not None else lex.mentions.finditer(doc.norm, sent.start, sent.end):
-        kind, key = lookup(lex.nouns, m.group()) or ("", None)
+        kind, key = lookup_key(lex.nouns, fold_span(doc, m.start(), m.end())) or ("", None)
         before = _words_before(doc.norm, m.start(), 2)
         det = before[-1] if before else ""
         name = noun_phrase(doc.text, doc.norm, m.start(), m.end(), lex)
@@ -226,7 +227,7 @@ class _Cue:
 def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = None) -> list[_Cue]:
     out = []
     for m in found if found is not None else lex.cues.finditer(doc.norm, sent.start, sent.end):
-        info = lookup(lex.stages, m.group())
+        info = lookup_key(lex.stages, fold_span(doc, m.start(), m.end()))
         if not info or not info.get("status"):
             continue
         status, role = str(info["status"]), info.get("role", "verb")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefs.extract import agreements as agreements_pass
 from briefs.extract.dates import DateMention
-from briefs.extract.lexicon import Matcher, fold, lexicon_regex, lookup
+from briefs.extract.lexicon import Matcher, fold, fold_span, lexicon_regex, lookup_key
 from briefs.extract.model import Doc, Person, PlaceMention, Span
 from briefs.knowledge import Knowledge
 
@@ -59,12 +59,12 @@ class _Scans:
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     anchors = []
     for m in lex.anchors.scan(doc):
-        role = lookup(lex.table, m.group())
+        role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
         if role:
             anchors.append(_Anchor(m.start(), m.end(), role))
     stages = []
     for m in agreements.cue_matcher.scan(doc):
-        info = lookup(agreements.stages, m.group())
+        info = lookup_key(agreements.stages, fold_span(doc, m.start(), m.end()))
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
     kinds = [m.start() for m in agreements.mention_matcher.scan(doc)]

@@ -108,7 +108,23 @@ def lexicon_regex(keys: Iterable[str], capitalised: bool = False, inside_compoun
 
 def lookup(table: dict, matched: str):
     """Table value for a matched text: its exact key, else its longest `prefix*` key."""
-    key = fold(matched)
+    return lookup_key(table, fold(matched))
+
+
+def fold_span(doc, start: int, end: int) -> str:
+    """`fold(doc.norm[start:end])`, read off the Doc's folded copy when that is the same.
+
+    A span that folds to plain ASCII letters and digits has no separator to
+    collapse and no letter `fold` would spell differently, so the copy is the key.
+    """
+    key = doc.folded[start:end]
+    if key.isascii() and key.isalnum():
+        return key
+    return fold(doc.norm[start:end])
+
+
+def lookup_key(table: dict, key: str):
+    """`lookup` for an already folded key."""
     if key in table:
         return table[key]
     for i in range(len(key), 0, -1):

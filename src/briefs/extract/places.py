@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from briefs.extract.lexicon import (  # noqa: F401 - fold, lexicon_regex, lookup, trie_pattern: re-exported
-    Matcher, Starts, fold, fold_same_length, lexicon_matcher, lexicon_regex, lookup, trie_pattern,
+    Matcher, Starts, fold, fold_same_length, fold_span, lexicon_matcher, lexicon_regex, lookup, trie_pattern,
 )
 from briefs.extract.model import Doc, PlaceMention
 from briefs.knowledge import Knowledge
@@ -51,7 +51,7 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     for m in found:
         if inside_orgs and any(s <= m.start() < e for s, e in inside_orgs):
             continue  # "Organisation de coopération de Shanghai" names no city
-        name = table.get(fold(m.group()))
+        name = table.get(fold_span(doc, m.start(), m.end()))
         if name:
             out.append(PlaceMention(name, m.start(), m.end()))
     return out
@@ -127,7 +127,7 @@ def find_organizations(doc: Doc, kb: Knowledge) -> list[str]:
     preps = frozenset(w.lower() for w in conf.get("linking_words") or [])
     found: list[tuple[int, int, str]] = []
     for m in matcher.scan(doc):
-        hit = table.get(fold(m.group()))
+        hit = table.get(fold_span(doc, m.start(), m.end()))
         if hit and (not hit[1] or _is_acronym(m.group())):
             found.append((m.start(), m.end(), hit[0]))
     norm = doc.norm

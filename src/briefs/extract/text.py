@@ -59,8 +59,14 @@ def clean(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     if "-\n" in text:
         text = _HYPHENATED_BREAK.sub(r"\1\2", text)
-    text = _TRAILING_SPACE.sub("", text)
+    if _has_trailing_space(text):
+        text = _TRAILING_SPACE.sub("", text)
     return text.strip("\n ")
+
+
+def _has_trailing_space(text: str) -> bool:
+    """Whether `_TRAILING_SPACE` can match: a space, tab or NBSP before a line break or at the end."""
+    return text.endswith((" ", "\t", "\u00a0")) or " \n" in text or "\t\n" in text or "\u00a0\n" in text
 
 
 def fold(text: str) -> str:
@@ -84,23 +90,47 @@ _NO_BREAK_BEFORE = re.compile(
 )
 
 
+# `_SENT_END` within one line: the same matches over the whole text at once
+# (its spaces never cross a line break, as they could not past a line's end).
+# The first character spelled out of the repeat lets `re` skip to the stops.
+_SENT_END_IN_LINE = re.compile(r"""([.!?…][.!?…]*["»)]*)[^\S\n]+(?=[«"(\[A-ZÀ-ÖØ-Þ0-9])""")
+
+
 def split_sentences(norm: str) -> tuple[Span, ...]:
     spans: list[Span] = []
-    pos = 0
-    for line in re.finditer(r"[^\n]+", norm):
-        start = line.start()
-        for m in _SENT_END.finditer(norm, line.start(), line.end()):
+    ends = list(_SENT_END_IN_LINE.finditer(norm)) if ("." in norm or "!" in norm or "?" in norm or "…" in norm) else []
+    k = 0
+    for line_start, line_end in _line_bounds(norm):
+        start = line_start
+        while k < len(ends) and ends[k].start() < line_end:
+            m = ends[k]
+            k += 1
             if m.group(1) == "." and _NO_BREAK_BEFORE.search(norm, max(start, m.start() - 8), m.start()):
                 continue
-            end = m.end(1)
-            if norm[start:end].strip():
-                spans.append(_trim(norm, start, end))
+            _append_trimmed(spans, norm, start, m.end(1))
             start = m.end()
-        if norm[start:line.end()].strip():
-            spans.append(_trim(norm, start, line.end()))
-        pos = line.end()
-    del pos
+        _append_trimmed(spans, norm, start, line_end)
     return tuple(spans)
+
+
+def _append_trimmed(spans: list[Span], norm: str, start: int, end: int) -> None:
+    """`_trim(norm, start, end)` onto `spans` unless the piece is all spaces."""
+    piece = norm[start:end]
+    kept = piece.strip()
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(kept)))
+
+
+def _line_bounds(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line (what the regex `[^\\n]+` finds)."""
+    out = []
+    pos = 0
+    for line in norm.split("\n"):
+        if line:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _trim(norm: str, start: int, end: int) -> Span:
@@ -112,7 +142,14 @@ def _trim(norm: str, start: int, end: int) -> Span:
 
 
 def split_lines(norm: str) -> tuple[Span, ...]:
-    return tuple(_trim(norm, m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", norm))
+    """Every line with a non-space character, trimmed (what the regex `[^\\n]*\\S[^\\n]*` finds)."""
+    out = []
+    pos = 0
+    for line in norm.split("\n"):
+        if line and not line.isspace():
+            out.append(_trim(norm, pos, pos + len(line)))
+        pos += len(line) + 1
+    return tuple(out)
 
 
 _FR_WORDS = frozenset("le la les des du de et à au aux en un une est a ont sont dans pour sur avec par qui que ne pas son sa ses leur ce cette été avait".split())
@@ -128,8 +165,8 @@ def detect_language(norm: str) -> str:
     words = norm[:1500].lower().split()
     if not words:
         return "unknown"
-    fr = sum(w in _FR_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
+    fr = sum(map(_FR_WORDS.__contains__, words))
+    en = sum(map(_EN_WORDS.__contains__, words))
     if fr >= en and fr / len(words) >= 0.08:
         return "fr"
     if en > fr and en / len(words) >= 0.08:

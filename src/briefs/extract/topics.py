@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from briefs.extract.model import Doc
-from briefs.extract.lexicon import Matcher, fold, lexicon_matcher, lookup
+from briefs.extract.lexicon import Matcher, fold, fold_span, lexicon_matcher, lookup_key
 from briefs.knowledge import Knowledge
 from briefs.record import TOPICS
 
@@ -34,7 +34,7 @@ def topic_scores(doc: Doc, kb: Knowledge) -> dict[str, tuple[float, float]]:
     matcher, table, _ = kb.compiled("topics.matcher", _cue_table)
     scores: dict[str, tuple[float, float]] = {}
     for m in matcher.scan(doc):
-        hit = lookup(table, m.group())
+        hit = lookup_key(table, fold_span(doc, m.start(), m.end()))
         if hit is None:
             continue
         weights, acronym = hit
