@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
+try:  # the regex parser, to read the literal beginnings of a pattern (prefix_guard)
+    from re import _constants as _sre, _parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -112,6 +117,76 @@ def _trie(words) -> str:
     return emit(trie)
 
 
+def _prefixes(items: list, k: int) -> set[str]:
+    """The literal beginnings (up to `k` characters) of every string the parsed regex `items` matches.
+
+    A superset: zero-width assertions are skipped, and a piece that is not a
+    small set of literal characters (`\\w`, a negated class) ends the prefix there,
+    so "" means "no literal prefix known".
+    """
+    if k == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op is _sre.LITERAL:
+        return {chr(av) + tail for tail in _prefixes(rest, k - 1)}
+    if op is _sre.IN:
+        chars = []
+        for cop, cav in av:
+            if cop is _sre.LITERAL:
+                chars.append(chr(cav))
+            elif cop is _sre.RANGE and cav[1] - cav[0] < 64:
+                chars.extend(map(chr, range(cav[0], cav[1] + 1)))
+            else:
+                return {""}
+        tails = _prefixes(rest, k - 1)
+        return {c + tail for c in chars for tail in tails}
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _prefixes(list(av[3].data) + rest, k)
+    if op is _sre.BRANCH:
+        return set().union(*(_prefixes(list(alt.data) + rest, k) for alt in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        lo, hi, sub = av
+        return set().union(*(_prefixes(list(sub.data) * n + rest, k) for n in range(lo, min(hi, lo + k) + 1)))
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _prefixes(rest, k)
+    return {""}
+
+
+def prefix_guard(pattern: str, flags: int = 0, k: int = 3) -> str:
+    """A lookahead that every match of `pattern` passes: its possible 3-letter beginnings as a trie.
+
+    Why: sre tries the alternatives of a flat alternation one by one at every
+    position (~60 meeting cues, the role grades); behind this guard a position
+    that begins no match fails on its first letters. The guard only drops positions where no match can start, so the
+    matches are exactly those of `pattern` alone.
+    """
+    try:
+        found = _prefixes(list(_parser.parse(pattern, flags).data), k)
+    except (re.error, RecursionError):
+        return ""
+    if "" in found or len(found) > 500:
+        return ""
+    return f"(?=(?:{_literal_trie(found)}))"
+
+
+def _literal_trie(words) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return ""  # a shorter beginning already suffices
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
 def _adjective_forms(adj: str) -> list[str]:
     """French agreement of a nationality adjective: masculine, feminine, plurals."""
     if adj.endswith("ien") or adj.endswith("en"):
@@ -148,7 +223,8 @@ def _build(kb: Knowledge) -> _Tables:
     head = re.compile(rf"(?<![\w-])(?:{_trie(h.lower() for h in head_forms)})(?![\w-])")
     grades = [str(g) for g in roles.get("grades") or []]
     grade_alt = _alternation(grades)
-    grade_tail = re.compile(rf"(?:,\s*)?(?:(?:l'|le\s+|la\s+)?(?:{_alternation({g.lower() for g in grades}, False)})\s*)+$")
+    grade_tail = rf"(?:,\s*)?(?:(?:l'|le\s+|la\s+)?(?:{_alternation({g.lower() for g in grades}, False)})\s*)+$"
+    grade_tail = re.compile(prefix_guard(grade_tail) + grade_tail)
     barrier = re.compile(
         rf"[;:«»\"()\[\]|]|(?<![\w'-])(?:{_trie(str(b).lower() for b in roles.get('barriers') or [])})(?![\w-])"
     )
@@ -253,8 +329,10 @@ def _split_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _is_name_token(tok: str, t: _Tables) -> bool:
-    key = fold(tok)
+def _is_name_token(tok: str, t: _Tables, folded: dict[str, str]) -> bool:
+    key = folded.get(tok)
+    if key is None:
+        key = folded[tok] = fold(tok)
     if not key or key in t.not_names:
         return False
     bare = tok.replace(".", "").replace("-", "")
@@ -267,26 +345,35 @@ def _is_name_token(tok: str, t: _Tables) -> bool:
     return True
 
 
-def _candidates(doc: Doc, t: _Tables) -> list[tuple[int, int, list[tuple[str, int, int]], bool]]:
-    """Sub-runs of name tokens: (start, end, tokens, honorific before)."""
+def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int, int, list[tuple[str, int, int]], bool]]:
+    """Sub-runs of name tokens: (start, end, tokens, honorific before).
+
+    `folded` memoises `fold` per token for the text (the same words recur).
+    """
     norm = doc.norm
     out = []
     for m in t.run.finditer(norm):
         word = m.group()
-        if " " not in word and "." not in word and fold(word) in t.not_names:
-            continue  # a lone capitalised common word: the usual case, decided at once
-        toks = _split_tokens(word, m.start())
+        if " " not in word and "." not in word:
+            key = folded.get(word)
+            if key is None:
+                key = folded[word] = fold(word)
+            if key in t.not_names:
+                continue  # a lone capitalised common word: the usual case, decided at once
+            toks = [(word, m.start(), m.end())]  # what _split_tokens gives for one dotless word
+        else:
+            toks = _split_tokens(word, m.start())
         cur: list[tuple[str, int, int]] = []
         honor = False
         for tok, s, e in toks + [("", -1, -1)]:
-            ok = bool(tok) and _is_name_token(tok, t)
+            ok = bool(tok) and _is_name_token(tok, t, folded)
             if ok and tok in ("M.",) and not cur:
                 ok = False  # "M." alone is the honorific, not an initial
             if ok:
                 cur.append((tok, s, e))
                 continue
             if cur:
-                while cur and fold(cur[-1][0]) in ("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"):
+                while cur and folded[cur[-1][0]] in ("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"):
                     cur.pop()
                 if cur:
                     out.append((cur[0][1], cur[-1][2], cur, honor))
@@ -449,14 +536,15 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     out: list[Mention] = []
     prev_end_in_sentence = -1
     prev_sentence = -1
-    for start, end, toks, honor in _candidates(doc, t):
+    folded: dict[str, str] = {}  # token -> fold(token), for this text
+    for start, end, toks, honor in _candidates(doc, t, folded):
         si = _sentence_index(doc, sent_starts, start)
         lo = doc.sentences[si].start if doc.sentences else 0
         if si == prev_sentence and prev_end_in_sentence > lo:
             lo = prev_end_in_sentence
         role, is_grade, nat_noun = _role_before(norm, low, lo, start, t)
         after = _role_after(norm, end, t)
-        keys = tuple(fold(tok) for tok, _, _ in toks)
+        keys = tuple(folded[tok] for tok, _, _ in toks)
         if not all(keys):
             continue
         cut = _name_start(keys, t)
