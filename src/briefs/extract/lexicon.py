@@ -203,7 +203,11 @@ class WordIndex:
 
     def starts(self, keys: "Starts") -> list[int]:
         """Sorted offsets of the runs equal to one of `keys.words` or starting with one of `keys.stems`."""
-        needles = [b" " + w + b" " for w in keys.words & self.vocabulary]
+        vocabulary = self.vocabulary
+        needles = [b" " + w + b" " for w in keys.words & vocabulary]
+        if keys.pairs:  # « a annoncé »: the word « a » only where one of its followers is in the text
+            needles += [b" " + w + b" " for w in keys.pairs.keys() & vocabulary
+                        if not keys.pairs[w].isdisjoint(vocabulary)]
         if keys.stems:
             # Many stems: first ask whether a word begins like them (one set built per text).
             heads = self.heads() if len(keys.stems) > 16 else None
@@ -224,39 +228,74 @@ class WordIndex:
 
 
 class Starts:
-    """The word runs a lexicon's keys begin with: whole words, and stems (keys whose first run ends in `*`)."""
+    """The word runs a lexicon's keys begin with.
 
-    __slots__ = ("words", "stems")
+    `words`: whole first words; `pairs`: first words that begin only keys of
+    two words or more, each with the second words that must also be in the
+    text for it to matter; `stems`: first runs that end in `*`, by their
+    first letters.
+    """
 
-    def __init__(self, words: frozenset[bytes], stems: tuple[tuple[bytes, tuple[bytes, ...]], ...]):
+    __slots__ = ("words", "pairs", "stems")
+
+    def __init__(self, words: frozenset[bytes], pairs: dict[bytes, frozenset[bytes]],
+                 stems: tuple[tuple[bytes, tuple[bytes, ...]], ...]):
         self.words = words
+        self.pairs = pairs
         self.stems = stems
 
     @classmethod
     def of(cls, keys: Iterable[str]) -> "Starts | None":
         """From folded keys; None when one cannot be indexed (its first run is empty or not ASCII)."""
         words: set[bytes] = set()
+        seconds: dict[bytes, set[bytes]] = {}
         stems: dict[bytes, set[bytes]] = {}
         for key in keys:
             if not key:
                 continue
-            run = 0
-            while run < len(key) and (key[run].isalnum() or key[run] == "_"):
-                run += 1
+            run = _run_end(key, 0)
             head = key[:run]
             if not head or not head.isascii():
                 return None
             if run < len(key) and key[run] == "*":
                 stem = head.encode("ascii")
                 stems.setdefault(stem[:PREFIX], set()).add(stem)
+                continue
+            first = head.encode("ascii")
+            second = _second_run(key, run)
+            if second is None:
+                words.add(first)
             else:
-                words.add(head.encode("ascii"))
+                seconds.setdefault(first, set()).add(second)
+        pairs = {w: frozenset(s) for w, s in seconds.items() if w not in words}
         # A stem that extends another is found by it already.
         packed = []
         for head, group in sorted(stems.items()):
             kept = tuple(sorted(s for s in group if not any(o != s and s.startswith(o) for o in group)))
             packed.append((head, kept))
-        return cls(frozenset(words), tuple(packed))
+        return cls(frozenset(words), pairs, tuple(packed))
+
+
+def _run_end(key: str, i: int) -> int:
+    while i < len(key) and (key[i].isalnum() or key[i] == "_"):
+        i += 1
+    return i
+
+
+def _second_run(key: str, run: int) -> bytes | None:
+    """The key's second word when the text must hold it as a whole word, else None.
+
+    Only after a plain space (the key's separator, `[-'\\s]+` in the text) and
+    when that word is ASCII and not a `*` stem.
+    """
+    if run >= len(key) or key[run] != " ":
+        return None
+    start = run + 1
+    end = _run_end(key, start)
+    word = key[start:end]
+    if not word or not word.isascii() or (end < len(key) and key[end] == "*"):
+        return None
+    return word.encode("ascii")
 
 
 class Matcher:
