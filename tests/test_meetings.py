@@ -152,3 +152,21 @@ def test_counted_anaphor_finds_the_meeting_of_that_many_leaders(kb):
     last = ms[-1]
     assert (last["date"], last["place"]) == ("2023-03-02", "Bakou")
     assert last["participants"] == ["Vladimir Poutine", "Massoud Pezeshkian", "Recep Tayyip Erdogan"]
+
+
+def test_prefix_guard_keeps_every_match():
+    """The guarded cue regex finds exactly what the bare alternation finds."""
+    import re
+
+    from briefs.extract.actors import prefix_guard
+
+    bare = r"(?<![\w-])(?:entretiens? téléphoniques?|(?:a|ont) reçue?s?|rencontr\w*|met|s'est rendue?|(?:par|au) téléphone)(?![\w-])"
+    guarded = re.compile(r"(?<![\w-])" + prefix_guard(bare) + bare)
+    assert prefix_guard(bare)
+    text = ("il a reçu lundi son homologue ; ils se sont rencontrés, puis entretien téléphonique. "
+            "permet met au téléphone, s'est rendue à moscou ; a reçus ont reçue rencontre")
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in re.finditer(bare, text)]
+    for lo in range(0, len(text), 7):
+        assert [m.span() for m in guarded.finditer(text, lo, lo + 40)] == [
+            m.span() for m in re.compile(bare).finditer(text, lo, lo + 40)]
+    assert prefix_guard(r"\w+x") == ""  # no literal beginning: no guard
