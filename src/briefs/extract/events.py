@@ -73,7 +73,8 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
 
 def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
     out = scans.anchors[bisect_left(scans.anchor_starts, sent.start):bisect_left(scans.anchor_starts, sent.end)]
-    if not any(sent.start <= k < sent.end for k in scans.kinds):
+    k = bisect_left(scans.kinds, sent.start)  # kinds are in text order
+    if k == len(scans.kinds) or scans.kinds[k] >= sent.end:
         return out  # « a signé mercredi un décret »: a stage word with no agreement dates a happening
     return out + scans.stages[bisect_left(scans.stage_starts, sent.start):bisect_left(scans.stage_starts, sent.end)]
 

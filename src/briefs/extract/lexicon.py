@@ -41,6 +41,7 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD_TABLE = _fold_table()
+assert not any(chr(c).isascii() and chr(c).isalnum() for c in _FOLD_TABLE)  # fold's ASCII shortcut
 
 
 def fold(text: str) -> str:
@@ -48,7 +49,10 @@ def fold(text: str) -> str:
 
     Why: "Saint-Pétersbourg", "SAINT PETERSBOURG" and "saint-petersbourg" are one key.
     A translate table rather than NFKD per call: this runs on every match.
+    A plain ASCII word (most words) has nothing to translate or collapse.
     """
+    if text.isalnum() and text.isascii():
+        return text.lower()
     return " ".join(text.translate(_FOLD_TABLE).lower().split())
 
 

@@ -63,14 +63,18 @@ def _person_mentions(persons: list[Person]) -> list[_PersonMention]:
 
 def find_quotes(doc: Doc, kb: Knowledge, persons: list[Person]) -> list[dict]:
     """Quotes of at least five words with a named person as speaker, in text order."""
+    if "«" not in doc.norm and '"' not in doc.norm:
+        return []
     lex: _Lexicon = kb.compiled("quotes.lexicon", _build)
-    mentions = _person_mentions(persons)
+    mentions: list[_PersonMention] | None = None  # built for the first quote long enough
     out = []
     for q in _QUOTE.finditer(doc.norm):
         inner_start, inner_end = q.span(1) if q.group(1) is not None else q.span(2)
         words = doc.norm[inner_start:inner_end].split()
         if len(words) < _MIN_WORDS:
             continue
+        if mentions is None:
+            mentions = _person_mentions(persons)
         speaker = _speaker(doc, q.start(), q.end(), mentions, lex)
         if speaker:
             out.append({"speaker": speaker.name, "text": doc.text[inner_start:inner_end].strip()})
