@@ -368,7 +368,7 @@ def test_index_records_and_summary_equal_the_files(recs, broken):
 
 def test_record_json_cannot_give_back_is_read_from_its_file(archive, data_dir, monkeypatch):
     real = index.pack
-    monkeypatch.setattr(index, "pack", lambda r: real(r)[:2] + (False,))
+    monkeypatch.setattr(index, "pack", lambda r, plain=False: real(r)[:2] + (False,))
     idx = index.open_index(data_dir)
     try:
         assert idx.records(idx.select(query.Filters(), limit=1)) == [archive.get("2024-01-05-s")]
@@ -430,3 +430,63 @@ def test_cli_show_and_export_answer_from_the_index(runner, archive, data_dir, mo
     result = runner.invoke(cli, ["export", "--format", "jsonl", "--topic", "securite"])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [f"2024-01-{i:02d}-s" for i in range(5, 0, -1)]
+
+
+# --- the quick reader of the writer's YAML ----------------------------------------------
+
+TRICKY = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["null", "~", "", "true", "False", "NO", "yes", "12", "-3", "0129", "1.5", ".inf", "-.5e+3", "12:30",
+                     "2024-01-02", "=", "<<", "- x", "-x", "a: b", "a #b", "#x", "x:", "'q'", '"q"', "[]", "{}", "[a]",
+                     "&a", "*a", "!x", "|", ">", "%x", "@x", "`x", "? x", ": x", " lead", "trail ", "l'a", "a\tb",
+                     "a\nb", "\u2028", "\x85", "\ufeff", "é", "\x7f", "x\r"]),
+)
+VALUES = st.recursive(st.one_of(TRICKY, st.integers(-5, 5), st.none(), st.booleans(), st.floats(allow_nan=False)),
+                      lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                              st.dictionaries(st.from_regex(r"[a-z_]{1,6}", fullmatch=True) | TRICKY,
+                                                              inner, max_size=3)),
+                      max_leaves=12)
+
+
+def loads_or_error(text: str):
+    try:
+        return True, rec.loads(text)
+    except Exception:  # noqa: BLE001
+        return False, None
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), VALUES, min_size=1, max_size=5)
+       | records())
+def test_block_reader_reads_the_writer_like_yaml(data):
+    text = rec.dumps(data)
+    try:
+        got = index.block_loads(text)
+    except index._Unusual:
+        return
+    assert loads_or_error(text) == (True, got)
+
+
+@settings(max_examples=600, deadline=None)
+@given(data=records(), cut=st.integers(0, 10_000), junk=TRICKY | st.sampled_from(["\n", " ", "  ", "- ", ": ", "'", "\n-"]))
+def test_block_reader_never_accepts_what_yaml_reads_otherwise(data, cut, junk):
+    text = rec.dumps(data)
+    cut %= len(text) + 1
+    text = text[:cut] + junk + text[cut:]
+    try:
+        got = index.block_loads(text)
+    except Exception:  # noqa: BLE001 - left to the full loader
+        return
+    assert loads_or_error(text) == (True, got)
+
+
+def test_load_record_falls_back_to_the_archive_reader(data_dir):
+    a = Archive(data_dir)
+    a.write(sample(1))
+    path = data_dir / "2024-01-01-s.yaml"
+    assert index.load_record(str(data_dir), path.name) == (a.get("2024-01-01-s"), True)
+    path.write_text(path.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert index.load_record(str(data_dir), path.name) == (a.get("2024-01-01-s"), False)
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Brief 1", "title: [Brief"), encoding="utf-8")
+    name, derived, reason = index.read_file(str(data_dir), path.name)
+    assert derived is None and reason
