@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from itertools import chain
 from typing import Iterable
 
 # Base letter -> the accented forms French texts and transliterations use.
@@ -178,14 +180,13 @@ _WORD_BYTES = bytes(b if (chr(b).isalnum() or chr(b) == "_") else 0x20 for b in 
 class WordIndex:
     """The text's word runs, folded, for finding where a lexicon key can start; built once per text.
 
-    `words` is the folded text, one byte per character (a character outside
+    The folded text is read one byte per character (a character outside
     Latin-1 becomes a separator: it can start no ASCII key), every non-word
-    character a space, padded with one space on each side: `b" word "` finds
-    the runs equal to `word`, `b" stem"` those starting with `stem`, and the
-    offset found is the run's offset in the text.
+    character a separator; `positions` maps each resulting word to the
+    offsets where it starts in the text.
     """
 
-    __slots__ = ("words", "vocabulary", "_heads", "foreign_digits")
+    __slots__ = ("positions", "foreign_digits", "_sorted", "_head_set")
 
     def __init__(self, folded: str):
         try:
@@ -195,40 +196,61 @@ class WordIndex:
             raw = folded.encode("latin-1", "replace")
             # A decimal digit outside Latin-1 (Arabic-Indic...) starts no run here but is `\d` for `re`.
             self.foreign_digits = any(c.isdecimal() for c in set(folded) if c > "\xff")
-        self.words = b" " + raw.translate(_WORD_BYTES) + b" "
-        self.vocabulary = frozenset(self.words.split())
-        self._heads: frozenset[bytes] | None = None
+        positions: dict[bytes, list[int]] = {}
+        get = positions.get
+        pos = 0
+        for word in raw.translate(_WORD_BYTES).split(b" "):
+            if word:
+                found = get(word)
+                if found is None:
+                    positions[word] = [pos]
+                else:
+                    found.append(pos)
+            pos += len(word) + 1
+        self.positions = positions
+        self._sorted: list[bytes] | None = None
+        self._head_set: frozenset[bytes] | None = None
 
-    def heads(self) -> frozenset[bytes]:
-        """First `PREFIX` letters of every word (the whole word when shorter)."""
-        if self._heads is None:
-            self._heads = frozenset({w[:PREFIX] for w in self.vocabulary})
-        return self._heads
+    def _heads(self) -> frozenset[bytes]:
+        """The first `PREFIX` letters of every word at least that long."""
+        if self._head_set is None:
+            self._head_set = frozenset({w[:PREFIX] for w in self.positions if len(w) >= PREFIX})
+        return self._head_set
+
+    @property
+    def vocabulary(self):
+        """The distinct words (a set-like view)."""
+        return self.positions.keys()
+
+    def _beginning(self, stem: bytes) -> list[bytes]:
+        """The words that begin with `stem`."""
+        if self._sorted is None:
+            self._sorted = sorted(self.positions)
+        words = self._sorted
+        i = bisect_left(words, stem)
+        out = []
+        while i < len(words) and words[i].startswith(stem):
+            out.append(words[i])
+            i += 1
+        return out
 
     def starts(self, keys: "Starts") -> list[int]:
         """Sorted offsets of the runs equal to one of `keys.words` or starting with one of `keys.stems`."""
-        vocabulary = self.vocabulary
-        needles = [b" " + w + b" " for w in keys.words & vocabulary]
+        vocabulary = self.positions.keys()
+        hit = keys.words & vocabulary
         if keys.pairs:  # « a annoncé »: the word « a » only where one of its followers is in the text
-            needles += [b" " + w + b" " for w in keys.pairs.keys() & vocabulary
-                        if not keys.pairs[w].isdisjoint(vocabulary)]
-        if keys.stems:
-            # Many stems: first ask whether a word begins like them (one set built per text).
-            heads = self.heads() if len(keys.stems) > 16 else None
-            needles += [b" " + stem for head, stems in keys.stems for stem in stems
-                        if heads is None or len(head) < PREFIX or head in heads]
-        if not needles:
+            hit |= {w for w in keys.pairs.keys() & vocabulary if not keys.pairs[w].isdisjoint(vocabulary)}
+        if keys.stems:  # only the stems whose first letters begin some word of the text
+            hit |= {w for head in keys.stem_heads & self._heads() for stem in keys.stems[head]
+                    for w in self._beginning(stem)}
+        if keys.short_stems:
+            hit |= {w for stem in keys.short_stems for w in self._beginning(stem)}
+        if not hit:
             return []
-        words = self.words
-        out: list[int] = []
-        for needle in needles:
-            i = words.find(needle)
-            while i >= 0:
-                out.append(i)
-                i = words.find(needle, i + 1)
-        if len(needles) > 1:
-            out = sorted(set(out)) if keys.stems else sorted(out)
-        return out
+        positions = self.positions
+        if len(hit) == 1:
+            return positions[next(iter(hit))]
+        return sorted(chain.from_iterable(positions[w] for w in hit))
 
 
 class Starts:
@@ -237,16 +259,18 @@ class Starts:
     `words`: whole first words; `pairs`: first words that begin only keys of
     two words or more, each with the second words that must also be in the
     text for it to matter; `stems`: first runs that end in `*`, by their
-    first letters.
+    first `PREFIX` letters (`stem_heads`), or `short_stems` when shorter.
     """
 
-    __slots__ = ("words", "pairs", "stems")
+    __slots__ = ("words", "pairs", "stems", "stem_heads", "short_stems")
 
     def __init__(self, words: frozenset[bytes], pairs: dict[bytes, frozenset[bytes]],
-                 stems: tuple[tuple[bytes, tuple[bytes, ...]], ...]):
+                 stems: dict[bytes, tuple[bytes, ...]]):
         self.words = words
         self.pairs = pairs
-        self.stems = stems
+        self.stems = {head: group for head, group in stems.items() if len(head) >= PREFIX}
+        self.stem_heads = frozenset(self.stems)
+        self.short_stems = tuple(s for head, group in stems.items() if len(head) < PREFIX for s in group)
 
     @classmethod
     def of(cls, keys: Iterable[str]) -> "Starts | None":
@@ -273,11 +297,9 @@ class Starts:
                 seconds.setdefault(first, set()).add(second)
         pairs = {w: frozenset(s) for w, s in seconds.items() if w not in words}
         # A stem that extends another is found by it already.
-        packed = []
-        for head, group in sorted(stems.items()):
-            kept = tuple(sorted(s for s in group if not any(o != s and s.startswith(o) for o in group)))
-            packed.append((head, kept))
-        return cls(frozenset(words), pairs, tuple(packed))
+        packed = {head: tuple(sorted(s for s in group if not any(o != s and s.startswith(o) for o in group)))
+                  for head, group in sorted(stems.items())}
+        return cls(frozenset(words), pairs, packed)
 
 
 def _run_end(key: str, i: int) -> int:
