@@ -7,7 +7,7 @@ place and a person by where they stand in the text.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 
@@ -89,9 +89,13 @@ class Doc:
         return self.memo["date_anchors"]
 
     def sentence_at(self, offset: int) -> Span | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence holding `offset`, or None (sentences are in text order and do not overlap)."""
+        starts = self.memo.get("sentence_starts")
+        if starts is None:
+            starts = self.memo["sentence_starts"] = [s.start for s in self.sentences]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def slice(self, span: Span) -> str:
