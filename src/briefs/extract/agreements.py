@@ -258,12 +258,18 @@ def _is_future(before: list[str], lex: _Lexicon) -> bool:
     return any(f in joined for f in lex.future_phrases)
 
 
+# Precompiled searches (pos/endpos instead of slicing: same characters looked at).
+_COMPLEMENT_BREAK = re.compile(r"[,.;:]")
+_DATE_BREAK = re.compile(r"[:;()]")
+_WORDS = re.compile(r"[\w-]+")
+
+
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
     """The mentions a cue speaks of, by French word order (see module docstring)."""
     after = [m for m in mentions if m.start >= cue.end]
     before = [m for m in mentions if m.end <= cue.start]
     if cue.noun:
-        if after and after[0].start - cue.end <= 50 and not re.search(r"[,.;:]", norm[cue.end:after[0].start]):
+        if after and after[0].start - cue.end <= 50 and not _COMPLEMENT_BREAK.search(norm, cue.end, after[0].start):
             return [after[0]]
         return []
     if cue.forward:
@@ -278,7 +284,7 @@ def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mentio
 
 
 def _content_words(name: str, lex: _Lexicon) -> frozenset[str]:
-    words = [fold(w) for w in re.findall(r"[\w-]+", name.replace("'", " "))]
+    words = [fold(w) for w in _WORDS.findall(name.replace("'", " "))]
     return frozenset(w for w in words[1:] if w not in lex.links and len(w) > 2)
 
 
@@ -314,7 +320,7 @@ def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
     for d in dates:
         lo, hi = (cue.end, d.start) if d.start >= cue.end else (d.end, cue.start)
         gap = hi - lo
-        if 0 <= gap <= best_gap and d.value and not re.search(r"[:;()]", norm[lo:hi]):
+        if 0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi):
             best, best_gap = d, gap
     return best.value if best else None
 

@@ -79,10 +79,15 @@ def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
     return out + scans.stages[bisect_left(scans.stage_starts, sent.start):bisect_left(scans.stage_starts, sent.end)]
 
 
+_GAP_BREAK = re.compile(r"[;:()]|\.\s")
+_PRONOUN_ONLY = re.compile(r"\s*(?:qui|qu'|que|ils|elles|il|elle|ce|cela)?\s*")
+_PLACE_INTRO = re.compile(r"(?:\b[àa]|\bau port de|\bde)\s+$")
+
+
 def _gap(a: _Anchor, d: DateMention, norm: str) -> int | None:
     """Characters between an anchor and a date in one clause; None across a clause break."""
     lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
-    if hi < lo or re.search(r"[;:()]|\.\s", norm[lo:hi]):
+    if hi < lo or _GAP_BREAK.search(norm[lo:hi]):
         return None
     return hi - lo
 
@@ -164,7 +169,7 @@ def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], pers
     if nouns:
         return nouns[-1]
     clause_start = max(sent.start, doc.norm.rfind(",", sent.start, copula.start) + 1)
-    if re.fullmatch(r"\s*(?:qui|qu'|que|ils|elles|il|elle|ce|cela)?\s*", doc.norm[clause_start:copula.start]):
+    if _PRONOUN_ONLY.fullmatch(doc.norm[clause_start:copula.start]):
         return None  # a pronoun alone: no happening word to name it by
     if any(clause_start <= m.start < copula.start for p in persons for m in p.mentions):
         return None
@@ -196,6 +201,6 @@ def _place(doc: Doc, sent: Span, anchor: _Anchor, d: DateMention, places: list[P
     lo, hi = min(anchor.start, d.start), max(anchor.end, d.end)
     for p in places:
         if sent.start <= p.start < sent.end and lo - 40 <= p.start <= hi + 40:
-            if re.search(r"(?:\b[àa]|\bau port de|\bde)\s+$", doc.norm[max(0, p.start - 14):p.start]):
+            if _PLACE_INTRO.search(doc.norm[max(0, p.start - 14):p.start]):
                 return p.name
     return None
