@@ -3,14 +3,20 @@
     python benchmarks/bench_query.py [--sizes 10000 100000] [--work /tmp/briefs-bench] [--runs 7]
 
 For each size: builds (or reuses) an archive with make_archive.py, then
-measures a full `briefs reindex`, a no-change refresh, a refresh after one
-hand-edited file, `briefs list --actor X` and `briefs list --topic T --since D`
-as whole processes (warm: best and median of --runs), the same actor
-question answered by `rg -l` (or `grep -rl` when rg is absent) over the
-folder, and the peak RSS of each process. Then `briefs --version` against
-`python -c pass`. Targets (at 100,000): list --actor <= 100 ms and >= 5x
-faster than grep; one edit picked up <= 300 ms; rebuild <= 60 s; --version
-<= 2x python start; peak RSS <= 150 MB.
+measures a full `briefs reindex`, the index file size, the stat pass alone
+(the floor of every query: each file is stat'ed), a no-change refresh, a
+refresh after one hand-edited file, `briefs list --actor X` and `briefs
+list --topic T --since D` as whole processes (warm: best and median of
+--runs), the same actor question answered by `rg -l` (or `grep -rl` when
+rg is absent) over the folder, the whole-archive commands `briefs show`,
+`briefs actors` and `briefs export` (best of 3), and the peak RSS of each
+process. Then `briefs --version` and `briefs list` on an empty folder (the
+start-up floor) against `python -c pass`. Targets (at 100,000): list
+--actor <= 100 ms and >= 5x faster than grep; one edit picked up <= 300 ms;
+rebuild <= 60 s; --version <= 2x python start; peak RSS <= 150 MB.
+
+Processes run as installed: byte-code cached (PYTHONDONTWRITEBYTECODE is
+dropped, caches go under --work/pycache), output to /dev/null.
 """
 from __future__ import annotations
 
@@ -33,10 +39,13 @@ BRIEFS = [str(BIN / "briefs")] if (BIN / "briefs").exists() else [sys.executable
 ACTOR, TOPIC, SINCE = "Larijani", "nucleaire", "2025-06"
 
 
+ENV = dict(os.environ)
+
+
 def run(cmd: list[str], env: dict | None = None) -> tuple[float, int, int]:
     """Wall seconds, peak RSS (MB) and exit code of one process, output discarded."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -65,6 +74,15 @@ def ensure_archive(work: Path, n: int) -> Path:
     return root
 
 
+def scan_time(root: Path, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        index.scan(root)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def refresh_time(root: Path, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -85,7 +103,10 @@ def bench(root: Path, runs: int) -> dict:
     wall, rss, rc = run(BRIEFS + ["reindex", "--data-dir", str(root)])
     assert rc == 0, "reindex failed"
     out["rebuild"], out["rebuild_rss"] = wall, rss
+    out["load_rebuild"] = os.getloadavg()[0]
+    out["size_mb"] = (root / index.INDEX_FILE).stat().st_size / 1e6
     settle(root)
+    out["scan"] = scan_time(root, runs)
     out["refresh"] = refresh_time(root, runs)
     actor = BRIEFS + ["list", "--actor", ACTOR, "--data-dir", str(root)]
     out["actor"] = timed(actor, runs)
@@ -114,13 +135,19 @@ def bench(root: Path, runs: int) -> dict:
         victim.write_bytes(original)
         settle(root)
     out["edit_refresh"], out["edit_list"] = min(edits), min(lists)
+    for name, args in (("show", ["show"]), ("actors", ["actors"]), ("export", ["export", "--format", "jsonl"])):
+        out[name] = timed(BRIEFS + args + ["--data-dir", str(root)], 3)
+    out["load"] = os.getloadavg()[0]
     return out
 
 
-def startup(runs: int) -> tuple[float, float]:
+def startup(runs: int, work: Path) -> tuple[float, float, float]:
+    empty = work / "empty"
+    empty.mkdir(exist_ok=True)
     py = min(run([sys.executable, "-c", "pass"])[0] for _ in range(runs * 2))
     ver = min(run(BRIEFS + ["--version"])[0] for _ in range(runs * 2))
-    return py, ver
+    nothing = min(run(BRIEFS + ["list", "--actor", ACTOR, "--data-dir", str(empty)])[0] for _ in range(runs * 2))
+    return py, ver, nothing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,13 +157,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
+    ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    ENV["PYTHONPYCACHEPREFIX"] = str(args.work / "pycache")
+    load_start = os.getloadavg()[0]
     results = []
     for n in args.sizes:
         root = ensure_archive(args.work, n)
         print(f"benchmarking {root} ...", file=sys.stderr)
         results.append(bench(root, args.runs))
-    py, ver = startup(args.runs)
-    print(f"\nmachine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end;"
+    py, ver, nothing = startup(args.runs, args.work)
+    print(f"\nmachine: {os.cpu_count()} cores, load average {load_start:.1f} at the start,"
+          f" {os.getloadavg()[0]:.1f} at the end;"
           f" {'rg' if shutil.which('rg') else 'no rg: grep -rl'} baseline; best of {args.runs} (median)\n")
     head = "| measure | " + " | ".join(f"{r['n']:,} briefs" for r in results) + " |"
     print(head)
@@ -145,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     def row(label: str, cell) -> None:
         print(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
 
-    row("full rebuild (`briefs reindex`)", lambda r: ms(r["rebuild"]))
+    row("full rebuild (`briefs reindex`)", lambda r: f"{ms(r['rebuild'])} (load {r['load_rebuild']:.1f})")
+    row("index file", lambda r: f"{r['size_mb']:.0f} MB")
+    row("stat pass alone: listdir + stat of every file (in process)", lambda r: ms(r["scan"]))
     row("no-change refresh (in process)", lambda r: ms(r["refresh"]))
     row("refresh after editing one file (in process)", lambda r: ms(r["edit_refresh"]))
     row("`briefs list --actor` after editing one file", lambda r: ms(r["edit_list"]))
@@ -153,8 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     row(f"`briefs list --topic {TOPIC} --since {SINCE}`", lambda r: f"{ms(r['topic']['best'])} ({ms(r['topic']['median'])})")
     row(f"`{results[0]['grep_tool']} {ACTOR}`", lambda r: f"{ms(r['grep']['best'])} ({ms(r['grep']['median'])}), {r['grep_hits']:,} files")
     row("grep / list --actor", lambda r: f"{r['grep']['best'] / r['actor']['best']:.1f}x")
-    row("peak RSS: list / reindex", lambda r: f"{max(r['actor']['rss'], r['topic']['rss'])} MB / {r['rebuild_rss']} MB")
-    print(f"\n`python -c pass` {ms(py)}; `briefs --version` {ms(ver)} ({ver / py:.1f}x)")
+    row("`briefs show` (archive summary)", lambda r: ms(r["show"]["best"]))
+    row("`briefs actors`", lambda r: ms(r["actors"]["best"]))
+    row("`briefs export --format jsonl` (whole archive)", lambda r: ms(r["export"]["best"]))
+    row("peak RSS: list / export / reindex",
+        lambda r: f"{max(r['actor']['rss'], r['topic']['rss'])} MB / {r['export']['rss']} MB / {r['rebuild_rss']} MB")
+    row("load average after the size", lambda r: f"{r['load']:.1f}")
+    print(f"\n`python -c pass` {ms(py)}; `briefs --version` {ms(ver)} ({ver / py:.1f}x);"
+          f" `briefs list` on an empty folder (start-up floor) {ms(nothing)}")
     return 0
 
 
