@@ -1155,13 +1155,10 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
             if result is None:
                 continue
             value, end_value, relative = result
-            mentions.append(DateMention(start, end, text[start:end], value, end_value, relative))
+            mentions.append(DateMention(start + offset, end + offset, text[start:end], value, end_value, relative))
             kinds.append(branch)
             done = m.end()
             break
-    if offset:
-        return [DateMention(d.start + offset, d.end + offset, d.text, d.value, d.end_value, d.relative)
-                for d in mentions]
     return mentions
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from briefs.extract.model import Doc, Span
 
@@ -29,11 +30,12 @@ def summary_and_title(doc: Doc) -> tuple[str | None, str | None]:
     if _is_headline(first, len(lines) - 1):
         title = first
         body_start = lines[0].end
-    sentences = [s for s in doc.sentences if s.start >= body_start and _is_prose(doc, s)]
+    # Only the first two prose sentences are ever read: stop looking after them.
+    sentences = list(islice((s for s in doc.sentences if s.start >= body_start and _is_prose(doc, s)), 2))
     summary = None
     if sentences:
         parts: list[str] = []
-        for s in sentences[:2]:
+        for s in sentences:
             dateline = _DATELINE.match(doc.norm, s.start, s.end)
             start = dateline.end() if dateline else s.start
             text = _DECORATION.sub("", doc.text[start:s.end]).strip()
