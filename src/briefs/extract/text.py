@@ -98,17 +98,22 @@ _SENT_END_IN_LINE = re.compile(r"""([.!?…][.!?…]*["»)]*)[^\S\n]+(?=[«"(\[A
 
 def split_sentences(norm: str) -> tuple[Span, ...]:
     spans: list[Span] = []
-    ends = list(_SENT_END_IN_LINE.finditer(norm)) if ("." in norm or "!" in norm or "?" in norm or "…" in norm) else []
-    k = 0
+    if "." in norm or "!" in norm or "?" in norm or "…" in norm:
+        ends = [(m.start(), m.end(1), m.end(), m.group(1) == ".") for m in _SENT_END_IN_LINE.finditer(norm)]
+    else:
+        ends = []
+    k, count = 0, len(ends)
     for line_start, line_end in _line_bounds(norm):
         start = line_start
-        while k < len(ends) and ends[k].start() < line_end:
-            m = ends[k]
+        while k < count:
+            stop, end, after, dot = ends[k]
+            if stop >= line_end:
+                break
             k += 1
-            if m.group(1) == "." and _NO_BREAK_BEFORE.search(norm, max(start, m.start() - 8), m.start()):
+            if dot and _NO_BREAK_BEFORE.search(norm, max(start, stop - 8), stop):
                 continue
-            _append_trimmed(spans, norm, start, m.end(1))
-            start = m.end()
+            _append_trimmed(spans, norm, start, end)
+            start = after
         _append_trimmed(spans, norm, start, line_end)
     return tuple(spans)
 
