@@ -490,3 +490,15 @@ def test_load_record_falls_back_to_the_archive_reader(data_dir):
     path.write_text(path.read_text(encoding="utf-8").replace("title: Brief 1", "title: [Brief"), encoding="utf-8")
     name, derived, reason = index.read_file(str(data_dir), path.name)
     assert derived is None and reason
+
+
+def test_lazy_records_build_each_record_when_reached(archive, data_dir):
+    idx = index.open_index(data_dir)
+    try:
+        rows = idx.select(query.Filters())
+        lazy = idx.records(rows, lazy=True)
+        assert len(lazy) == 5 and bool(lazy)
+        assert list(lazy) == idx.records(rows) == [archive.get(r.id) for r in rows]
+        assert lazy[1] == archive.get(rows[1].id) and lazy[-2:] == [archive.get(r.id) for r in rows[-2:]]
+    finally:
+        idx.close()

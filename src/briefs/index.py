@@ -98,6 +98,7 @@ INDEXES = (
     "CREATE INDEX briefs_errors ON briefs(name) WHERE error IS NOT NULL",
 )
 DETAIL_TABLES = ("tokens", "topics", "places", "countries")
+SCHEMA_NAMES = frozenset({"meta", "briefs", "fts", "actors", *DETAIL_TABLES, *(sql.split()[2] for sql in INDEXES)})
 
 # Preset dictionary for deflating records: the keys and values every record repeats.
 ZDICT = (
@@ -137,6 +138,29 @@ class Row:
             "actors": [{"name": n} for n in self.actors], "topics": list(self.topics),
             "meetings": [{"place": self.place}] if self.place else [],
         }
+
+
+class Records:
+    """A read-only sequence of records kept in their stored form until each is reached."""
+
+    def __init__(self, items: list):
+        self._items = items  # deflated JSON, or a record already read
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self._items)))]
+        item = self._items[k]
+        return item if type(item) is dict else unpack(item)
+
+    def __iter__(self) -> Iterator[dict]:
+        for item in self._items:
+            yield item if type(item) is dict else unpack(item)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
 
 
 def pack(record: dict, plain: bool = False) -> tuple[bytes, dict, bool]:
@@ -663,8 +687,12 @@ class Index:
                 if version == VERSION:
                     conn.execute("PRAGMA journal_mode=WAL")
                     conn.execute("PRAGMA synchronous=NORMAL")
-                    conn.execute("SELECT count(*) FROM meta").fetchone()
-                    return cls(root, conn, path)
+                    if {n for (n,) in conn.execute("SELECT name FROM sqlite_master")} >= SCHEMA_NAMES:
+                        return cls(root, conn, path)
+                    conn.close()  # a table or index is missing: rebuild
+                    conn = None
+                    Index.delete(root)
+                    continue
                 if version == 0 and not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                     conn.execute("PRAGMA journal_mode=WAL")
                     conn.execute("PRAGMA synchronous=NORMAL")
@@ -858,30 +886,44 @@ class Index:
         loads = json.loads
         return [Row(n, i, d, loads(a), loads(t), p, ti, r) for n, i, d, a, t, p, ti, r in self.conn.execute(sql, args)]
 
-    def records(self, rows: Iterable[Row], on_error: Callable | None = None) -> list[dict]:
-        """The full records behind index rows, from the stored JSON (no YAML parse).
+    def records(self, rows: Iterable[Row], on_error: Callable | None = None, lazy: bool = False):
+        """The full records behind index rows, from the stored JSON (no YAML parse), in order.
 
-        A record that JSON cannot give back exactly is read from its file.
+        A record that JSON cannot give back exactly is read from its file
+        (errors go to `on_error`, and the record is skipped). `lazy`: a
+        sequence that keeps the stored (deflated) form and builds each
+        record when it is reached, so a whole-archive command does not hold
+        every record as Python objects at once.
         """
         rows = list(rows)
-        stored: dict[int, tuple] = {}
-        rids = [r.rid for r in rows if r.rid is not None]
-        if len(rids) * 4 > self.count():  # most of the archive: one pass
-            for rid, blob, exact in self.conn.execute("SELECT rid, record, exact FROM briefs WHERE error IS NULL"):
-                stored[rid] = (blob, exact)
+        where: dict[int, int] = {}
+        for k, row in enumerate(rows):
+            if row.rid is not None:
+                where[row.rid] = k
+        items: list = [None] * len(rows)
+        if len(where) * 4 > len(rows) and len(where) * 2 > self.count():  # most of the archive: one pass
+            cursor = self.conn.execute("SELECT rid, record FROM briefs WHERE error IS NULL AND exact = 1")
+            for rid, blob in cursor:
+                k = where.get(rid)
+                if k is not None:
+                    items[k] = blob
         else:
+            rids = list(where)
             for i in range(0, len(rids), 500):
                 part = rids[i:i + 500]
-                stored.update((rid, (blob, exact)) for rid, blob, exact in self.conn.execute(
-                    f"SELECT rid, record, exact FROM briefs WHERE rid IN ({','.join('?' * len(part))})", part))
-        out = []
-        for row in rows:
-            blob, exact = stored.get(row.rid, (None, 0))
-            if exact:
-                out.append(unpack(blob))
-            else:
-                out.extend(records_for(self.root, [row], on_error))
-        return out
+                for rid, blob in self.conn.execute(
+                        f"SELECT rid, record FROM briefs WHERE exact = 1 AND rid IN ({','.join('?' * len(part))})", part):
+                    items[where[rid]] = blob
+        missing = [k for k, item in enumerate(items) if item is None]
+        if missing:
+            skipped = object()
+            for k in missing:
+                found = records_for(self.root, [rows[k]], on_error)
+                items[k] = found[0] if found else skipped
+            items = [item for item in items if item is not skipped]
+        if lazy:
+            return Records(items)
+        return [item if type(item) is dict else unpack(item) for item in items]
 
     def summary(self, top: int = 10) -> dict:
         """`query.archive_summary` of the valid records, from the index."""
