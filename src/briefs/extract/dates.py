@@ -1168,12 +1168,14 @@ def _candidate_starts(low: str, lo: int, anchor: int) -> list[int]:
     earliest first (the longest expression wins, as in a leftmost regex search)."""
     if anchor == 0 or low[anchor - 1] not in _JOINERS:
         return [anchor]
-    words = [(m.start(), m.group()) for m in _WORD_TOKEN_RE.finditer(low, lo, anchor)]
     starts = [anchor]
-    for start, word in reversed(words):
+    # The words before the anchor, nearest first: the word runs of the reversed
+    # look-back window (most stop at the first word, so the rest is never split).
+    for m in _WORD_TOKEN_RE.finditer(low[lo:anchor][::-1]):
+        word = m.group()[::-1]
         if word not in _PREFIX_WORDS and not word.isdigit():
             break
-        starts.append(start)
+        starts.append(anchor - m.end())
     starts.reverse()
     return starts
 
