@@ -1,8 +1,10 @@
 """Cities, organisations and URLs named in the text.
 
 All lexicons here (and in the topic, agreement and event passes) are compiled
-into one trie-shaped regex each, matching case- and accent-insensitively, so a
-text is scanned once per concern whatever the size of the gazetteer.
+into one trie-shaped regex each, matching case- and accent-insensitively, and
+tried only where the Doc's word index says a key can start (see lexicon.py,
+where the shared helpers `fold`, `lexicon_regex` and `lookup` live; they are
+re-exported here for older imports).
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefs.extract.model import Doc, Person
-from briefs.extract.places import fold, lexicon_regex, lookup
+from briefs.extract.lexicon import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 _QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
