@@ -361,6 +361,8 @@ def test_index_records_and_summary_equal_the_files(recs, broken):
             rows = idx.select(query.Filters())
             assert idx.records(rows) == query.select(files, query.Filters())
             assert idx.records(rows[:2]) == query.select(files, query.Filters())[:2]
+            for f in (query.Filters(), query.Filters(topic=rec.TOPICS[0]), query.Filters(actor="larijani")):
+                assert list(idx.select_records(f, lazy=True)) == idx.select_records(f) == query.select(files, f)
             assert idx.summary() == query.archive_summary(files)
         finally:
             idx.close()
@@ -372,6 +374,12 @@ def test_record_json_cannot_give_back_is_read_from_its_file(archive, data_dir, m
     idx = index.open_index(data_dir)
     try:
         assert idx.records(idx.select(query.Filters(), limit=1)) == [archive.get("2024-01-05-s")]
+        assert idx.select_records(query.Filters())[0] == archive.get("2024-01-05-s")
+        (data_dir / "2024-01-04-s.yaml").write_text("broken: [\n", encoding="utf-8")  # after the refresh
+        errors = []
+        assert [r["id"] for r in idx.select_records(query.Filters(), on_error=errors.append)] == [
+            "2024-01-05-s", "2024-01-03-s", "2024-01-02-s", "2024-01-01-s"]
+        assert len(errors) == 1
     finally:
         idx.close()
 

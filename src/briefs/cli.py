@@ -490,10 +490,9 @@ def _selected_records(ctx: click.Context, data_dir: Path | None, filters) -> lis
     else:
         ix = index.open_index(archive.root)
         try:
-            rows = ix.select(filters)
             for path, reason in ix.problems():
                 warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
-            found, source = ix.records(rows, on_error=_skipped, lazy=True), "index"
+            found, source = ix.select_records(filters, on_error=_skipped, lazy=True), "index"
         finally:
             ix.close()
     if _env(ctx).verbose:

@@ -63,7 +63,7 @@ from briefs import query
 INDEX_FILE = ".index.sqlite"
 LOCK_FILE = ".index.lock"
 SUFFIX = ".yaml"
-VERSION = 2  # PRAGMA user_version; bump on any schema or derivation change (ZDICT included)
+VERSION = 3  # PRAGMA user_version; bump on any schema or derivation change (ZDICT included)
 BUSY_TIMEOUT_S = 60.0  # wait this long for another process's refresh, then answer from memory
 RACY_NS = 1_000_000_000  # a file modified this close to the scan may change again unseen: re-read next time
 POOL_MIN = 400  # parse in worker processes from this many files on
@@ -74,13 +74,14 @@ Progress = Callable[[int, int], None]  # (files read so far, files to read)
 
 TABLES = (
     """CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID""",
-    # One row per record file. error IS NULL: a valid record, with its list columns and the
-    # record itself (`record`: deflated compact JSON; `exact` = 0 when JSON does not give the
-    # record back exactly, then the file is read instead). rid: the file's entry in `meta.rids`.
+    # One row per record file. error IS NULL: a valid record, with its list columns.
+    # rid: the file's entry in `meta.rids`.
     """CREATE TABLE briefs(
         rid INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, error TEXT, id TEXT, date TEXT,
-        first TEXT, last TEXT, actors TEXT, topics TEXT, place TEXT, title TEXT, agreements TEXT,
-        record BLOB, exact INTEGER)""",
+        first TEXT, last TEXT, actors TEXT, topics TEXT, place TEXT, title TEXT, agreements TEXT)""",
+    # The valid record itself, apart so that scans of `briefs` stay small: deflated compact
+    # JSON; `exact` = 0 when JSON does not give the record back exactly (the file is read then).
+    """CREATE TABLE records(rid INTEGER PRIMARY KEY, record BLOB, exact INTEGER)""",
     # Folded tokens of every name and alias: `form` numbers the name forms of one brief.
     """CREATE TABLE tokens(token TEXT, rid INTEGER, form INTEGER, PRIMARY KEY(token, rid, form)) WITHOUT ROWID""",
     """CREATE TABLE topics(topic TEXT, rid INTEGER, PRIMARY KEY(topic, rid)) WITHOUT ROWID""",
@@ -98,7 +99,7 @@ INDEXES = (
     "CREATE INDEX briefs_errors ON briefs(name) WHERE error IS NOT NULL",
 )
 DETAIL_TABLES = ("tokens", "topics", "places", "countries")
-SCHEMA_NAMES = frozenset({"meta", "briefs", "fts", "actors", *DETAIL_TABLES, *(sql.split()[2] for sql in INDEXES)})
+SCHEMA_NAMES = frozenset({"meta", "briefs", "records", "fts", "actors", *DETAIL_TABLES, *(sql.split()[2] for sql in INDEXES)})
 
 # Preset dictionary for deflating records: the keys and values every record repeats.
 ZDICT = (
@@ -810,7 +811,7 @@ class Index:
         c = self.conn
         for sql in INDEXES:  # bulk insert first, index after
             c.execute("DROP INDEX IF EXISTS " + sql.split()[2])
-        for table in ("briefs", *DETAIL_TABLES):
+        for table in ("briefs", "records", *DETAIL_TABLES):
             c.execute(f"DELETE FROM {table}")
         c.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
         c.execute("DELETE FROM meta")
@@ -831,7 +832,7 @@ class Index:
         c.execute("DELETE FROM gone")
         c.executemany("INSERT OR IGNORE INTO gone VALUES (?)", ((r,) for r in rids))
         tokens, topics, places, countries, fts = [], [], [], [], []
-        for rid, blob in c.execute("SELECT rid, record FROM briefs WHERE rid IN gone AND error IS NULL"):
+        for rid, blob in c.execute("SELECT rid, record FROM records WHERE rid IN gone"):
             (_, _, _, _, _, _, _, _, _, forms, topic_set, place_set, country_set, body) = facts(unpack(blob))
             tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
             topics.extend((t, rid) for t in topic_set)
@@ -844,25 +845,27 @@ class Index:
         c.executemany("DELETE FROM countries WHERE country=? AND rid=?", countries)
         c.executemany("INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", fts)
         c.execute("DELETE FROM briefs WHERE rid IN gone")
+        c.execute("DELETE FROM records WHERE rid IN gone")
 
     def _insert(self, rows: list[tuple]) -> None:
         c = self.conn
-        briefs, tokens, topics, places, countries, fts = [], [], [], [], [], []
+        briefs, records, tokens, topics, places, countries, fts = [], [], [], [], [], [], []
         for rid, name, derived, error in rows:
             if derived is None:
-                briefs.append((rid, name, error) + (None,) * 11)
+                briefs.append((rid, name, error) + (None,) * 9)
                 continue
             fact, blob, exact = derived
             (rid_, date, first, last, names, tops, place, title, agrees,
              forms, topic_set, place_set, country_set, body) = fact
-            briefs.append((rid, name, None, rid_, date, first, last, names, tops, place, title, agrees,
-                           blob, int(exact)))
+            briefs.append((rid, name, None, rid_, date, first, last, names, tops, place, title, agrees))
+            records.append((rid, blob, int(exact)))
             tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
             topics.extend((t, rid) for t in topic_set)
             places.extend((p, rid) for p in place_set)
             countries.extend((k, rid) for k in country_set)
             fts.append((rid, body))
-        c.executemany("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", briefs)
+        c.executemany("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", briefs)
+        c.executemany("INSERT INTO records VALUES (?, ?, ?)", records)
         c.executemany("INSERT INTO tokens VALUES (?, ?, ?)", tokens)
         c.executemany("INSERT INTO topics VALUES (?, ?)", topics)
         c.executemany("INSERT INTO places VALUES (?, ?)", places)
@@ -886,6 +889,28 @@ class Index:
         loads = json.loads
         return [Row(n, i, d, loads(a), loads(t), p, ti, r) for n, i, d, a, t, p, ti, r in self.conn.execute(sql, args)]
 
+    def select_records(self, f: query.Filters, on_error: Callable | None = None, lazy: bool = False):
+        """`records(select(f))` in one query, without a Row per brief (for whole-archive commands)."""
+        where, args = _where(f)
+        items: list = []
+        fallback: list[tuple[int, str]] = []
+        for name, blob, exact in self.conn.execute(
+                "SELECT name, record, exact FROM briefs LEFT JOIN records USING (rid)"
+                f" WHERE {' AND '.join(where)} ORDER BY date DESC, id DESC", args):
+            if exact:
+                items.append(blob)
+            else:
+                fallback.append((len(items), name))
+                items.append(None)
+        if fallback:
+            for k, name in fallback:
+                found = records_for(self.root, [Row(name, "", None, [], [], None, None)], on_error)
+                items[k] = found[0] if found else None
+            items = [item for item in items if item is not None]
+        if lazy:
+            return Records(items)
+        return [item if type(item) is dict else unpack(item) for item in items]
+
     def records(self, rows: Iterable[Row], on_error: Callable | None = None, lazy: bool = False):
         """The full records behind index rows, from the stored JSON (no YAML parse), in order.
 
@@ -902,7 +927,7 @@ class Index:
                 where[row.rid] = k
         items: list = [None] * len(rows)
         if len(where) * 4 > len(rows) and len(where) * 2 > self.count():  # most of the archive: one pass
-            cursor = self.conn.execute("SELECT rid, record FROM briefs WHERE error IS NULL AND exact = 1")
+            cursor = self.conn.execute("SELECT rid, record FROM records WHERE exact = 1")
             for rid, blob in cursor:
                 k = where.get(rid)
                 if k is not None:
@@ -912,7 +937,7 @@ class Index:
             for i in range(0, len(rids), 500):
                 part = rids[i:i + 500]
                 for rid, blob in self.conn.execute(
-                        f"SELECT rid, record FROM briefs WHERE exact = 1 AND rid IN ({','.join('?' * len(part))})", part):
+                        f"SELECT rid, record FROM records WHERE exact = 1 AND rid IN ({','.join('?' * len(part))})", part):
                     items[where[rid]] = blob
         missing = [k for k, item in enumerate(items) if item is None]
         if missing:
@@ -927,23 +952,34 @@ class Index:
 
     def summary(self, top: int = 10) -> dict:
         """`query.archive_summary` of the valid records, from the index."""
-        from collections import Counter
-
         c = self.conn
         n, first, last = c.execute("SELECT count(*), min(date), max(date) FROM briefs WHERE error IS NULL").fetchone()
-        actors: Counter[str] = Counter()
-        topics: Counter[str] = Counter()
-        loads = json.loads
-        for a, t in c.execute("SELECT actors, topics FROM briefs WHERE error IS NULL ORDER BY name"):
-            actors.update(set(loads(a)))
-            topics.update(set(loads(t)))
         latest = c.execute("SELECT id, date, title FROM briefs WHERE error IS NULL"
                            " ORDER BY coalesce(date, '') DESC, coalesce(id, '') DESC LIMIT 5").fetchall()
         return {
             "briefs": n, "first": first, "last": last,
-            "actors": actors.most_common(top), "topics": topics.most_common(top),
+            "actors": self._most_common("actors", top), "topics": self._most_common("topics", top),
             "latest": [{"id": i, "date": d, "title": ti} for i, d, ti in latest],
         }
+
+    def _most_common(self, column: str, top: int) -> list[tuple]:
+        """`Counter.most_common(top)` over the briefs' sets of `column` values, taken in file name
+        order (as `query.archive_summary` counts them), ties in the order first seen."""
+        counts = self.conn.execute(
+            f"SELECT j.value, count(DISTINCT b.rid), min(b.name), b.{column} FROM briefs AS b,"
+            f" json_each(b.{column}) AS j WHERE b.error IS NULL GROUP BY j.value").fetchall()
+        if top < len(counts):
+            floor = sorted((n for _, n, _, _ in counts), reverse=True)[top - 1] if top > 0 else None
+            counts = [row for row in counts if floor is not None and row[1] >= floor]
+        order: dict[str, list] = {}
+
+        def first_seen(row: tuple) -> tuple:
+            value, n, name, values = row
+            if name not in order:
+                order[name] = list(set(json.loads(values)))  # the order the reference's set gives
+            return -n, name, order[name].index(value)
+
+        return [(value, n) for value, n, _, _ in sorted(counts, key=first_seen)][:max(top, 0)]
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM briefs WHERE error IS NULL").fetchone()[0]
