@@ -160,3 +160,9 @@ def test_former_and_feminine_titles(kb):
     assert ps["Hassan Rohani"].role == "ex-président iranien"
     assert ps["Anna Kouznetsova"].role == "députée russe"
     assert ps["Anna Kouznetsova"].country == "RU"
+
+
+def test_a_multiword_city_before_a_title_is_no_person(kb):
+    found = persons("Le 4 mai, à Abou Dhabi, le ministre des Finances de la Fédération de Russie A.G. Silouanov "
+                    "s'est entretenu avec son homologue émirien.", kb)
+    assert [p.name for p in found] == ["A.G. Silouanov"]

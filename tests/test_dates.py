@@ -623,3 +623,9 @@ def test_corpus_gold_date_texts():
             got = [(m.text, m.value) for m in found_by_text[stem] if m.text.lower() == words.lower()]
             misses.append((stem, words, value, got))
     assert not misses, f"{len(cases) - len(misses)}/{len(cases)} gold date_texts right; misses: {misses}"
+
+
+def test_a_planned_gathering_takes_the_coming_year():
+    # « ont convenu d'organiser ... du 3 au 4 février », told in January: next month, not last year's
+    m = mention("Les deux pays ont convenu d'organiser une conférence du 3 au 4 février à Doha.", "2026-01-20", "du 3 au 4 février")
+    assert (m.value, m.end_value) == ("2026-02-03", "2026-02-04")

@@ -83,3 +83,18 @@ def test_expected_person_is_a_visit_not_an_event(kb):
 
 def test_relative_pronoun_alone_names_nothing(kb):
     assert found("Des pourparlers, qui se tiendront samedi à Oslo, sont prévus.", kb) == []
+
+
+def test_a_condemnation_dates_a_statement_not_a_happening(kb):
+    assert dates("Le porte-parole a condamné lundi les mesures visant les sociétés accusées de livrer des pièces.", kb) == []
+    assert dates("L'émissaire avait appelé mardi les parties à reprendre le dialogue.", kb) == []
+
+
+def test_a_meeting_with_no_named_person_is_an_event(kb):
+    assert dates("Les experts ont évoqué la prochaine réunion du conseil d'administration, prévue début mai à Genève.", kb) == [("2023-05", None)]
+    assert dates("Le prochain cycle de consultations doit s'ouvrir à Bakou le 20 mars.", kb) == [("2023-03-20", None)]
+
+
+def test_a_round_opened_then_resumed_gives_two_events(kb):
+    text = "Le troisième cycle de négociations, ouvert le 2 février, devrait reprendre le 27 mars."
+    assert dates(text, kb) == [("2023-02-02", None), ("2023-03-27", None)]

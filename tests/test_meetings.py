@@ -170,3 +170,40 @@ def test_prefix_guard_keeps_every_match():
         assert [m.span() for m in guarded.finditer(text, lo, lo + 40)] == [
             m.span() for m in re.compile(bare).finditer(text, lo, lo + 40)]
     assert prefix_guard(r"\w+x") == ""  # no literal beginning: no guard
+
+
+def test_pluperfect_went_to_a_country_is_a_visit_with_one_participant(kb):
+    ms = found("Le patron de Rosneft, Igor Setchine, s'était rendu au Venezuela en mars pour signer un contrat.", kb)
+    assert brief(ms) == [("2023-03", None, "visite", ["Igor Setchine"])]
+
+
+def test_a_gathering_the_speakers_talk_about_is_not_their_meeting(kb):
+    ms = found("Le ministre kazakh Murat Nurtleu a appelé lundi son homologue turc Hakan Fidan. "
+               "Les deux ministres ont également évoqué la prochaine réunion des garants, qui se tiendra à Bakou "
+               "du 20 au 22 juin.", kb)
+    assert [m["date"] for m in ms] == ["2023-05-08"]
+
+
+def test_talk_told_as_parallel_takes_the_date_of_the_occasion(kb):
+    ms = found("La présidente moldave Maia Sandu a été reçue mardi à Ankara par Recep Tayyip Erdoğan. "
+               "Elle doit se rendre vendredi à Izmir. "
+               "Le chef de sa diplomatie, Mihai Popșoi, s'est entretenu de son côté avec Hakan Fidan.", kb)
+    assert ("2023-05-09", ["Mihai Popșoi", "Hakan Fidan"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_the_day_before_is_counted_from_the_meeting_it_follows(kb):
+    ms = found("Le ministre serbe Ivica Dačić a rencontré lundi à Belgrade Hakan Fidan. "
+               "La veille, M. Dačić s'était entretenu par téléphone avec Sergueï Lavrov.", kb)
+    assert [(m["date"], m["date_text"]) for m in ms] == [("2023-05-08", "lundi"), ("2023-05-07", "La veille")]
+
+
+def test_a_bare_title_subject_is_the_person_named_with_that_title(kb):
+    ms = found("Le ministre arménien de l'Économie Gevorg Papoyan a eu des pourparlers mardi à Moscou avec Maxime Rechetnikov. "
+               "Aussi le ministre a rencontré le président de la Douma, Viatcheslav Volodine.", kb)
+    assert ("2023-05-09", ["Gevorg Papoyan", "Viatcheslav Volodine"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_impersonal_il_is_no_subject(kb):
+    ms = found("Le vice-ministre Andreï Roudenko a rencontré mardi Ali Bagheri. "
+               "Il est à noter que la prochaine réunion des vice-ministres aura lieu à Bakou en octobre.", kb)
+    assert [m["date"] for m in ms] == ["2023-05-09"]

@@ -79,3 +79,10 @@ def test_url(kb):
     text = "Source : https://example.org/fr/article-12.html. Lire aussi http://a.b/c"
     assert places.find_url(doc(text)) == "https://example.org/fr/article-12.html"
     assert places.find_url(doc("Pas de lien ici.")) is None
+
+
+def test_a_city_in_a_read_also_line_is_no_place(kb):
+    from briefs.extract import extract
+    record = extract("Le ministre est arrivé mardi à Bakou.\nLire aussi : Moscou et Téhéran renforcent leur partenariat",
+                     dt.date(2024, 3, 1), kb)
+    assert record["places"] == ["Bakou"]

@@ -74,3 +74,19 @@ def test_title_falls_back_to_shortened_lead():
     summary, title = summary_and_title(doc)
     assert summary == content
     assert title.endswith("…") and len(title) <= 121
+
+
+def test_navigation_lines_and_crawl_stamp_are_blanked_keeping_offsets(kb):
+    raw = ("[crawled 2021-04-02T10:00:00Z]\nAccueil | Monde | Asie | Contact\n"
+           "Le ministre a quitté Bakou mardi.\n👉 À lire aussi : Ankara et Erevan signent un accord\n"
+           "Partager sur Telegram\nMots-clés : Iran, Russie\n© Agence 2021 - Tous droits réservés")
+    doc = text.make_doc(text.clean(raw), None, kb)
+    assert len(doc.norm) == len(doc.text)
+    assert [doc.norm[s.start:s.end] for s in doc.lines] == ["Le ministre a quitté Bakou mardi."]
+    assert "Ankara" in doc.text and "Ankara" not in doc.norm
+
+
+def test_long_prose_line_starting_like_a_cue_is_kept(kb):
+    raw = "Source : " + "le ministre a rappelé que la coopération avance " * 6
+    doc = text.make_doc(text.clean(raw), None, kb)
+    assert doc.norm.strip() == doc.text.strip()

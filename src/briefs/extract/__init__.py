@@ -32,7 +32,7 @@ def extract(
     from briefs.record import new_record
 
     cleaned = text.clean(content)
-    doc = text.make_doc(cleaned, published)
+    doc = text.make_doc(cleaned, published, kb)
     persons = actors.find_persons(doc, kb)
     place_mentions = places.find_places(doc, kb)
     found_meetings = meetings.find_meetings(doc, kb, persons, place_mentions)

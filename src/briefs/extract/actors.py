@@ -75,6 +75,7 @@ class _Tables:
     plural_head: re.Pattern
     first_names: frozenset[str]
     not_names: frozenset[str]
+    not_spans: frozenset[str]   # folded multi-word places and organisations ("new york")
     gaz_full: dict[str, int]
     gaz_surname: dict[str, list[int]]
     gazetteer: list[dict]
@@ -258,6 +259,7 @@ def _build(kb: Knowledge) -> _Tables:
     first = kb["first_names"] or {}
     first_names = frozenset(fold(str(n)) for n in first.get("names") or [])
     not_names = {fold(str(n)) for n in first.get("not_persons") or []}
+    not_spans: set[str] = set()
     for nat_form in nat_codes:
         not_names.add(nat_form)
     for entry in list(kb["places"] or []) + list(kb["organizations"] or []):
@@ -265,6 +267,8 @@ def _build(kb: Knowledge) -> _Tables:
             for form in [entry.get("name"), *(entry.get("variants") or [])]:
                 if form and " " not in str(form).strip():
                     not_names.add(fold(str(form)))
+                elif form:
+                    not_spans.add(" ".join(fold(w) for w in str(form).split()))
     grade_set = frozenset(fold(g) for g in grades)
     not_names |= grade_set
     not_names -= first_names
@@ -285,7 +289,7 @@ def _build(kb: Knowledge) -> _Tables:
         run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
         nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
         honorific_before=honorific_before, plural_head=plural_head,
-        first_names=first_names, not_names=frozenset(not_names), gaz_full=gaz_full,
+        first_names=first_names, not_names=frozenset(not_names), not_spans=frozenset(not_spans), gaz_full=gaz_full,
         gaz_surname=gaz_surname, gazetteer=gazetteer,
         opposite={str(k): str(v) for k, v in (nats.get("opposite") or {}).items()}, grades=grade_set,
     )
@@ -375,8 +379,8 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
             if cur:
                 while cur and folded[cur[-1][0]] in ("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"):
                     cur.pop()
-                if cur:
-                    out.append((cur[0][1], cur[-1][2], cur, honor))
+                if cur and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
+                    out.append((cur[0][1], cur[-1][2], cur, honor))  # "New York" is a city, not a person
                 cur = []
             honor = tok in ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr")
     return out

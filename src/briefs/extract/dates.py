@@ -398,7 +398,9 @@ _MOTION = _inflections("arrivé", "parti", "venu", "allé", "rentré", "revenu",
                        "resté", "tombé", "passé", "retourné", "décédé", "rendu", "sorti", "monté", "descendu")
 _FUTURE_WORDS = _FUT_PARTICIPLES | frozenset(
     "doit doivent devra devront devrait devraient devait devaient pourrait pourraient pourra pourront "
-    "prochain prochaine prochains prochaines prochainement bientôt will shall upcoming next scheduled ll".split()
+    "prochain prochaine prochains prochaines prochainement bientôt will shall upcoming next scheduled ll "
+    # infinitives that plan a gathering (« ont convenu d'organiser une réunion du 9 au 10 février »)
+    "organiser tenir".split()
 )
 _PAST_WORDS = frozenset(
     "hier déjà naguère auparavant jadis précédemment dernièrement récemment fut furent eurent purent firent "

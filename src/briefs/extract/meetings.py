@@ -62,6 +62,9 @@ class _Tables:
     there_before: re.Pattern
     circumstantial: re.Pattern
     anaphoric_time: re.Pattern
+    parallel: re.Pattern
+    day_shift: re.Pattern
+    day_shifts: dict[str, int]
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -75,6 +78,7 @@ def _build(kb: Knowledge) -> _Tables:
     numbers = {str(k).lower(): int(v) for k, v in (counted.get("numbers") or {}).items()}
     nouns = {str(k).lower(): [str(w).lower() for w in v or []] for k, v in (counted.get("nouns") or {}).items()}
     aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
+    shifts = conf.get("day_shifts") or {}
     flags = re.IGNORECASE
     return _Tables(
         # lower-case patterns on a lower-cased text, one boundary check: sre scans this
@@ -90,7 +94,8 @@ def _build(kb: Knowledge) -> _Tables:
         reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle|selon)\b\s*(?:\w+\s+)?(?:{rep})?|selon\b)", flags),
         reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
         splitter=re.compile(_alt(re.escape(str(s)) for s in conf.get("splitters") or []), flags),
-        pronoun_start=re.compile(rf"^\W*(?:(?:{_alt(conf.get('pronouns') or [])})\b|qu'(?:il|elle)\b)", flags),
+        pronoun_start=re.compile(rf"^\W*(?!(?:{_alt(conf.get('impersonal') or []) or '(?!)'})(?!\w))"
+                                 rf"(?:(?:{_alt(conf.get('pronouns') or [])})\b|qu'(?:il|elle)\b)", flags),
         counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
         numbers=numbers,
         counted_roles=nouns,
@@ -104,6 +109,9 @@ def _build(kb: Knowledge) -> _Tables:
         anaphoric_time=re.compile(_word(conf.get("anaphoric_time") or []), flags),
         circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
         there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
+        parallel=re.compile(_word(conf.get("parallel") or []) if conf.get("parallel") else "(?!)", flags),
+        day_shift=re.compile(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
+        day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -130,6 +138,9 @@ class _Frame:
     last_sentence: int = -1
     continues: bool = False     # pronoun subject or "alors": goes on with the previous meeting
     content: str = ""           # the clause, for the tense when it is needed
+    parallel: bool = False      # "de son côté": another encounter on the occasion told before
+    shift: int = 0              # "la veille" (-1), "le lendemain" (+1): days from the meeting it follows
+    shift_text: str | None = None
 
 
 # ---------------------------------------------------------------- per clause
@@ -251,7 +262,18 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int)
             at = low.find(det + phrase)
             if at >= 0 and (at == 0 or not low[at - 1].isalnum()):
                 return name
+    # "Aussi le ministre a rencontré ...": the title's head word alone, right before the verb,
+    # stands for the latest person already named with that title
+    bare = _BARE_TITLE.search(low)
+    if bare:
+        head = bare.group(1)
+        for first_at, role, name in reversed(roles):
+            if first_at < base and role.lower().split()[:1] == [head]:
+                return name
     return None
+
+
+_BARE_TITLE = re.compile(r"(?:^|\W)(?:le|la|l')\s*([a-zéèêîôûç-]+)\s+(?:(?:a|avait|est|était|s'est|s'était|doit|va|ont)\s+)?(?:\w+\s+)?$")
 
 
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
@@ -313,6 +335,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f.remote = bool(t.remote.search(text, lo, hi))
         f.content = content
         f.continues = bool(pronoun or t.anaphoric_time.search(content) or has_plural())
+        f.parallel = bool(t.parallel.search(content))
+        shifted = t.day_shift.search(text, 0, c_hi)
+        if shifted:
+            f.shift, f.shift_text = t.day_shifts.get(shifted.group().lower(), 0), doc.text[sent.start + shifted.start():sent.start + shifted.end()]
         if found_dates is None:
             found_dates = doc.sentence_dates(sent)  # memoised on the Doc, offsets absolute
         _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start)
@@ -428,10 +454,26 @@ def _absorb(into: _Frame, other: _Frame) -> None:
 
 
 def _inherit(f: _Frame, src: _Frame) -> None:
-    """A continuation of `src` (a talk during a visit): its date, and its place unless said."""
+    """A continuation of `src` (a talk during a visit): its date, and its place unless said.
+
+    « La veille », « le lendemain »: the day before or after `src`'s (a full date only).
+    """
     f.date, f.date_text, f.dated = src.date, f.date_text or src.date_text, False
+    if f.shift:
+        f.date_text = f.shift_text
+        f.date = _shifted(src.date, f.shift)
+        if f.date is None:
+            return
     if (f.place is None or not f.place_strong) and src.place and not f.remote:
         f.place, f.place_inherited = src.place, True
+
+
+def _shifted(date: str | None, days: int) -> str | None:
+    """`date` (ISO) moved by `days`; None unless it is a full day."""
+    if not date or len(str(date)) != 10:
+        return None
+    import datetime as dt
+    return (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
 
 
 def _resolve(frames: list[_Frame]) -> list[_Frame]:
@@ -449,6 +491,15 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             _inherit(f, prev)
             out.append(f)
             continue
+        if f.parallel and f.participants:
+            # "X s'est entretenu de son côté avec Y": on the occasion told before, in the same tense
+            future = dates_mod.is_future_clause(f.content)
+            src = next((g for g in reversed(out) if g.dated and g.participants
+                        and dates_mod.is_future_clause(g.content) == future), None)
+            if src is not None:
+                _inherit(f, src)
+                out.append(f)
+                continue
         adjacent = next((g for g in reversed(out) if g.last_sentence >= f.sentence - 1), None)
         if adjacent is not None and f.participants and (
                 f.continues or not adjacent.participants
@@ -461,7 +512,8 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             continue
         ahead = next((g for g in frames[i + 1:] if g.sentence <= f.sentence + 2 and g.dated
                       and (not g.participants or _shares(f, g))), None)
-        if ahead is not None and f.participants:
+        if ahead is not None and f.participants and (
+                ahead.participants or dates_mod.is_future_clause(f.content) == dates_mod.is_future_clause(ahead.content)):
             _absorb(ahead, f)
             continue
         out.append(f)

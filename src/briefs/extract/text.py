@@ -179,9 +179,41 @@ def detect_language(norm: str) -> str:
     return "unknown"
 
 
-def make_doc(text: str, published: dt.date | None) -> Doc:
-    """Build the Doc every pass reads; `text` should already be `clean`ed."""
+def _boilerplate_patterns(kb) -> tuple[re.Pattern, re.Pattern]:
+    """Navigation lines (cue at the start, or a menu) and a crawl stamp, from resources/boilerplate.yaml."""
+    conf = kb["boilerplate"] or {}
+    cues = sorted((re.escape(fold(str(c))) for c in conf.get("line_starts") or []), key=len, reverse=True)
+    line_max = int(conf.get("line_max", 200))
+    items, item_max = int(conf.get("menu_items", 3)), int(conf.get("menu_item_max", 30))
+    item = rf"[^\n|›>/]{{1,{item_max}}}"
+    alternatives = [rf"{item}(?:[|›>/]{item}){{{items - 1},}}"]
+    if cues:
+        alternatives.insert(0, rf"[^\w\n]{{0,12}}(?:{'|'.join(cues)})(?!\w)[^\n]*")
+    line = re.compile(rf"^(?=[^\n]{{1,{line_max}}}$)(?:{'|'.join(alternatives)})$", re.M | re.I)
+    stamp = re.compile(rf"\A\s*(?:{conf.get('crawl_prefix') or '(?!)'})", re.I)
+    return line, stamp
+
+
+def blank_boilerplate(norm: str, kb) -> str:
+    """`norm` with navigation lines and a crawl stamp turned to spaces (same length, line breaks kept)."""
+    line, stamp = kb.compiled("text.boilerplate", _boilerplate_patterns)
+    m = stamp.match(norm)
+    if m and m.end() > m.start() and any(ch.isdigit() for ch in m.group()):
+        norm = "".join(ch if ch == "\n" else " " for ch in norm[:m.end()]) + norm[m.end():]
+    if not line.search(norm):
+        return norm
+    return line.sub(lambda m: " " * len(m.group()), norm)
+
+
+def make_doc(text: str, published: dt.date | None, kb=None) -> Doc:
+    """Build the Doc every pass reads; `text` should already be `clean`ed.
+
+    With the knowledge, page furniture (navigation, share and copyright lines,
+    a crawl stamp) is blanked in `norm`, so no pass reads it; `text` keeps it.
+    """
     norm = fold(text)
+    if kb is not None:
+        norm = blank_boilerplate(norm, kb)
     return Doc(
         text=text, norm=norm, sentences=split_sentences(norm), lines=split_lines(norm),
         published=published, language=detect_language(norm),
