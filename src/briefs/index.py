@@ -167,8 +167,8 @@ class Records:
 def pack(record: dict, plain: bool = False) -> tuple[bytes, dict, bool]:
     """(stored form, the record as loaded back from it, whether that equals `record`).
 
-    `plain`: the record holds only str-keyed dicts, lists, str, int, float, bool
-    and None (as `block_loads` gives), which JSON gives back as they were.
+    `plain`: the caller knows the record holds only str-keyed dicts, lists, str,
+    int, float, bool and None, which JSON gives back as they were.
     """
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
     back = record if plain else json.loads(text)
@@ -306,202 +306,19 @@ def quick_loads(text: str):
         loader.dispose()
 
 
-# -- the writer's block YAML, read without libyaml ------------------------------
-#
-# `record.dumps` writes block mappings and sequences, one scalar a line:
-# plain, single-quoted, `[]`, `{}`. `block_loads` reads exactly that
-# subset, line by line, resolving plain scalars with the record loader's own
-# implicit resolvers and constructors; any other form (comments, double
-# quotes, multi-line scalars, anchors, tags, flow collections, tabs, odd
-# characters) raises _Unusual and libyaml reads the file instead.
-
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_PLAIN_BAD = re.compile(r": | #|:\Z|\s\Z")
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_resolving: dict | None = None
-
-
-def _scalar_maker():
-    global _resolving
-    if _resolving is None:
-        from yaml import ScalarNode
-        from briefs import record as rec
-
-        loader = rec.RecordLoader("")
-        resolvers = rec.RecordLoader.yaml_implicit_resolvers
-        _resolving = {"resolvers": resolvers, "wild": resolvers.get(None, []), "loader": loader, "node": ScalarNode}
-    return _resolving
-
-
-def _plain(value: str):
-    """A plain scalar as the record loader resolves and constructs it."""
-    r = _resolving or _scalar_maker()
-    for tag, rx in r["resolvers"].get(value[:1], ()) or r["wild"]:
-        if rx.match(value):
-            if tag == _STR:
-                return value
-            constructor = r["loader"].yaml_constructors.get(tag)
-            if constructor is None:
-                raise _Unusual
-            return constructor(r["loader"], r["node"](tag, value))
-    for tag, rx in r["wild"]:
-        if rx.match(value):
-            raise _Unusual
-    return value
-
-
-_str_keys: set[str] = set()
-
-
-def _key(key: str) -> str:
-    if key in _str_keys:
-        return key
-    if not _KEY.match(key) or _plain(key) != key or type(_plain(key)) is not str:
-        raise _Unusual
-    _str_keys.add(key)
-    return key
-
-
-def _value(text: str):
-    """The scalar written after `key: ` or `- `."""
-    first = text[0]
-    if first == "'":
-        inner = text[1:-1]
-        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
-            raise _Unusual
-        return inner.replace("''", "'")
-    if first in _INDICATORS:
-        if text == "[]":
-            return []
-        if text == "{}":
-            return {}
-        if first != "-" or len(text) < 2 or text[1] == " ":
-            raise _Unusual
-    elif first == " ":
-        raise _Unusual
-    if _PLAIN_BAD.search(text):
-        raise _Unusual
-    if first in _plain_first():
-        return _plain(text)
-    return text
-
-
-_first_chars: frozenset | None = None
-
-
-def _plain_first() -> frozenset:
-    """First characters for which some implicit resolver may apply (others: always a string)."""
-    global _first_chars
-    if _first_chars is None:
-        r = _resolving or _scalar_maker()
-        if r["wild"]:
-            _first_chars = frozenset(chr(c) for c in range(0x110000))
-        else:
-            _first_chars = frozenset(k for k in r["resolvers"] if k)
-    return _first_chars
-
-
-def block_loads(text: str):
-    """`record.loads(text)` for the writer's block style; _Unusual for anything else."""
-    if not text.endswith("\n") or _ODD.search(text) or text.startswith(("---", "%")):
-        raise _Unusual
-    lines = text.split("\n")
-    lines.pop()
-    body = [line.lstrip(" ") for line in lines]
-    indent = [len(a) - len(b) for a, b in zip(lines, body)]
-    n = len(lines)
-    pos = 0
-
-    def mapping(ind: int, first: str | None = None) -> dict:
-        """Entries at indent `ind` (the first one possibly given inline, after '- ')."""
-        nonlocal pos
-        out: dict = {}
-        if first is not None:
-            entry = first
-        else:
-            entry = None
-        while True:
-            if entry is None:
-                if pos >= n:
-                    return out
-                i = indent[pos]
-                entry = body[pos]
-                if i < ind or (i == ind and entry.startswith("- ")):
-                    return out
-                if i != ind:
-                    raise _Unusual
-                pos += 1
-            key, sep, rest = entry.partition(":")
-            entry = None
-            if not sep:
-                raise _Unusual
-            key = _key(key)
-            if rest:
-                if rest[0] != " " or len(rest) < 2:
-                    raise _Unusual
-                out[key] = _value(rest[1:])
-            else:
-                out[key] = nested(ind)
-
-    def nested(ind: int):
-        """What follows `key:` at indent `ind`: a block below it, a sequence at its level, or null."""
-        if pos >= n:
-            return None
-        i = indent[pos]
-        line = body[pos]
-        if line.startswith("- ") or line == "-":
-            return None if i < ind else sequence(i)
-        if i > ind:
-            return mapping(i)
-        return None
-
-    def sequence(ind: int) -> list:
-        nonlocal pos
-        out: list = []
-        while pos < n:
-            i = indent[pos]
-            line = body[pos]
-            if i != ind or not line.startswith("- "):
-                if i > ind or (i == ind and line == "-"):
-                    raise _Unusual
-                break
-            item = line[2:]
-            pos += 1
-            if not item or item[0] == " ":
-                raise _Unusual
-            key, sep, rest = item.partition(":")
-            if sep and (not rest or rest[0] == " ") and _KEY.match(key):
-                out.append(mapping(ind + 2, item))
-            else:
-                out.append(_value(item))
-        return out
-
-    if not lines or indent[0] or not body[0]:
-        raise _Unusual
-    result = mapping(0)
-    if pos != n:
-        raise _Unusual
-    return result
-
-
 def load_record(root: str, name: str) -> tuple[dict, bool]:
-    """(`Archive.read` of the file `name`, whether `block_loads` read it): the quick readers
-    first, the archive's own reader (same value, or the RecordError with its message)
-    whenever anything is unusual."""
+    """(`Archive.read` of the file `name`, False): the quick libyaml builder first, the
+    archive's own reader (same value, or the RecordError with its message) whenever
+    anything is unusual. Only the safe C loader ever reads the YAML."""
     from briefs import record as rec
     from briefs.archive import Archive
 
     path = Path(root) / name
     try:
         with open(path, encoding="utf-8") as f:
-            text = f.read()
-        try:
-            record, plain = block_loads(text), True
-        except _Unusual:
-            record, plain = quick_loads(text), False
+            record = quick_loads(f.read())
         if not rec.validate(record, expected_id=name[: -len(SUFFIX)]):
-            return record, plain
+            return record, False
     except Exception:  # noqa: BLE001 - unusual or broken: the full reader decides
         pass
     return Archive(root).read(path), False
