@@ -322,21 +322,44 @@ def _progress(total: int):
     return wrapped
 
 
+FILTER_NAMES = ("actor", "topic", "place", "country", "agreement", "text", "since", "until")
+_FILTER_OPTIONS = (
+    click.option("--actor", shell_complete=_complete_actors,
+                 help="Person: full name, surname or alias; case and accents ignored."),
+    click.option("--topic", shell_complete=_complete_topics, help="Topic slug (economie, nucleaire, ...)."),
+    click.option("--place", help="City named in the brief."),
+    click.option("--country", help="ISO code of an actor's country (RU, IR, US ...)."),
+    click.option("--agreement", help="Word in an agreement's name, kind or stage."),
+    click.option("--text", metavar="WORDS",
+                 help="Words (or word starts) in the title, summary, names, agreements, events, quotes."),
+    click.option("--since", callback=_period_bound(0), help="From this date: 2024, 2024-01, 2024-01-15, 'janvier 2024'."),
+    click.option("--until", callback=_period_bound(1), help="Up to this date, same forms as --since."),
+)
+
+
+def filter_options(func):
+    """The filters of `briefs list` (same names and meaning), for commands that select briefs."""
+    for option in reversed(_FILTER_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _filters(kwargs: dict):
+    """Pop the filter options out of a command's kwargs into a query.Filters."""
+    from briefs import query
+
+    return query.Filters(**{name: kwargs.pop(name) for name in FILTER_NAMES})
+
+
+
 @cli.command(name="list")
-@click.option("--actor", help="Person: full name, surname or alias; case and accents ignored.")
-@click.option("--topic", help="Topic slug (economie, nucleaire, ...).")
-@click.option("--place", help="City named in the brief.")
-@click.option("--country", help="ISO code of an actor's country (RU, IR, US ...).")
-@click.option("--agreement", help="Word in an agreement's name, kind or stage.")
-@click.option("--text", metavar="WORDS", help="Words (or word starts) in the title, summary, names, agreements, events, quotes.")
-@click.option("--since", callback=_period_bound(0), help="From this date: 2024, 2024-01, 2024-01-15, 'janvier 2024'.")
-@click.option("--until", callback=_period_bound(1), help="Up to this date, same forms as --since.")
+@filter_options
 @click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many briefs (newest first).")
 @data_dir_option
 @click.pass_context
 @handle_errors
-def list_(ctx, actor, topic, place, country, agreement, text, since, until, fmt, limit, data_dir) -> None:
+def list_(ctx, fmt, limit, data_dir, **kwargs) -> None:
     """List briefs, newest first; filters combine with AND.
 
     Answers come from the index .index.sqlite in the archive folder, brought
@@ -349,11 +372,10 @@ def list_(ctx, actor, topic, place, country, agreement, text, since, until, fmt,
       briefs list --country IR --place Moscou --format ids
       briefs list --text "securite information"
     """
-    from briefs import index, query, render
+    from briefs import index, render
     from briefs.env import data_dir_from
 
-    filters = query.Filters(actor=actor, topic=topic, place=place, country=country, agreement=agreement,
-                            since=since, until=until, text=text)
+    filters = _filters(kwargs)
     root = data_dir_from(str(data_dir) if data_dir else None)
     idx = index.open_index(root)
     for path, reason in idx.problems():
@@ -417,7 +439,7 @@ def reindex(ctx, data_dir) -> None:
 
 
 @cli.command()
-@click.argument("brief_id", required=False, metavar="[ID]")
+@click.argument("brief_id", required=False, metavar="[ID]", shell_complete=_complete_ids)
 @click.option("--format", "fmt", type=click.Choice(["text", "yaml", "json"]), default="text", show_default=True)
 @data_dir_option
 @click.pass_context
@@ -499,35 +521,6 @@ def _selected_records(ctx: click.Context, data_dir: Path | None, filters) -> lis
         click.echo("briefs: " + messages.SCANNED.format(count=len(found), seconds=time.perf_counter() - start,
                                                         source=source), err=True)
     return found
-
-
-FILTER_NAMES = ("actor", "topic", "place", "country", "agreement", "text", "since", "until")
-_FILTER_OPTIONS = (
-    click.option("--actor", shell_complete=_complete_actors,
-                 help="Person: full name, surname or alias; case and accents ignored."),
-    click.option("--topic", shell_complete=_complete_topics, help="Topic slug (economie, nucleaire, ...)."),
-    click.option("--place", help="City named in the brief."),
-    click.option("--country", help="ISO code of an actor's country (RU, IR, US ...)."),
-    click.option("--agreement", help="Word in an agreement's name, kind or stage."),
-    click.option("--text", metavar="WORDS",
-                 help="Words (or word starts) in the title, summary, names, agreements, events, quotes."),
-    click.option("--since", callback=_period_bound(0), help="From this date: 2024, 2024-01, 2024-01-15, 'janvier 2024'."),
-    click.option("--until", callback=_period_bound(1), help="Up to this date, same forms as --since."),
-)
-
-
-def filter_options(func):
-    """The filters of `briefs list` (same names and meaning), for commands that select briefs."""
-    for option in reversed(_FILTER_OPTIONS):
-        func = option(func)
-    return func
-
-
-def _filters(kwargs: dict):
-    """Pop the filter options out of a command's kwargs into a query.Filters."""
-    from briefs import query
-
-    return query.Filters(**{name: kwargs.pop(name) for name in FILTER_NAMES})
 
 
 ACTOR_FORMATS = ("table", "json", "yaml", "csv", "names")
@@ -735,7 +728,7 @@ def check(ctx, fix, data_dir) -> None:
 
 
 @cli.command()
-@click.argument("brief_id", metavar="ID")
+@click.argument("brief_id", metavar="ID", shell_complete=_complete_ids)
 @data_dir_option
 @click.pass_context
 @handle_errors
@@ -801,18 +794,6 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _attach_completions(group: click.Group) -> None:
-    """Complete --topic, --actor and id arguments on every command that has them (list, show, ...)."""
-    completers = {"topic": _complete_topics, "actor": _complete_actors, "brief_id": _complete_ids}
-    for command in group.commands.values():
-        for param in command.params:
-            if param.name in completers and getattr(param, "_custom_shell_complete", "absent") is None:
-                param._custom_shell_complete = completers[param.name]
-
-
-_attach_completions(cli)
 
 
 def main() -> None:
