@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,22 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+def make_record(n: int = 0, **fields) -> dict:
+    """A valid record numbered `n` (its own sha256), with `fields` overriding."""
+    from briefs import record as rec
+
+    record = rec.new_record()
+    record.update(
+        title=f"Titre {n}", published="2024-01-24", added="2026-11-23T10:15:00Z",
+        source={"file": f"t{n}.txt", "url": None, "sha256": hashlib.sha256(str(n).encode()).hexdigest()},
+        summary="Résumé.",
+        actors=[{"name": "Nikolaï Patrouchev", "role": None, "country": "RU", "aliases": ["Patrouchev"]},
+                {"name": "Ali Akbar Ahmadian", "role": None, "country": "IR", "aliases": []}],
+        meetings=[{"date": "2024-01-24", "date_text": "ce 24 janvier", "place": "Moscou", "kind": "rencontre",
+                   "participants": ["Nikolaï Patrouchev", "Ali Akbar Ahmadian"]}],
+        topics=["securite"],
+    )
+    record.update(fields)
+    return record

@@ -1,35 +1,19 @@
 """Hand-edited records: `briefs check [--fix]`, skipping in list/show, `briefs edit`."""
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
+from conftest import make_record
 from briefs import check as checking, record as rec
 from briefs.archive import Archive
 from briefs.cli import cli
 from briefs.errors import ExitCode
 
 RID = "2024-01-24-patrouchev-ahmadian"
-
-
-def make_record(n: int = 0, **fields) -> dict:
-    record = rec.new_record()
-    record.update(
-        title=f"Titre {n}", published="2024-01-24", added="2026-11-23T10:15:00Z",
-        source={"file": f"t{n}.txt", "url": None, "sha256": hashlib.sha256(str(n).encode()).hexdigest()},
-        summary="Résumé.",
-        actors=[{"name": "Nikolaï Patrouchev", "role": None, "country": "RU", "aliases": ["Patrouchev"]},
-                {"name": "Ali Akbar Ahmadian", "role": None, "country": "IR", "aliases": []}],
-        meetings=[{"date": "2024-01-24", "date_text": "ce 24 janvier", "place": "Moscou", "kind": "rencontre",
-                   "participants": ["Nikolaï Patrouchev", "Ali Akbar Ahmadian"]}],
-        topics=["securite"],
-    )
-    record.update(fields)
-    return record
 
 
 @pytest.fixture
