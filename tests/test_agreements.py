@@ -112,3 +112,17 @@ def test_list_after_colon(kb):
 
 def test_consent_is_not_an_agreement(kb):
     assert found("Les travaux exigent l'accord des riverains.", kb) == []
+
+
+def test_purpose_infinitive_after_a_past_trip_is_a_stage_reached(kb):
+    got = found("Le ministre kazakh s'était rendu à Bakou en mai pour signer un mémorandum sur le transit.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("mémorandum", "signé")]
+    got = found("Le ministre kazakh se rendra à Bakou en mai pour signer un mémorandum sur le transit.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("mémorandum", "annoncé")]
+
+
+def test_to_adopt_a_declaration_is_announced_adopted_is_signed(kb):
+    got = found("Les ministres doivent y adopter une déclaration commune sur le transit.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("déclaration", "annoncé")]
+    got = found("Le sommet a adopté mardi une déclaration finale sur la Caspienne.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("déclaration", "signé")]

@@ -64,3 +64,9 @@ def test_only_schema_slugs(kb):
 
     text = "Pandémie, vaccins et santé publique; pétrole et gaz; commerce et investissements."
     assert found(text, kb) <= set(TOPICS)
+
+
+def test_an_experts_university_is_no_education_topic(kb):
+    text = ("« Les deux capitales restent prudentes », estime Leïla Karimi, chercheuse à l'université d'Ispahan, "
+            "à propos des livraisons de drones et des exercices militaires conjoints.")
+    assert "culture" not in found(text, kb)

@@ -40,6 +40,8 @@ class _Lexicon:
     stops: frozenset[str]
     links: frozenset[str]
     skip_after: re.Pattern | None
+    purpose_past: dict[str, str]            # "signer" -> "signé": purpose infinitive after a past trip
+    past_trip: re.Pattern | None
     mention_matcher: Matcher     # `mentions` over a whole text through the word index
     cue_matcher: Matcher         # `cues`, likewise
 
@@ -108,6 +110,8 @@ def _build(kb: Knowledge) -> _Lexicon:
         stops=words("name_stops"),
         links=words("name_links"),
         skip_after=re.compile(skip) if skip else None,
+        purpose_past={fold(str(k)): str(v) for k, v in (conf.get("purpose_past") or {}).items()},
+        past_trip=re.compile(rf"(?:{conf['past_trip']})[^.;]*$", re.I) if conf.get("past_trip") else None,
         mention_matcher=Matcher(mentions, nouns),
         cue_matcher=Matcher(cues, stages),
     )
@@ -238,6 +242,10 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
             continue
         if _is_future(before, lex) and lex.order.get(status, 0) > lex.order.get("en négociation", 1):
             status = "annoncé"
+        if before and before[-1] == "pour" and lex.past_trip is not None:
+            done = lex.purpose_past.get(fold_span(doc, m.start(), m.end()))
+            if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
+                status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
