@@ -126,3 +126,9 @@ def test_to_adopt_a_declaration_is_announced_adopted_is_signed(kb):
     assert [(a["kind"], a["status"]) for a in got] == [("déclaration", "annoncé")]
     got = found("Le sommet a adopté mardi une déclaration finale sur la Caspienne.", kb)
     assert [(a["kind"], a["status"]) for a in got] == [("déclaration", "signé")]
+
+
+def test_a_coordinated_second_verb_keeps_its_object_from_the_first(kb):
+    got = found("Les ministres ont signé un mémorandum sur les ports et examiné l'accord sur le transit, "
+                "dont le texte est en cours de finalisation.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("mémorandum", "signé"), ("accord", "en négociation")]

@@ -98,3 +98,8 @@ def test_a_meeting_with_no_named_person_is_an_event(kb):
 def test_a_round_opened_then_resumed_gives_two_events(kb):
     text = "Le troisième cycle de négociations, ouvert le 2 février, devrait reprendre le 27 mars."
     assert dates(text, kb) == [("2023-02-02", None), ("2023-03-27", None)]
+
+
+def test_a_happening_noun_dated_by_doit_intervenir(kb):
+    text = "Les premières livraisons de blindés, prévues par un contrat signé en mars 2021, doivent intervenir à l'automne."
+    assert dates(text, kb) == [("2023", None)]

@@ -270,6 +270,8 @@ def _is_future(before: list[str], lex: _Lexicon) -> bool:
 _COMPLEMENT_BREAK = re.compile(r"[,.;:]")
 _DATE_BREAK = re.compile(r"[:;()]")
 _WORDS = re.compile(r"[\w-]+")
+# A second verb coordinated after a cue's objects: « et évoqué », « puis ont examiné ».
+_COORD_VERB = re.compile(r"\s(?:et|puis)\s+(?:ont\s+|a\s+|avaient\s+|avait\s+)?[a-zéèêâîôûç]+(?:é|ée|és|ées)(?![\w-])")
 
 
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
@@ -282,6 +284,9 @@ def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mentio
         return []
     if cue.forward:
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+        coord = _COORD_VERB.search(norm, cue.end, nxt if nxt is not None else len(norm))
+        if coord:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
+            nxt = coord.start()
         return [m for m in after if nxt is None or m.start < nxt] or ([] if not before else [before[-1]])
     if before:
         return [before[-1]]
