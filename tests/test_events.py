@@ -103,3 +103,9 @@ def test_a_round_opened_then_resumed_gives_two_events(kb):
 def test_a_happening_noun_dated_by_doit_intervenir(kb):
     text = "Les premières livraisons de blindés, prévues par un contrat signé en mars 2021, doivent intervenir à l'automne."
     assert dates(text, kb) == [("2023", None)]
+
+
+def test_the_forum_where_the_told_meeting_took_place_is_no_event(kb):
+    meeting = {"date": "2023-03-02", "date_text": "le 2 mars", "place": "Bakou", "kind": "rencontre", "participants": ["X"]}
+    text = "Les deux hommes s'étaient déjà vus le 2 mars à Bakou, lors d'un forum international."
+    assert dates(text, kb, meetings=[meeting]) == []

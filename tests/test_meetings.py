@@ -207,3 +207,10 @@ def test_impersonal_il_is_no_subject(kb):
     ms = found("Le vice-ministre Andreï Roudenko a rencontré mardi Ali Bagheri. "
                "Il est à noter que la prochaine réunion des vice-ministres aura lieu à Bakou en octobre.", kb)
     assert [m["date"] for m in ms] == ["2023-05-09"]
+
+
+def test_the_next_day_is_counted_from_the_meeting_it_follows(kb):
+    ms = found("Le vice-ministre Vassili Orlov a rencontré le 2 mai à Erevan le général Arman Sargsyan. "
+               "Aussi M. Orlov a visité une usine à Gumri le jour suivant.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [
+        ("2023-05-02", ["Vassili Orlov", "Arman Sargsyan"]), ("2023-05-03", ["Vassili Orlov"])]

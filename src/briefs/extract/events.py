@@ -117,6 +117,7 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     lex: _Lexicon = kb.compiled("events.lexicon", _build)
     agreement_lex = agreements_pass.lexicon(kb)
     taken = _meeting_dates(doc, meetings, persons)
+    told = {(str(m["date"]), m.get("date_text")) for m in meetings if m.get("date")}  # « les deux hommes s'étaient vus le 11 octobre, lors d'un forum »
     events: list[dict] = []
     seen: set[tuple[str, str | None]] = set()
     scans = _scan(doc, lex, agreement_lex)
@@ -136,7 +137,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 best = _subject(doc, sent, best, anchors, persons)
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
-            if sent in taken.get(d.value, ()) and fold(doc.norm[best.start:best.end]) in lex.gatherings:
+            gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
+            if gathering and (sent in taken.get(d.value, ()) or (d.value, doc.text[d.start:d.end]) in told):
                 continue  # the summit Poutine attended that day is the meeting itself
             if sent in taken.get(d.value, ()) and best.role != "nouns":
                 continue
