@@ -166,3 +166,8 @@ def test_a_multiword_city_before_a_title_is_no_person(kb):
     found = persons("Le 4 mai, à Abou Dhabi, le ministre des Finances de la Fédération de Russie A.G. Silouanov "
                     "s'est entretenu avec son homologue émirien.", kb)
     assert [p.name for p in found] == ["A.G. Silouanov"]
+
+
+def test_a_lost_letter_shown_as_question_mark_stays_inside_the_name(kb):
+    found = persons("Le président Ebrahim Ra?ssi a remercié Ankara.", kb)
+    assert [p.name for p in found] == ["Ebrahim Ra?ssi"]

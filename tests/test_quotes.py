@@ -87,3 +87,10 @@ def test_english_order(kb):
 def test_quote_without_any_person_is_left_out(kb):
     text = "Les experts jugent que « la situation reste très difficile à évaluer »."
     assert run(text, kb) == []
+
+
+def test_il_is_the_subject_not_the_person_after_avec(kb):
+    text = ("Le ministre Rashid Meredov avait discuté du transit le 3 mai avec Hakan Fidan. "
+            "« Le corridor transcaspien doit être achevé rapidement », a-t-il souligné.")
+    got = run(text, kb, person(text, "Rashid Meredov", "Meredov"), person(text, "Hakan Fidan", "Fidan"))
+    assert [s for s, _ in got] == ["Rashid Meredov"]

@@ -206,7 +206,8 @@ def _adjective_forms(adj: str) -> list[str]:
 def _build(kb: Knowledge) -> _Tables:
     up = _letters(str.isupper)
     lo = _letters(str.islower) + "ß"
-    word = rf"[{up}][{lo}{up}]*(?:[-'][{up}{lo}][{lo}{up}]*)*"
+    # a "?" between letters is a letter the scrape lost (« Ra?ssi »)
+    word = rf"[{up}](?:[{lo}{up}]|\?(?=[{lo}]))*(?:[-'][{up}{lo}](?:[{lo}{up}]|\?(?=[{lo}]))*)*"
     initials = rf"[{up}]\.(?:-?[{up}]\.)*"
     particle_h = r"(?:al|el|ad|as|ash|an|ibn|bin|ben|abd|abu|abou|ould)-"
     tok = rf"(?:{initials}|(?:{particle_h})?{word})"

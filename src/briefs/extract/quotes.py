@@ -157,9 +157,15 @@ def _pronoun(doc: Doc, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -
             continue
         if _coordinated(doc, m, mentions):
             continue
+        if _OBJECT_BEFORE.search(doc.norm, max(0, m.start - 70), m.start):
+            continue  # « ... avec son homologue X. « ... », a-t-il dit »: « il » is the subject, not X
         sources = [s for s in lex.sources.finditer(doc.norm, m.end, qs) if _introduced(doc, s.start(), lex)]
         return None if sources else m.person
     return None
+
+
+# A person named as the complement of « avec » / « auprès de » / « par »: not the subject « il » stands for.
+_OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par)\s+(?:(?:son|sa|ses|leur|le|la|les|l')\s*[^,.;«»\n]{0,60}?)?$")
 
 
 def _coordinated(doc: Doc, m: _PersonMention, mentions: list[_PersonMention]) -> bool:
