@@ -214,3 +214,9 @@ def test_the_next_day_is_counted_from_the_meeting_it_follows(kb):
                "Aussi M. Orlov a visité une usine à Gumri le jour suivant.", kb)
     assert [(m["date"], m["participants"]) for m in ms] == [
         ("2023-05-02", ["Vassili Orlov", "Arman Sargsyan"]), ("2023-05-03", ["Vassili Orlov"])]
+
+
+def test_a_periphrasis_of_a_title_names_the_person_who_holds_it(kb):
+    ms = found("Le président kirghize Sadyr Japarov a remercié Ankara. "
+               "Le chef de l'État kirghize se rendra vendredi à Bakou.", kb)
+    assert brief(ms) == [("2023-05-12", "Bakou", "visite", ["Sadyr Japarov"])]

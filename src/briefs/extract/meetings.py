@@ -63,6 +63,8 @@ class _Tables:
     circumstantial: re.Pattern
     anaphoric_time: re.Pattern
     parallel: re.Pattern
+    synonyms: re.Pattern
+    synonym_heads: dict[str, str]
     day_shift: re.Pattern
     day_shifts: dict[str, int]
 
@@ -79,6 +81,7 @@ def _build(kb: Knowledge) -> _Tables:
     nouns = {str(k).lower(): [str(w).lower() for w in v or []] for k, v in (counted.get("nouns") or {}).items()}
     aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
     shifts = conf.get("day_shifts") or {}
+    synonyms = conf.get("title_synonyms") or {}
     flags = re.IGNORECASE
     return _Tables(
         # lower-case patterns on a lower-cased text, one boundary check: sre scans this
@@ -109,6 +112,9 @@ def _build(kb: Knowledge) -> _Tables:
         anaphoric_time=re.compile(_word(conf.get("anaphoric_time") or []), flags),
         circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
         there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
+        synonyms=re.compile(rf"(?:^|\W)(?:le|la|l')\s*(?P<syn>{_alt(re.escape(str(k).lower()) for k in synonyms) or '(?!)'})"
+                            rf"(?:\s+[\w-]+){{0,3}}\s*$"),
+        synonym_heads={str(k).lower(): str(v).lower() for k, v in synonyms.items()},
         parallel=re.compile(_word(conf.get("parallel") or []) if conf.get("parallel") else "(?!)", flags),
         day_shift=re.compile(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
         day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
@@ -247,7 +253,8 @@ def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, 
     return []
 
 
-def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int) -> str | None:
+def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int,
+                  synonyms: re.Pattern | None = None, synonym_heads: dict[str, str] | None = None) -> str | None:
     """A subject named by its title only ("le ministre russe s'est entretenu"): the person
     already named whose role starts with those words."""
     low = before_cue.lower()
@@ -264,6 +271,14 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int)
                 return name
     # "Aussi le ministre a rencontré ...": the title's head word alone, right before the verb,
     # stands for the latest person already named with that title
+    if synonyms is not None and synonym_heads:
+        # « le chef de l'État iranien se rendra »: the latest person whose title that phrase stands for
+        syn = synonyms.search(low)
+        if syn:
+            head = synonym_heads.get(syn.group("syn"), "").split()
+            for first_at, role, name in reversed(roles):
+                if first_at < base and head and role.lower().split()[:len(head)] == head:
+                    return name
     bare = _BARE_TITLE.search(low)
     if bare:
         head = bare.group(1)
@@ -323,7 +338,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         elif not names and has_plural():
             names = list(prev_participants)
         if not subjects:
-            subject = _role_subject(text[c_lo:cue.start()], roles, sent.start)
+            subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
             if subject:
                 names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
