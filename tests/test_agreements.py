@@ -132,3 +132,10 @@ def test_a_coordinated_second_verb_keeps_its_object_from_the_first(kb):
     got = found("Les ministres ont signé un mémorandum sur les ports et examiné l'accord sur le transit, "
                 "dont le texte est en cours de finalisation.", kb)
     assert [(a["kind"], a["status"]) for a in got] == [("mémorandum", "signé"), ("accord", "en négociation")]
+
+
+def test_an_agreement_sought_is_in_negotiation(kb):
+    for text in ("Les parties sont proches d'un accord sur le transit.",
+                 "« Nous sommes plus proches que jamais d'un accord sur le transit », a dit le ministre.",
+                 "Les deux pays espèrent parvenir à un accord sur le transit."):
+        assert [(a["kind"], a["status"]) for a in found(text, kb)] == [("accord", "en négociation")], text
