@@ -32,6 +32,10 @@ def extract(
     from briefs.record import new_record
 
     cleaned = text.clean(content)
+    if published is None:
+        from briefs.extract.published import find_published
+
+        published = find_published(cleaned)
     doc = text.make_doc(cleaned, published, kb)
     persons = actors.find_persons(doc, kb)
     place_mentions = places.find_places(doc, kb)
