@@ -77,3 +77,9 @@ def test_archive_summary_counts():
     assert s["briefs"] == 2 and s["first"] == "2001-03-13" and s["last"] == "2026-01-31"
     assert s["actors"][0] == ("Vladimir Poutine", 2)
     assert s["latest"][0]["id"] == LARIJANI["id"]
+
+
+def test_summary_ties_are_ordered_by_name():
+    from collections import Counter
+
+    assert query.most_common(Counter({"b": 1, "a": 1, "c": 2}), 2) == [("c", 2), ("a", 1)]

@@ -780,23 +780,11 @@ class Index:
         }
 
     def _most_common(self, column: str, top: int) -> list[tuple]:
-        """`Counter.most_common(top)` over the briefs' sets of `column` values, taken in file name
-        order (as `query.archive_summary` counts them), ties in the order first seen."""
-        counts = self.conn.execute(
-            f"SELECT j.value, count(DISTINCT b.rid), min(b.name), b.{column} FROM briefs AS b,"
-            f" json_each(b.{column}) AS j WHERE b.error IS NULL GROUP BY j.value").fetchall()
-        if top < len(counts):
-            floor = sorted((n for _, n, _, _ in counts), reverse=True)[top - 1] if top > 0 else None
-            counts = [row for row in counts if floor is not None and row[1] >= floor]
-        order: dict[str, list] = {}
-
-        def first_seen(row: tuple) -> tuple:
-            value, n, name, values = row
-            if name not in order:
-                order[name] = list(set(json.loads(values)))  # the order the reference's set gives
-            return -n, name, order[name].index(value)
-
-        return [(value, n) for value, n, _, _ in sorted(counts, key=first_seen)][:max(top, 0)]
+        """`query.most_common` over the briefs' sets of `column` values: by count, ties by value."""
+        rows = self.conn.execute(
+            f"SELECT j.value, count(DISTINCT b.rid) AS n FROM briefs AS b, json_each(b.{column}) AS j"
+            " WHERE b.error IS NULL GROUP BY j.value ORDER BY n DESC, j.value LIMIT ?", (max(top, 0),)).fetchall()
+        return [(value, n) for value, n in rows]
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM briefs WHERE error IS NULL").fetchone()[0]

@@ -143,6 +143,11 @@ def select(records: Iterable[dict], f: Filters, limit: int | None = None) -> lis
     return found[:limit] if limit else found
 
 
+def most_common(counts: Counter, top: int) -> list[tuple[str, int]]:
+    """The `top` most frequent values, ties by value: the same answer on every run."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
 def archive_summary(records: list[dict], top: int = 10) -> dict:
     """Counts for `briefs show` with no id: size, span, frequent actors and topics, latest."""
     dates = sorted(d for d in (brief_date(r) for r in records) if d)
@@ -156,7 +161,7 @@ def archive_summary(records: list[dict], top: int = 10) -> dict:
         "briefs": len(records),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
-        "actors": actors.most_common(top),
-        "topics": topics.most_common(top),
+        "actors": most_common(actors, top),
+        "topics": most_common(topics, top),
         "latest": [{"id": r.get("id"), "date": brief_date(r), "title": r.get("title")} for r in latest],
     }
