@@ -45,7 +45,6 @@ import re
 import sqlite3
 import sys
 import time
-import unicodedata
 import zlib
 from array import array
 
@@ -191,20 +190,7 @@ def fts_spelling(folded: str) -> str:
     return _NOT_TOKEN.sub(lambda m: "_%06x" % ord(m.group()), folded)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_PUNCT = str.maketrans({ch: " " for ch in "-'’`.,«»\""})
-
-
-def _drop_combining(m: re.Match) -> str:
-    return "" if unicodedata.combining(m.group()) else m.group()
-
-
-def fold(text: object) -> str:
-    """`query.fold`, faster: only non-ASCII characters are looked at one by one."""
-    s = unicodedata.normalize("NFKD", str(text or ""))
-    if not s.isascii():
-        s = _NON_ASCII.sub(_drop_combining, s)
-    return " ".join(s.casefold().translate(_PUNCT).split())
+fold = query.fold
 
 
 def _actor_forms(actors: list[dict]) -> list[tuple[str, ...]]:
@@ -217,14 +203,6 @@ def _actor_forms(actors: list[dict]) -> list[tuple[str, ...]]:
                 if tokens:
                     out.add(tuple(sorted(set(tokens))))
     return sorted(out)
-
-
-def _record_places(record: dict) -> set[str]:
-    """`query.record_places`."""
-    places = {fold(p) for p in record.get("places") or [] if isinstance(p, str)}
-    for key in ("meetings", "events"):
-        places |= {fold(m.get("place")) for m in record.get(key) or [] if isinstance(m, dict) and m.get("place")}
-    return places - {""}
 
 
 def facts(record: dict) -> tuple:
@@ -248,7 +226,7 @@ def facts(record: dict) -> tuple:
         "\x1f".join(agreements) if agreements else None,
         _actor_forms(actors),
         sorted(set(record.get("topics") or [])),
-        sorted(_record_places(record)),
+        sorted(query.record_places(record)),
         sorted(countries),
         fts_spelling(fold(query.searchable_text(record))),
     )
