@@ -458,6 +458,25 @@ def _diff(names: list[str], nums: array, old_names: list[str], old_nums: array, 
 # --- the index -------------------------------------------------------------
 
 
+class _DetailRows:
+    """The lookup-table and FTS rows of briefs, from their `facts` (the same for insert and delete)."""
+
+    def __init__(self) -> None:
+        self.tokens: list[tuple] = []
+        self.topics: list[tuple] = []
+        self.places: list[tuple] = []
+        self.countries: list[tuple] = []
+        self.fts: list[tuple] = []
+
+    def add(self, rid: int, fact: tuple) -> None:
+        forms, topic_set, place_set, country_set, body = fact[9:]
+        self.tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
+        self.topics.extend((t, rid) for t in topic_set)
+        self.places.extend((p, rid) for p in place_set)
+        self.countries.extend((k, rid) for k in country_set)
+        self.fts.append((rid, body))
+
+
 class Index:
     """The derived index of one archive folder. Use `open_index(root)`."""
 
@@ -626,46 +645,35 @@ class Index:
         c.execute("CREATE TEMP TABLE IF NOT EXISTS gone(rid INTEGER PRIMARY KEY)")
         c.execute("DELETE FROM gone")
         c.executemany("INSERT OR IGNORE INTO gone VALUES (?)", ((r,) for r in rids))
-        tokens, topics, places, countries, fts = [], [], [], [], []
+        detail = _DetailRows()
         for rid, blob in c.execute("SELECT rid, record FROM records WHERE rid IN gone"):
-            (_, _, _, _, _, _, _, _, _, forms, topic_set, place_set, country_set, body) = facts(unpack(blob))
-            tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
-            topics.extend((t, rid) for t in topic_set)
-            places.extend((p, rid) for p in place_set)
-            countries.extend((k, rid) for k in country_set)
-            fts.append((rid, body))
-        c.executemany("DELETE FROM tokens WHERE token=? AND rid=? AND form=?", tokens)
-        c.executemany("DELETE FROM topics WHERE topic=? AND rid=?", topics)
-        c.executemany("DELETE FROM places WHERE place=? AND rid=?", places)
-        c.executemany("DELETE FROM countries WHERE country=? AND rid=?", countries)
-        c.executemany("INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", fts)
+            detail.add(rid, facts(unpack(blob)))
+        c.executemany("DELETE FROM tokens WHERE token=? AND rid=? AND form=?", detail.tokens)
+        c.executemany("DELETE FROM topics WHERE topic=? AND rid=?", detail.topics)
+        c.executemany("DELETE FROM places WHERE place=? AND rid=?", detail.places)
+        c.executemany("DELETE FROM countries WHERE country=? AND rid=?", detail.countries)
+        c.executemany("INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", detail.fts)
         c.execute("DELETE FROM briefs WHERE rid IN gone")
         c.execute("DELETE FROM records WHERE rid IN gone")
 
     def _insert(self, rows: list[tuple]) -> None:
         c = self.conn
-        briefs, records, tokens, topics, places, countries, fts = [], [], [], [], [], [], []
+        briefs, records, detail = [], [], _DetailRows()
         for rid, name, derived, error in rows:
             if derived is None:
                 briefs.append((rid, name, error) + (None,) * 9)
                 continue
             fact, blob, exact = derived
-            (rid_, date, first, last, names, tops, place, title, agrees,
-             forms, topic_set, place_set, country_set, body) = fact
-            briefs.append((rid, name, None, rid_, date, first, last, names, tops, place, title, agrees))
+            briefs.append((rid, name, None) + tuple(fact[:9]))
             records.append((rid, blob, int(exact)))
-            tokens.extend((t, rid, i) for i, form in enumerate(forms) for t in form)
-            topics.extend((t, rid) for t in topic_set)
-            places.extend((p, rid) for p in place_set)
-            countries.extend((k, rid) for k in country_set)
-            fts.append((rid, body))
+            detail.add(rid, fact)
         c.executemany("INSERT INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", briefs)
         c.executemany("INSERT INTO records VALUES (?, ?, ?)", records)
-        c.executemany("INSERT INTO tokens VALUES (?, ?, ?)", tokens)
-        c.executemany("INSERT INTO topics VALUES (?, ?)", topics)
-        c.executemany("INSERT INTO places VALUES (?, ?)", places)
-        c.executemany("INSERT INTO countries VALUES (?, ?)", countries)
-        c.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
+        c.executemany("INSERT INTO tokens VALUES (?, ?, ?)", detail.tokens)
+        c.executemany("INSERT INTO topics VALUES (?, ?)", detail.topics)
+        c.executemany("INSERT INTO places VALUES (?, ?)", detail.places)
+        c.executemany("INSERT INTO countries VALUES (?, ?)", detail.countries)
+        c.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", detail.fts)
 
     # -- asking ----------------------------------------------------------------
     def problems(self) -> list[tuple[str, str]]:
