@@ -216,10 +216,10 @@ def extract(file: str, published, url, fmt: str, max_bytes, data_dir) -> None:
 
 
 def _warn_source(src, record: dict) -> None:
-    for note in src.notes:
-        warn(f"{src.label}: {note}")
-    if record.get("language") not in ("fr", None):
-        warn(f"{src.label}: " + messages.NOT_FRENCH.format(language=record.get("language")))
+    from briefs.ingest import source_warnings
+
+    for warning in source_warnings(src, record):
+        warn(warning)
 
 
 @cli.command()
@@ -242,69 +242,31 @@ def add(ctx, paths, published, url, max_bytes, data_dir) -> None:
       briefs add data/samples/
       curl -s URL | briefs add - --url URL --date 2026-01-31
     """
-    import datetime as _dt
-
-    from briefs import knowledge, sources
-    from briefs.errors import InputError
-    from briefs.extract import extract as run
-
-    from briefs.errors import RecordError, one_line
+    from briefs import ingest, knowledge, sources
 
     env = _env(ctx)
     archive = _archive(data_dir)
-    files: list[str] = []
-    failures = 0
-    for arg in paths:  # one bad argument is one failure, not the end of the run
-        try:
-            files.extend(sources.expand([arg]))
-        except InputError as err:
-            failures += 1
-            click.echo(f"briefs: {err}", err=True)
-    total = len(files) + failures
+    files, failed = ingest.expand(paths)
+    for outcome in failed:  # one bad argument is one failure, not the end of the run
+        click.echo(f"briefs: {outcome.error}", err=True)
     kb = knowledge.load(archive.root)
     cleaned = archive.clean_temporary()
     if cleaned and env.verbose:
         warn(messages.TEMP_CLEANED.format(count=cleaned))
-    progress = _progress(len(files))
-    for path in progress(files):
-        try:
-            src = sources.read(path, max_bytes or sources.DEFAULT_MAX_BYTES)
-            known = archive.shas().get(_text_sha(src.content))
-            if known:  # already archived: no need to extract (a re-run after a crash is quick)
-                if not env.quiet:
-                    click.echo(messages.ALREADY.format(id=known, file=src.label))
-                continue
-            try:
-                record = run(src.content, published, kb, source_file=src.file_name, url=url)
-            except Exception as exc:  # noqa: BLE001 - a bug in one pass must not stop a bulk add
-                error = one_line(f"{type(exc).__name__}: {exc}")[:200]
-                raise InputError(messages.EXTRACT_CRASHED.format(error=error), src.label) from exc
-            record["added"] = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            _warn_source(src, record)
-            try:
-                result = archive.add(record)
-            except RecordError as err:  # invalid extraction or a failed write: this text only
-                raise InputError(str(err), src.label) from err
-        except InputError as err:
+    failures = len(failed)
+    for path in _progress(len(files))(files):
+        outcome = ingest.add_one(archive, kb, path, published, url, max_bytes or sources.DEFAULT_MAX_BYTES)
+        for warning in outcome.warnings:
+            warn(warning)
+        if outcome.error:
             failures += 1
-            click.echo(f"briefs: {err}", err=True)
-            continue
-        if result.added:
-            click.echo(result.id if env.quiet else messages.ADDED.format(id=result.id))
+            click.echo(f"briefs: {outcome.error}", err=True)
+        elif outcome.added:
+            click.echo(outcome.id if env.quiet else messages.ADDED.format(id=outcome.id))
         elif not env.quiet:
-            click.echo(messages.ALREADY.format(id=result.id, file=src.label))
+            click.echo(messages.ALREADY.format(id=outcome.id, file=outcome.label))
     if failures:
-        fail(messages.ADD_FAILED.format(count=failures, total=total))
-
-
-def _text_sha(content: str) -> str | None:
-    """The dedup key the extractor will give this text (None if it cannot be computed)."""
-    from briefs.extract import text
-
-    try:
-        return text.sha256(text.clean(content))
-    except Exception:  # noqa: BLE001 - then the text is simply extracted and deduplicated on add
-        return None
+        fail(messages.ADD_FAILED.format(count=failures, total=len(files) + len(failed)))
 
 
 def _progress(total: int):
