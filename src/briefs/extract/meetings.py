@@ -416,17 +416,19 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
     ("la centrale de Bouchehr") only when nothing better is known.
     """
     cands: list[tuple[int, int, str]] = []
-    for p in places:
-        if base + lo <= p.start < base + hi:
-            rel = p.start - base
-            before = text[max(0, rel - 70):rel]
-            title_at = _title_start(before, t)
-            if title_at is not None and not _person_between(person_starts, p.start - len(before) + title_at, p.start):
-                continue
-            if t.not_here.search(before[-30:]):
-                continue
-            strong = t.at_before.search(before[-6:]) or t.there_before.search(before[-40:])
-            cands.append((0 if strong else 1, rel, p.name))
+    i = bisect.bisect_left(places, base + lo, key=lambda p: p.start)  # places are in text order
+    while i < len(places) and places[i].start < base + hi:
+        p = places[i]
+        i += 1
+        rel = p.start - base
+        before = text[max(0, rel - 70):rel]
+        title_at = _title_start(before, t)
+        if title_at is not None and not _person_between(person_starts, p.start - len(before) + title_at, p.start):
+            continue
+        if t.not_here.search(before[-30:]):
+            continue
+        strong = t.at_before.search(before[-6:]) or t.there_before.search(before[-40:])
+        cands.append((0 if strong else 1, rel, p.name))
     for m in t.alias.finditer(text, lo, hi):
         cands.append((0, m.start(), t.alias_city.get(m.group().casefold(), m.group())))
     if not cands:

@@ -9,7 +9,7 @@ re-exported here for older imports).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from briefs.extract.lexicon import (  # noqa: F401 - fold, lexicon_regex, lookup, trie_pattern: re-exported
     Matcher, Starts, fold, fold_same_length, fold_span, lexicon_matcher, lexicon_regex, lookup, trie_pattern,
@@ -48,15 +48,30 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     found = matcher.scan(doc)
     if not found:
         return []
-    inside_orgs = _org_spans(doc, kb)
+    inside = _SpanSet(_org_spans(doc, kb))
     out = []
     for m in found:
-        if inside_orgs and any(s <= m.start() < e for s, e in inside_orgs):
+        if inside.covers(m.start()):
             continue  # "Organisation de coopération de Shanghai" names no city
         name = table.get(fold_span(doc, m.start(), m.end()))
         if name:
             out.append(PlaceMention(name, m.start(), m.end()))
     return out
+
+
+class _SpanSet:
+    """Is an offset inside any of these spans? By bisection, so a long text stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # furthest end among the spans up to each index
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
 
 
 # ---------------------------------------------------------- organisations

@@ -168,9 +168,14 @@ def _pronoun(doc: Doc, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -
 _OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par)\s+(?:(?:son|sa|ses|leur|le|la|les|l')\s*[^,.;«»\n]{0,60}?)?$")
 
 
+_COORD_GAP = 40
+
+
 def _coordinated(doc: Doc, m: _PersonMention, mentions: list[_PersonMention]) -> bool:
     """« Patrouchev et Ahmadian ont ... »: a plural subject is not « il »."""
     for other in mentions:
+        if not (0 < other.start - m.end <= _COORD_GAP or 0 < m.start - other.end <= _COORD_GAP):
+            continue  # « et » joins neighbours only; slicing far apart mentions made long texts quadratic
         between = doc.norm[m.end:other.start] if other.start > m.end else doc.norm[other.end:m.start]
         if other.person is not m.person and re.fullmatch(r"\s+et\s+(?:M\.\s+)?", between):
             return True
