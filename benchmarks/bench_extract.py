@@ -101,6 +101,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"  {name:<12} {seconds / len(work) * 1000:7.3f} ms/text  {seconds / whole:6.1%}")
     print(f"slowest pass       {max(spent, key=spent.get)}")
+
+    # A long text must cost about what its parts cost: a quadratic step shows up here.
+    parts = [c for c, _ in corpus] * 10
+    start = time.perf_counter()
+    for content in parts:
+        pipeline.extract(content, None, kb)
+    separate = time.perf_counter() - start
+    joined = "\n\n".join(parts)
+    start = time.perf_counter()
+    pipeline.extract(joined, None, kb)
+    together = time.perf_counter() - start
+    print(f"long text          {len(joined.encode()) / 1e6:.2f} MB in {together:.2f} s; "
+          f"its parts one by one {separate:.2f} s (ratio {together / separate:.1f}, ~1 is linear)")
     return 0
 
 
