@@ -109,3 +109,10 @@ def test_the_forum_where_the_told_meeting_took_place_is_no_event(kb):
     meeting = {"date": "2023-03-02", "date_text": "le 2 mars", "place": "Bakou", "kind": "rencontre", "participants": ["X"]}
     text = "Les deux hommes s'étaient déjà vus le 2 mars à Bakou, lors d'un forum international."
     assert dates(text, kb, meetings=[meeting]) == []
+
+
+def test_expiry_and_resumption_verbs_date_the_happening(kb):
+    # « X a expiré dimanche », « les pourparlers reprendront le 3 mai à Oslo »
+    assert dates("Le moratoire sur les exportations de blé a expiré dimanche, selon Kiev.", kb) == [("2023-03-12", None)]
+    got = found("Les pourparlers entre les deux délégations reprendront le 3 mai à Oslo.", kb)
+    assert [(e["start"], e["place"]) for e in got] == [("2023-05-03", "Oslo")]

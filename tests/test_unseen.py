@@ -18,7 +18,7 @@ from briefs.extract.text import decode
 from conftest import SHARED
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
-FLOOR = 0.95
+FLOOR = 0.94
 
 
 def _scorer():
