@@ -629,3 +629,19 @@ def test_a_planned_gathering_takes_the_coming_year():
     # « ont convenu d'organiser ... du 3 au 4 février », told in January: next month, not last year's
     m = mention("Les deux pays ont convenu d'organiser une conférence du 3 au 4 février à Doha.", "2026-01-20", "du 3 au 4 février")
     assert (m.value, m.end_value) == ("2026-02-03", "2026-02-04")
+
+
+def test_present_tense_weekday_takes_the_tense_the_text_gives_that_day():
+    from briefs.extract.dates import weekday_tenses
+
+    text = ("Téhéran reçoit jeudi le forum gazier\n\n"
+            "Les ministres de l'Énergie se réuniront jeudi dans la capitale iranienne.")
+    pub = dt.date(2024, 3, 4)  # a Monday
+    hints = weekday_tenses(text)
+    assert hints == {3: "future"}
+    [headline] = find_dates("Téhéran reçoit jeudi le forum gazier", pub, weekday_hint=hints.get)
+    assert headline.value == "2024-03-07"
+    # without a hint, or after a comma rather than a verb, the past rule stands
+    assert find_dates("Téhéran reçoit jeudi le forum gazier", pub)[0].value == "2024-02-29"
+    [bare] = find_dates("Après le retrait des États-Unis, jeudi, du traité", pub, weekday_hint=hints.get)
+    assert bare.value == "2024-02-29"

@@ -1099,7 +1099,8 @@ def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
 # Public API
 # --------------------------------------------------------------------------
 def find_dates(text: str, published: dt.date | None, future: bool | None = None,
-               offset: int = 0, anchors: list[int] | None = None) -> list[DateMention]:
+               offset: int = 0, anchors: list[int] | None = None,
+               weekday_hint: Callable[[int], _Tense] | None = None) -> list[DateMention]:
     """All date expressions in `text` (normally one sentence), resolved against `published`.
 
     `offset` is added to the mentions' `start`/`end` (the position of `text`
@@ -1140,12 +1141,20 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
             branch = m.lastgroup
             start, end = _text_span(m, branch)
 
-            def tense(start: int = start, end: int = end) -> _Tense:
+            def tense(start: int = start, end: int = end, m: re.Match = m, branch: str = branch) -> _Tense:
                 if future is not None:
                     return "future" if future else "past"
                 if not finder:
                     finder.append(_TenseFinder(text, low))
-                return finder[0].tense(start, end)
+                found_tense = finder[0].tense(start, end)
+                if (found_tense is None and weekday_hint is not None and branch == "wd"
+                        and _after_present_verb(low, start)):
+                    # A present tense decides nothing (« Achgabat accueille mercredi le sommet »,
+                    # a headline): the same weekday told elsewhere in the text with a tense decides.
+                    wd = _weekday_number(_g(m, "wd_w") or "")
+                    if wd is not None:
+                        return weekday_hint(wd)
+                return found_tense
 
             if branch == "same":
                 result: _Result = (_same_day(mentions, kinds), None, True)
@@ -1162,6 +1171,45 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
             done = m.end()
             break
     return mentions
+
+
+_WEEKDAY_WORD_RE = re.compile(rf"\b(?:{_WDAY})")
+
+
+_PRESENT_BEFORE_RE = re.compile(r"([^\W\d_]{3,})[ \t]+$")
+_NOT_PRESENT_VERBS = frozenset("le la les de des du une et ou mais depuis dès avant après pour par sur sous "
+                               "entre vers contre sans chez ce cette".split())
+
+
+def _after_present_verb(low: str, start: int) -> bool:
+    """True when the word just before `start` (blanks only between) may be a present-tense
+    verb (« accueille », « reçoit », « s'ouvre », « se tiennent »), not a comma or a preposition."""
+    m = _PRESENT_BEFORE_RE.search(low, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _NOT_PRESENT_VERBS and word.endswith(("e", "t", "ent", "s"))
+
+
+def weekday_tenses(text: str) -> dict[int, str]:
+    """Weekday -> 'future' or 'past' when every mention of it in `text` whose clause
+    has a tense agrees ({} entries for weekdays never decided or told both ways).
+
+    Why: a present tense or a verbless headline (« Achgabat accueille mercredi
+    le sommet ») does not say whether the day is past or coming; the body
+    usually tells the same day with a tense (« se retrouveront mercredi »).
+    """
+    low = _lower_same_length(text)
+    finder = _TenseFinder(text, low)
+    seen: dict[int, set[str]] = {}
+    for m in _WEEKDAY_WORD_RE.finditer(low):
+        wd = _weekday_number(m.group())
+        if wd is None:
+            continue
+        kind = finder.tense(m.start(), m.end())
+        if kind is not None:
+            seen.setdefault(wd, set()).add(kind)
+    return {wd: next(iter(kinds)) for wd, kinds in seen.items() if len(kinds) == 1}
 
 
 def _candidate_starts(low: str, lo: int, anchor: int) -> list[int]:

@@ -72,13 +72,23 @@ class Doc:
             anchors = self._date_anchors()
             norm = self.norm
             if anchors is None or (start > 0 and _is_word(norm[start - 1])) or (end < len(norm) and _is_word(norm[end])):
-                found = find_dates(norm[start:end], self.published, offset=start)  # a span cutting a word
+                found = find_dates(norm[start:end], self.published, offset=start,
+                                   weekday_hint=self._weekday_hint)  # a span cutting a word
             else:
                 inside = anchors[bisect_left(anchors, start):bisect_left(anchors, end)]
                 found = find_dates(norm[start:end], self.published, offset=start,
-                                   anchors=[p - start for p in inside]) if inside else []
+                                   anchors=[p - start for p in inside],
+                                   weekday_hint=self._weekday_hint) if inside else []
             self.memo[key] = found
         return found
+
+    def _weekday_hint(self, weekday: int):
+        """Tense the rest of the text gives `weekday` (dates.weekday_tenses), for a verbless one; memoised."""
+        tenses = self.memo.get("weekday_tenses")
+        if tenses is None:
+            from briefs.extract.dates import weekday_tenses
+            tenses = self.memo["weekday_tenses"] = weekday_tenses(self.norm)
+        return tenses.get(weekday)
 
     def _date_anchors(self) -> list[int] | None:
         """Where a date expression's anchor word (a number, a month...) may start; None: look everywhere."""
