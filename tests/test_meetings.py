@@ -220,3 +220,10 @@ def test_a_periphrasis_of_a_title_names_the_person_who_holds_it(kb):
     ms = found("Le président kirghize Sadyr Japarov a remercié Ankara. "
                "Le chef de l'État kirghize se rendra vendredi à Bakou.", kb)
     assert brief(ms) == [("2023-05-12", "Bakou", "visite", ["Sadyr Japarov"])]
+
+
+def test_visit_during_which_a_dated_signing_happened_takes_that_date(kb):
+    text = ("Les sénateurs ont adopté lundi l'accord gazier, conclu le 3 mars à Téhéran "
+            "lors de la visite du ministre russe Alexandre Novak.")
+    ms = found(text, kb)
+    assert brief(ms) == [("2023-03-03", "Téhéran", "visite", ["Alexandre Novak"])]

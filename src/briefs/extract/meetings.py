@@ -388,7 +388,8 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
     """
     c_lo, c_hi, cue = c_lo + base, c_hi + base, cue + base
     if not signing:
-        found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - base - 80):d.start - base])]
+        found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - base - 80):d.start - base])
+                 or _during(text, d.end - base, cue - base)]
     inside = [d for d in found if c_lo <= d.start < c_hi]
     pool = inside or found
     if not pool:
@@ -406,6 +407,17 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
         f.anaphoric_date = True
         return
     f.date, f.date_text, f.dated = best.value, best.text, True
+
+
+# « signé le 17 janvier à Moscou lors de la visite de X »: the signing happened during
+# the visit, so its date is the visit's; only a place may stand between them.
+_DURING_RE = re.compile(r"[^,;:.()«»]{0,60}?\b(?:lors|au cours|à l'occasion|pendant|durant)\s*(?:de\s+|d')?(?:la|le|l'|sa|son|leur)?\s*$",
+                        re.IGNORECASE)
+
+
+def _during(text: str, date_end: int, cue: int) -> bool:
+    """True when the cue follows a dated happening as its occasion (« signé le 17 janvier lors de la visite »)."""
+    return 0 <= date_end <= cue and cue - date_end <= 80 and _DURING_RE.fullmatch(text, date_end, cue) is not None
 
 
 def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], base: int, text: str,
