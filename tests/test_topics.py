@@ -70,3 +70,16 @@ def test_an_experts_university_is_no_education_topic(kb):
     text = ("« Les deux capitales restent prudentes », estime Leïla Karimi, chercheuse à l'université d'Ispahan, "
             "à propos des livraisons de drones et des exercices militaires conjoints.")
     assert "culture" not in found(text, kb)
+
+
+def test_the_nuclear_deal_named_in_passing_is_not_the_subject(kb):
+    text = ("Les ventes de chars reprennent depuis la levée de l'embargo prévue par la résolution 2231, "
+            "qui avait consacré l'accord nucléaire de 2015.")
+    assert "nucleaire" not in found(text, kb)
+    assert "nucleaire" in found("Les inspecteurs de l'AIEA évoquent l'accord nucléaire.", kb)
+
+
+def test_intelligence_cited_as_a_source_is_not_security(kb):
+    text = "Selon le renseignement britannique, des missiles ont été livrés par bateau."
+    assert "securite" not in found(text, kb)
+    assert "securite" in found("Les deux pays renforcent l'échange de renseignements.", kb)
