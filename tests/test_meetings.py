@@ -227,3 +227,12 @@ def test_visit_during_which_a_dated_signing_happened_takes_that_date(kb):
             "lors de la visite du ministre russe Alexandre Novak.")
     ms = found(text, kb)
     assert brief(ms) == [("2023-03-03", "Téhéran", "visite", ["Alexandre Novak"])]
+
+
+def test_talk_on_the_sidelines_takes_the_gatherings_day_not_the_reports(kb):
+    text = ("Les chefs d'État de l'OCS se retrouveront jeudi à Astana pour leur sommet annuel. "
+            "En marge du sommet, Vladimir Poutine rencontrera Massoud Pezeshkian, a indiqué lundi le Kremlin.")
+    ms = found(text, kb)  # published on a Wednesday: jeudi is the next day
+    assert brief(ms) == [("2023-05-11", "Astana", "sommet", ["Vladimir Poutine", "Massoud Pezeshkian"]),
+                         ("2023-05-11", "Astana", "rencontre", ["Vladimir Poutine", "Massoud Pezeshkian"])]
+    assert ms[1]["date_text"] == "jeudi"

@@ -147,6 +147,7 @@ class _Frame:
     parallel: bool = False      # "de son côté": another encounter on the occasion told before
     shift: int = 0              # "la veille" (-1), "le lendemain" (+1): days from the meeting it follows
     shift_text: str | None = None
+    report_dated: bool = False  # the date is the report's, from another clause (« a précisé dimanche »)
 
 
 # ---------------------------------------------------------------- per clause
@@ -407,6 +408,7 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
         f.anaphoric_date = True
         return
     f.date, f.date_text, f.dated = best.value, best.text, True
+    f.report_dated = best not in inside
 
 
 # « signé le 17 janvier à Moscou lors de la visite de X »: the signing happened during
@@ -497,6 +499,10 @@ def _inherit(f: _Frame, src: _Frame) -> None:
         f.place, f.place_inherited = src.place, True
 
 
+_ON_THE_SIDELINES = re.compile(r"\b(?:en marge|à l'occasion|au cours|lors) d(?:u|e la|e l'|')?\s*(?:sommet|réunion|forum|conférence|session)",
+                               re.IGNORECASE)
+
+
 def _shifted(date: str | None, days: int) -> str | None:
     """`date` (ISO) moved by `days`; None unless it is a full day."""
     if not date or len(str(date)) != 10:
@@ -508,6 +514,18 @@ def _shifted(date: str | None, days: int) -> str | None:
 def _resolve(frames: list[_Frame]) -> list[_Frame]:
     out: list[_Frame] = []
     for i, f in enumerate(frames):
+        if f.report_dated and f.participants and _ON_THE_SIDELINES.search(f.content):
+            # « En marge du sommet, X aura un tête-à-tête avec Y, a précisé dimanche »: the talk is
+            # on the day of the gathering told just before, not on the day it was reported.
+            occasion = next((g for g in reversed(out) if g.dated and not g.report_dated
+                             and _KIND_GROUP[g.kind] == 1 and g.last_sentence >= f.sentence - 2), None)
+            if occasion is not None:
+                f.date_text = None  # the report's words are not the talk's
+                _inherit(f, occasion)
+                if not occasion.participants:
+                    occasion.participants = list(f.participants)
+                out.append(f)
+                continue
         if f.dated or (f.date_text and not f.anaphoric_date):
             if f.participants and not f.place_strong and not f.remote:
                 src = next((g for g in reversed(out) if _shares(f, g) and g.place), None)
