@@ -83,3 +83,8 @@ def test_intelligence_cited_as_a_source_is_not_security(kb):
     text = "Selon le renseignement britannique, des missiles ont été livrés par bateau."
     assert "securite" not in found(text, kb)
     assert "securite" in found("Les deux pays renforcent l'échange de renseignements.", kb)
+
+
+def test_defence_named_as_a_field_of_cooperation(kb):
+    text = "Le mémorandum ouvre la coopération dans les domaines de la défense et de l'agriculture."
+    assert "defense" in found(text, kb)
