@@ -116,3 +116,13 @@ def test_expiry_and_resumption_verbs_date_the_happening(kb):
     assert dates("Le moratoire sur les exportations de blé a expiré dimanche, selon Kiev.", kb) == [("2023-03-12", None)]
     got = found("Les pourparlers entre les deux délégations reprendront le 3 mai à Oslo.", kb)
     assert [(e["start"], e["place"]) for e in got] == [("2023-05-03", "Oslo")]
+
+
+def test_a_stopover_where_a_told_meeting_happens_is_that_visit(kb):
+    text = "Le ministre fera escale jeudi à Bakou, où il rencontrera le président Ilham Aliev."
+    meeting = {"date": "2023-03-16", "date_text": "jeudi", "place": "Bakou", "kind": "rencontre",
+               "participants": ["Ilham Aliev"]}
+    assert dates(text, kb) == [("2023-03-16", None)]  # no meeting told: the stopover is an event
+    assert found(text, kb, meetings=[meeting]) == []
+    elsewhere = dict(meeting, place="Tbilissi")
+    assert dates(text, kb, meetings=[elsewhere]) == [("2023-03-16", None)]

@@ -109,6 +109,9 @@ def _meeting_dates(doc: Doc, meetings: list[dict], persons: list[Person]) -> dic
     return out
 
 
+# The leg of a trip (« fera escale mardi à Douchanbé ») on the day and at the place of a told meeting is that visit.
+_TRAVEL = frozenset({"escale", "escales", "arrivee", "depart", "sejour", "etape"})
+
 _DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ'\s-]+,\s*$")
 
 
@@ -118,6 +121,7 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     agreement_lex = agreements_pass.lexicon(kb)
     taken = _meeting_dates(doc, meetings, persons)
     told = {(str(m["date"]), m.get("date_text")) for m in meetings if m.get("date")}  # « les deux hommes s'étaient vus le 11 octobre, lors d'un forum »
+    told_at = {(str(m["date"]), m.get("date_text"), m.get("place")) for m in meetings if m.get("date") and m.get("place")}
     events: list[dict] = []
     seen: set[tuple[str, str | None]] = set()
     scans = _scan(doc, lex, agreement_lex)
@@ -142,6 +146,10 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 continue  # the summit Poutine attended that day is the meeting itself
             if sent in taken.get(d.value, ()) and best.role != "nouns":
                 continue
+            place = _place(doc, sent, best, d, places)
+            if (place is not None and fold(doc.norm[best.start:best.end]) in _TRAVEL
+                    and (d.value, doc.text[d.start:d.end], place) in told_at):
+                continue  # « fera escale mardi à Douchanbé, où il rencontrera X »: the visit is the meeting
             used.add(best.start)
             key = (d.value, d.end_value)
             if key in seen:
@@ -149,7 +157,7 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
             seen.add(key)
             events.append({
                 "what": _what(doc, best, agreement_lex),
-                "place": _place(doc, sent, best, d, places),
+                "place": place,
                 "start": d.value,
                 "end": d.end_value,
             })
