@@ -158,7 +158,7 @@ def test_prefix_guard_keeps_every_match():
     """The guarded cue regex finds exactly what the bare alternation finds."""
     import re
 
-    from briefs.extract.actors import prefix_guard
+    from briefs.extract.lexicon import prefix_guard
 
     bare = r"(?<![\w-])(?:entretiens? téléphoniques?|(?:a|ont) reçue?s?|rencontr\w*|met|s'est rendue?|(?:par|au) téléphone)(?![\w-])"
     guarded = re.compile(r"(?<![\w-])" + prefix_guard(bare) + bare)

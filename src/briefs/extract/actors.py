@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
-try:  # the regex parser, to read the literal beginnings of a pattern (prefix_guard)
-    from re import _constants as _sre, _parser
-except ImportError:  # Python < 3.11
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
 import unicodedata
 from dataclasses import dataclass, field
 
+from briefs.extract.lexicon import prefix_guard, trie_pattern
 from briefs.extract.model import Doc, Person, Span
 from briefs.knowledge import Knowledge
 
@@ -95,97 +91,8 @@ def _alternation(words, flags_first_letter: bool = True) -> str:
 
 
 def _trie(words) -> str:
-    """Literal lower-case words as one trie-shaped alternation.
-
-    Why: sre tries the branches of a flat alternation one by one at every
-    position; factored as a trie, a position that starts no word fails on its
-    first character (heads scan ~3x faster).
-    """
-    trie: dict = {}
-    for w in {str(w) for w in words if w}:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-def _prefixes(items: list, k: int) -> set[str]:
-    """The literal beginnings (up to `k` characters) of every string the parsed regex `items` matches.
-
-    A superset: zero-width assertions are skipped, and a piece that is not a
-    small set of literal characters (`\\w`, a negated class) ends the prefix there,
-    so "" means "no literal prefix known".
-    """
-    if k == 0 or not items:
-        return {""}
-    op, av = items[0]
-    rest = items[1:]
-    if op is _sre.LITERAL:
-        return {chr(av) + tail for tail in _prefixes(rest, k - 1)}
-    if op is _sre.IN:
-        chars = []
-        for cop, cav in av:
-            if cop is _sre.LITERAL:
-                chars.append(chr(cav))
-            elif cop is _sre.RANGE and cav[1] - cav[0] < 64:
-                chars.extend(map(chr, range(cav[0], cav[1] + 1)))
-            else:
-                return {""}
-        tails = _prefixes(rest, k - 1)
-        return {c + tail for c in chars for tail in tails}
-    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
-        return _prefixes(list(av[3].data) + rest, k)
-    if op is _sre.BRANCH:
-        return set().union(*(_prefixes(list(alt.data) + rest, k) for alt in av[1]))
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-        lo, hi, sub = av
-        return set().union(*(_prefixes(list(sub.data) * n + rest, k) for n in range(lo, min(hi, lo + k) + 1)))
-    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-        return _prefixes(rest, k)
-    return {""}
-
-
-def prefix_guard(pattern: str, flags: int = 0, k: int = 3) -> str:
-    """A lookahead that every match of `pattern` passes: its possible 3-letter beginnings as a trie.
-
-    Why: sre tries the alternatives of a flat alternation one by one at every
-    position (~60 meeting cues, the role grades); behind this guard a position
-    that begins no match fails on its first letters. The guard only drops positions where no match can start, so the
-    matches are exactly those of `pattern` alone.
-    """
-    try:
-        found = _prefixes(list(_parser.parse(pattern, flags).data), k)
-    except (re.error, RecursionError):
-        return ""
-    if "" in found or len(found) > 500:
-        return ""
-    return f"(?=(?:{_literal_trie(found)}))"
-
-
-def _literal_trie(words) -> str:
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            return ""  # a shorter beginning already suffices
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(trie)
+    """Literal lower-case words (a space: any run of white space) as one trie-shaped alternation."""
+    return trie_pattern((str(w) for w in words if w), char=lambda ch: r"\s+" if ch == " " else re.escape(ch))
 
 
 def _adjective_forms(adj: str) -> list[str]:

@@ -39,7 +39,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from briefs.extract.lexicon import Starts, fold_same_length
+from briefs.extract.lexicon import Starts, fold_same_length, trie_pattern
 from dateutil import parser as du_parser
 from dateutil.relativedelta import FR, MO, relativedelta, weekday as du_weekday
 
@@ -305,27 +305,7 @@ for _words, _names in (
 _DIGIT_BRANCHES = ("rdm", "num", "iso", "dm", "ryy", "py", "y", "ago")
 
 
-def _trie_regex(words: list[str]) -> str:
-    """An alternation of `words` factored as a trie, which the re engine walks much faster."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
-
-
-_ANCHOR_RE = re.compile(r"\b(?:\d+|" + _trie_regex(sorted(_BRANCHES_BY_ANCHOR)) + r"\b)")
+_ANCHOR_RE = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
 # The anchors for a word index (lexicon.WordIndex): the words, folded, and any run starting with a digit.
 ANCHOR_STARTS = Starts.of([fold_same_length(w) for w in _BRANCHES_BY_ANCHOR] + [f"{d}*" for d in "0123456789"])
 _WORD_TOKEN_RE = re.compile(r"\w+")

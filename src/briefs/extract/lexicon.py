@@ -17,9 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+try:  # the regex parser, to read the literal beginnings of a pattern (prefix_guard)
+    from re import _constants as _sre, _parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 from bisect import bisect_left
 from itertools import chain
-from typing import Iterable
+from typing import Callable, Iterable
 
 # Base letter -> the accented forms French texts and transliterations use.
 _ACCENTS = {
@@ -74,13 +79,16 @@ def _char_class(ch: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
-def trie_pattern(keys: Iterable[str]) -> str:
+def trie_pattern(keys: Iterable[str], char: Callable[[str], str] | None = None) -> str:
     """One regex alternation over folded keys, factored as a trie.
 
     Why a trie: Python's `re` tries the branches of a flat alternation one by
     one at each position; a trie makes a position that starts no key fail on
-    its first character, which keeps a few hundred names cheap.
+    its first character, which keeps a few hundred names cheap. `char` gives
+    the regex of one character: every case and accent form by default,
+    `re.escape` for literal keys.
     """
+    char = char or _char_class
     trie: dict = {}
     for key in keys:
         if not key:
@@ -92,7 +100,7 @@ def trie_pattern(keys: Iterable[str]) -> str:
 
     def emit(node: dict) -> str:
         end = "" in node
-        branches = [_char_class(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -369,3 +377,58 @@ def lexicon_matcher(keys: Iterable[str], capitalised: bool = False, inside_compo
     """`lexicon_regex` with the word-index shortcut (see `Matcher`)."""
     keys = list(keys)
     return Matcher(lexicon_regex(keys, capitalised, inside_compound), keys)
+
+
+# --- guards: where a pattern cannot start ------------------------------------
+
+def _prefixes(items: list, k: int) -> set[str]:
+    """The literal beginnings (up to `k` characters) of every string the parsed regex `items` matches.
+
+    A superset: zero-width assertions are skipped, and a piece that is not a
+    small set of literal characters (`\\w`, a negated class) ends the prefix there,
+    so "" means "no literal prefix known".
+    """
+    if k == 0 or not items:
+        return {""}
+    op, av = items[0]
+    rest = items[1:]
+    if op is _sre.LITERAL:
+        return {chr(av) + tail for tail in _prefixes(rest, k - 1)}
+    if op is _sre.IN:
+        chars = []
+        for cop, cav in av:
+            if cop is _sre.LITERAL:
+                chars.append(chr(cav))
+            elif cop is _sre.RANGE and cav[1] - cav[0] < 64:
+                chars.extend(map(chr, range(cav[0], cav[1] + 1)))
+            else:
+                return {""}
+        tails = _prefixes(rest, k - 1)
+        return {c + tail for c in chars for tail in tails}
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _prefixes(list(av[3].data) + rest, k)
+    if op is _sre.BRANCH:
+        return set().union(*(_prefixes(list(alt.data) + rest, k) for alt in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        lo, hi, sub = av
+        return set().union(*(_prefixes(list(sub.data) * n + rest, k) for n in range(lo, min(hi, lo + k) + 1)))
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _prefixes(rest, k)
+    return {""}
+
+
+def prefix_guard(pattern: str, flags: int = 0, k: int = 3) -> str:
+    """A lookahead that every match of `pattern` passes: its possible 3-letter beginnings as a trie.
+
+    Why: sre tries the alternatives of a flat alternation one by one at every
+    position (~60 meeting cues, the role grades); behind this guard a position
+    that begins no match fails on its first letters. The guard only drops positions where no match can start, so the
+    matches are exactly those of `pattern` alone.
+    """
+    try:
+        found = _prefixes(list(_parser.parse(pattern, flags).data), k)
+    except (re.error, RecursionError):
+        return ""
+    if "" in found or len(found) > 500:
+        return ""
+    return f"(?=(?:{trie_pattern(found, char=re.escape)}))"

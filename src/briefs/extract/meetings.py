@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefs.extract import dates as dates_mod
-from briefs.extract.actors import prefix_guard as _prefix_guard
+from briefs.extract.lexicon import prefix_guard as _prefix_guard
 from briefs.extract.model import Doc, Person, PlaceMention
 from briefs.knowledge import Knowledge
 
