@@ -9,6 +9,7 @@ re-exported here for older imports).
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from bisect import bisect_left, bisect_right
 
 from briefs.extract.lexicon import (  # noqa: F401 - fold, lexicon_regex, lookup, trie_pattern: re-exported
@@ -20,15 +21,19 @@ from briefs.knowledge import Knowledge
 
 # ---------------------------------------------------------------- places
 
+def _entries(kb: Knowledge, resource: str) -> Iterator[tuple[str, dict]]:
+    """(name, entry) of a gazetteer list; a bare string is an entry with no variants, junk is skipped."""
+    for entry in kb[resource] or []:
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if isinstance(entry, dict) and entry.get("name"):
+            yield str(entry["name"]), entry
+
+
 def _place_table(kb: Knowledge) -> tuple[re.Pattern, dict[str, str]]:
     """Folded form -> record name; the first entry wins (the user's come first)."""
     table: dict[str, str] = {}
-    for entry in kb["places"] or []:
-        if isinstance(entry, str):
-            entry = {"name": entry}
-        if not isinstance(entry, dict) or not entry.get("name"):
-            continue
-        name = str(entry["name"])
+    for name, entry in _entries(kb, "places"):
         table.setdefault(fold(name), name)
         for variant in entry.get("variants") or []:
             table.setdefault(fold(str(variant)), name)
@@ -79,12 +84,7 @@ class _SpanSet:
 def _org_table(kb: Knowledge) -> tuple[Matcher, dict[str, tuple[str, bool]], re.Pattern, Starts | None]:
     """Folded form -> (record name, form is an acronym); acronyms must be written in capitals."""
     table: dict[str, tuple[str, bool]] = {}
-    for entry in kb["organizations"] or []:
-        if isinstance(entry, str):
-            entry = {"name": entry}
-        if not isinstance(entry, dict) or not entry.get("name"):
-            continue
-        name = str(entry["name"])
+    for name, entry in _entries(kb, "organizations"):
         for form in [name, *(str(v) for v in entry.get("variants") or [])]:
             table.setdefault(fold(form), (name, _is_acronym(form)))
     generic = kb["organization_patterns"] or {}
