@@ -786,15 +786,14 @@ def _where(f: query.Filters) -> tuple[list[str], list]:
         where.append(f"rid IN (SELECT rid FROM tokens WHERE token IN ({','.join('?' * len(wanted))})"
                      " GROUP BY rid, form HAVING count(*) = ?)")
         args += [*wanted, len(wanted)]
-    if f.topic:
-        where.append("rid IN (SELECT rid FROM topics WHERE topic = ?)")
-        args.append(f.topic.lower())
-    if f.place:
-        where.append("rid IN (SELECT rid FROM places WHERE place = ?)")
-        args.append(query.fold(f.place))
-    if f.country:
-        where.append("rid IN (SELECT rid FROM countries WHERE country = ?)")
-        args.append(f.country.upper())
+    for value, table, column, form in (
+        (f.topic, "topics", "topic", str.lower),
+        (f.place, "places", "place", query.fold),
+        (f.country, "countries", "country", str.upper),
+    ):
+        if value:
+            where.append(f"rid IN (SELECT rid FROM {table} WHERE {column} = ?)")
+            args.append(form(value))
     if f.agreement:
         where.append("instr(agreements, ?) > 0")
         args.append(query.fold(f.agreement))
