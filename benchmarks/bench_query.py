@@ -11,7 +11,9 @@ list --topic T --since D` as whole processes (warm: best and median of
 rg is absent) over the folder, the whole-archive commands `briefs show`,
 `briefs actors` and `briefs export` (best of 3), and the peak RSS of each
 process. Then `briefs --version` and `briefs list` on an empty folder (the
-start-up floor) against `python -c pass`. Targets (at 100,000): list
+start-up floor) against `python -c pass`. Last, the list and edit
+questions again with a `briefs watch` process running (no stat of every
+file). Targets (at 100,000): list
 --actor <= 100 ms and >= 5x faster than grep; one edit picked up <= 300 ms;
 rebuild <= 60 s; --version <= 2x python start; peak RSS <= 150 MB.
 
@@ -137,7 +139,46 @@ def bench(root: Path, runs: int) -> dict:
     out["edit_refresh"], out["edit_list"] = min(edits), min(lists)
     for name, args in (("show", ["show"]), ("actors", ["actors"]), ("export", ["export", "--format", "jsonl"])):
         out[name] = timed(BRIEFS + args + ["--data-dir", str(root)], 3)
+    out.update(watched(root, runs, actor, victim, original))
     out["load"] = os.getloadavg()[0]
+    return out
+
+
+def watched(root: Path, runs: int, actor: list[str], victim: Path, original: bytes) -> dict:
+    """The same questions with `briefs watch` running: no stat of every file."""
+    import signal
+
+    watcher = subprocess.Popen(BRIEFS + ["watch", "--data-dir", str(root)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, env=ENV)
+    out: dict = {}
+    try:
+        line = watcher.stderr.readline()
+        assert "watching" in line, f"briefs watch did not start: {line!r}"
+        out["w_actor"] = timed(actor, runs)
+        out["w_topic"] = timed(BRIEFS + ["list", "--topic", TOPIC, "--since", SINCE, "--data-dir", str(root)], runs)
+        picked, refresh = [], []
+        victim_id = victim.name[:-5]
+        try:
+            for i in range(runs):
+                word = f"zqwatch{i}x"  # a new word in the title, searched for right after the edit
+                edited = original.replace(b"\ntitle: ", f"\ntitle: {word} ".encode(), 1)
+                assert edited != original
+                victim.write_bytes(edited)  # in place: the folder itself does not change
+                cmd = BRIEFS + ["list", "--text", word, "--format", "ids", "--data-dir", str(root)]
+                t = time.perf_counter()
+                found = subprocess.run(cmd, capture_output=True, text=True, env=ENV).stdout.split()
+                picked.append(time.perf_counter() - t)
+                assert found == [victim_id], f"the edit was not seen: {found}"
+                victim.write_bytes(original)
+                t = time.perf_counter()
+                index.open_index(root).close()
+                refresh.append(time.perf_counter() - t)
+        finally:
+            victim.write_bytes(original)
+        out["w_edit_list"], out["w_edit_refresh"] = min(picked), min(refresh)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        watcher.communicate(timeout=60)
     return out
 
 
@@ -191,6 +232,13 @@ def main(argv: list[str] | None = None) -> int:
     row("`briefs export --format jsonl` (whole archive)", lambda r: ms(r["export"]["best"]))
     row("peak RSS: list / export / reindex",
         lambda r: f"{max(r['actor']['rss'], r['topic']['rss'])} MB / {r['export']['rss']} MB / {r['rebuild_rss']} MB")
+    row("with `briefs watch` running:", lambda r: "")
+    row(f"`briefs list --actor {ACTOR}`", lambda r: f"{ms(r['w_actor']['best'])} ({ms(r['w_actor']['median'])})")
+    row(f"`briefs list --topic {TOPIC} --since {SINCE}`",
+        lambda r: f"{ms(r['w_topic']['best'])} ({ms(r['w_topic']['median'])})")
+    row("grep / list --actor", lambda r: f"{r['grep']['best'] / r['w_actor']['best']:.1f}x")
+    row("edit one file in place, then `briefs list --text NEWWORD` finds it", lambda r: ms(r["w_edit_list"]))
+    row("refresh after editing one file (in process)", lambda r: ms(r["w_edit_refresh"]))
     row("load average after the size", lambda r: f"{r['load']:.1f}")
     print(f"\n`python -c pass` {ms(py)}; `briefs --version` {ms(ver)} ({ver / py:.1f}x);"
           f" `briefs list` on an empty folder (start-up floor) {ms(nothing)}")

@@ -401,6 +401,50 @@ def reindex(ctx, data_dir) -> None:
 
 
 @cli.command()
+@data_dir_option
+@click.pass_context
+@handle_errors
+def watch(ctx, data_dir) -> None:
+    """Keep the query index current as files change, so queries skip checking every file.
+
+    Every query normally checks the size and date of each record file
+    (about 0.3 s per 100,000 files) to see hand edits. While `briefs watch`
+    runs, the kernel tells it of every change in the folder (Linux inotify)
+    and it applies them to the index; queries on that folder ask it to
+    catch up instead of checking every file. Runs until Ctrl-C; without it
+    queries check every file again. One watcher per folder; `briefs -v
+    watch` reports each update.
+
+    \b
+    Examples:
+      briefs watch &
+      briefs watch --data-dir ~/archives/briefs
+    """
+    from briefs import watch as watcher
+    from briefs.env import data_dir_from
+
+    env = _env(ctx)
+    root = data_dir_from(str(data_dir) if data_dir else None)
+
+    def ready(count: int) -> None:
+        if not env.quiet:
+            click.echo(messages.WATCHING.format(path=root, count=count), err=True)
+
+    def updated(read: int, dropped: int) -> None:
+        if env.verbose:
+            click.echo(messages.WATCH_UPDATED.format(read=read, dropped=dropped), err=True)
+
+    try:
+        watcher.serve(root, on_ready=ready, on_update=updated)
+    except watcher.WatchError as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        pass  # the way to stop it
+    if not env.quiet:
+        click.echo(messages.WATCH_STOPPED.format(path=root), err=True)
+
+
+@cli.command()
 @click.argument("brief_id", required=False, metavar="[ID]", shell_complete=_complete_ids)
 @click.option("--format", "fmt", type=click.Choice(["text", "yaml", "json"]), default="text", show_default=True)
 @data_dir_option

@@ -55,14 +55,14 @@ except ImportError:  # pragma: no cover
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
-from briefs import query
+from briefs import query, watch
 
 INDEX_FILE = ".index.sqlite"
 LOCK_FILE = ".index.lock"
 SUFFIX = ".yaml"
-VERSION = 3  # PRAGMA user_version; bump on any schema or derivation change (ZDICT included)
+VERSION = 4  # PRAGMA user_version; bump on any schema or derivation change (ZDICT included)
 BUSY_TIMEOUT_S = 60.0  # wait this long for another process's refresh, then answer from memory
 RACY_NS = 1_000_000_000  # a file modified this close to the scan may change again unseen: re-read next time
 POOL_MIN = 400  # parse in worker processes from this many files on
@@ -72,7 +72,9 @@ SPLIT_STAT_MIN = 20_000  # stat in two processes from this many files on (when t
 Progress = Callable[[int, int], None]  # (files read so far, files to read)
 
 TABLES = (
-    """CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID""",
+    # A rowid table: the listing blobs are megabytes, and a WITHOUT ROWID b-tree reads a
+    # whole overflowing row to compare keys, so even fetching `digest` read them all.
+    """CREATE TABLE meta(key TEXT PRIMARY KEY, value)""",
     # One row per record file. error IS NULL: a valid record, with its list columns.
     # rid: the file's entry in `meta.rids`.
     """CREATE TABLE briefs(
@@ -545,12 +547,19 @@ class Index:
         self.conn.close()
 
     # -- bringing it up to date ----------------------------------------------
-    def refresh(self, progress: Progress | None = None, full: bool = False) -> tuple[int, int]:
-        """Make the index match the folder; returns (files read, files dropped)."""
+    def refresh(self, progress: Progress | None = None, full: bool = False,
+                changed: Collection[str] | None = None) -> tuple[int, int]:
+        """Make the index match the folder; returns (files read, files dropped).
+
+        `changed`: the only names that may differ from the stored listing
+        (a watcher saw every change); they alone are stat'ed instead of the
+        whole folder.
+        """
         root_s = str(self.root)
         for _ in range(5):
             started = time.time_ns()
-            names, nums = scan(self.root)
+            listing = None if full or changed is None else self._listing_with(changed)
+            names, nums = listing or scan(self.root)
             names_blob = _names_blob(names)
             digest = _digest(names_blob, nums)
             seen = self._meta("digest")
@@ -617,6 +626,43 @@ class Index:
             return len(todo), gone
         raise IndexUnavailable("the index keeps changing under this process")
 
+    def _listing_with(self, changed: Collection[str]) -> tuple[list[str], array] | None:
+        """The stored listing with `changed` stat'ed again; None when nothing is stored."""
+        blob, stored = self._meta("names"), self._meta("nums")
+        if self._meta("digest") is None or blob is None or stored is None:
+            return None
+        names = blob.decode("utf-8", "surrogateescape").split("\0") if blob else []
+        nums = array("q", stored)
+        if len(nums) != 2 * len(names):
+            return None
+        changed = sorted(n for n in set(changed) if n.endswith(SUFFIX) and n[:1] not in ("", "."))
+        try:
+            fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return None
+        try:
+            now = _stat_all(fd, changed)
+        finally:
+            os.close(fd)
+        at = {n: i for i, n in enumerate(names)} if changed else {}
+        gone = set()
+        for k, name in enumerate(changed):
+            size, mtime = now[2 * k], now[2 * k + 1]
+            i = at.get(name)
+            if size == _SKIP:
+                if i is not None:
+                    gone.add(i)
+            elif i is None:
+                names.append(name)
+                nums.extend((size, mtime))
+            else:
+                nums[2 * i], nums[2 * i + 1] = size, mtime
+        if gone:
+            keep = [i for i in range(len(names)) if i not in gone]
+            names = [names[i] for i in keep]
+            nums = array("q", [x for i in keep for x in (nums[2 * i], nums[2 * i + 1])])
+        return names, nums
+
     def rebuild(self, progress: Progress | None = None) -> tuple[int, int]:
         """Forget everything and read every file again."""
         return self.refresh(progress, full=True)
@@ -629,6 +675,10 @@ class Index:
             c.execute(f"DELETE FROM {table}")
         c.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
         c.execute("DELETE FROM meta")
+
+    def built(self) -> bool:
+        """Whether a refresh ever completed on this index (an empty new file has not)."""
+        return self._meta("digest") is not None
 
     def _meta(self, key: str):
         row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -858,15 +908,20 @@ def _parse(root: str, names: list[str]) -> Iterator[list[tuple]]:
 # --- the one entry point the CLI uses ----------------------------------------
 
 
-def open_index(root: Path | str, progress: Progress | None = None) -> Index:
-    """An up-to-date index of `root`: on disk when possible, else built in memory from the files."""
+def open_index(root: Path | str, progress: Progress | None = None, use_watcher: bool = True) -> Index:
+    """An up-to-date index of `root`: on disk when possible, else built in memory from the files.
+
+    Up to date means every file checked, unless a `briefs watch` process
+    vouches it has applied every change (see `briefs.watch`).
+    """
     root = Path(root)
     if not root.is_dir():
         return Index.open(root, memory=True)
     try:
         index = Index.open(root)
         try:
-            index.refresh(progress)
+            if not (use_watcher and index.built() and watch.vouches(root)):
+                index.refresh(progress)
         except sqlite3.DatabaseError as err:  # corrupt under our feet
             index.close()
             if isinstance(err, sqlite3.OperationalError) and _locked(err):

@@ -73,3 +73,8 @@ SCANNED = "{count} record(s) read in {seconds:.2f} s ({source})"
 EXPORT_CANNOT_WRITE = "cannot write the export: {reason}"
 TEMP_FOUND = "{count} temporary file(s) left by an interrupted write (ignored; `briefs check --fix` removes them)"
 EDIT_PROBLEM = "{file}:{line}: {problem}"
+
+# --- watch ------------------------------------------------------------------
+WATCHING = "watching {path} ({count:,} briefs); queries skip checking every file. Ctrl-C to stop"
+WATCH_UPDATED = "index updated: {read} read, {dropped} dropped"
+WATCH_STOPPED = "stopped watching {path}; queries check every file again"
