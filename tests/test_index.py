@@ -482,9 +482,9 @@ def test_load_record_falls_back_to_the_archive_reader(data_dir):
     a = Archive(data_dir)
     a.write(sample(1))
     path = data_dir / "2024-01-01-s.yaml"
-    assert index.load_record(str(data_dir), path.name) == (a.get("2024-01-01-s"), False)
+    assert index.load_record(str(data_dir), path.name) == (a.get("2024-01-01-s"), True)
     path.write_text(path.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
-    assert index.load_record(str(data_dir), path.name) == (a.get("2024-01-01-s"), False)
+    assert index.load_record(str(data_dir), path.name) == (a.get("2024-01-01-s"), True)
     path.write_text(path.read_text(encoding="utf-8").replace("title: Brief 1", "title: [Brief"), encoding="utf-8")
     name, derived, reason = index.read_file(str(data_dir), path.name)
     assert derived is None and reason
@@ -500,3 +500,12 @@ def test_lazy_records_build_each_record_when_reached(archive, data_dir):
         assert lazy[1] == archive.get(rows[1].id) and lazy[-2:] == [archive.get(r.id) for r in rows[-2:]]
     finally:
         idx.close()
+
+
+@pytest.mark.parametrize("value, plain", [("3", True), ("-0.5", True), ("null", True), ("true", True),
+                                          (".nan", False), (".inf", False), ("!!binary aGk=", False)])
+def test_quick_reader_says_when_json_would_not_give_a_value_back(value, plain):
+    got, is_plain = index.quick_loads_plain(f"a: x\nb: [1, {value}]\n")
+    assert is_plain is plain
+    if plain:  # then the JSON round trip pack() skips would indeed give the value back
+        assert index.unpack(index.pack(got, True)[0]) == got

@@ -40,6 +40,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import math
 import os
 import re
 import sqlite3
@@ -249,7 +250,15 @@ class _Unusual(Exception):
 
 
 def quick_loads(text: str):
-    """`record.loads(text)` for what records hold (plain mappings, lists, scalars), faster.
+    """`record.loads(text)` for what records hold (plain mappings, lists, scalars), faster."""
+    return quick_loads_plain(text)[0]
+
+
+_JSON_SCALARS = (int, bool, type(None))
+
+
+def quick_loads_plain(text: str) -> tuple[object, bool]:
+    """(`quick_loads(text)`, whether JSON gives that value back exactly).
 
     libyaml composes the node tree (with the record loader's resolvers);
     the tree is turned into Python objects here without PyYAML's generic
@@ -263,13 +272,20 @@ def quick_loads(text: str):
 
     scalar, seq, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     loader = rec.RecordLoader(text)
+    plain = True
     try:
         node = loader.get_single_node()
 
         def build(node):
+            nonlocal plain
             kind = type(node)
             if kind is scalar:
-                return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+                if node.tag == _STR:
+                    return node.value
+                value = loader.construct_object(node, deep=True)
+                if type(value) not in _JSON_SCALARS and not (type(value) is float and math.isfinite(value)):
+                    plain = False  # bytes, dates, NaN...: JSON would not give them back
+                return value
             if kind is seq and node.tag == _SEQ:
                 return [build(n) for n in node.value]
             if kind is mapping and node.tag == _MAP:
@@ -281,7 +297,7 @@ def quick_loads(text: str):
                 return out
             raise _Unusual
 
-        return None if node is None else build(node)
+        return (None, True) if node is None else (build(node), plain)
     finally:
         loader.dispose()
 
@@ -296,9 +312,9 @@ def load_record(root: str, name: str) -> tuple[dict, bool]:
     path = Path(root) / name
     try:
         with open(path, encoding="utf-8") as f:
-            record = quick_loads(f.read())
+            record, plain = quick_loads_plain(f.read())
         if not rec.validate(record, expected_id=name[: -len(SUFFIX)]):
-            return record, False
+            return record, plain
     except Exception:  # noqa: BLE001 - unusual or broken: the full reader decides
         pass
     return Archive(root).read(path), False
