@@ -69,6 +69,7 @@ def no_walk(monkeypatch):
         raise AssertionError("the folder was walked")
 
     monkeypatch.setattr(index, "scan", walk)
+    monkeypatch.setattr(watch, "ACK_TIMEOUT_S", 60.0)  # a slow CI machine must not turn into a walk
 
 
 def ids(root: Path, **kw) -> list[str]:
