@@ -1,6 +1,11 @@
 """Reference semantics of `briefs list` filters, on records written by hand."""
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+from hypothesis import given, strategies as st
+
 from briefs import query
 from briefs.query import Filters
 from briefs.record import new_record
@@ -83,3 +88,16 @@ def test_summary_ties_are_ordered_by_name():
     from collections import Counter
 
     assert query.most_common(Counter({"b": 1, "a": 1, "c": 2}), 2) == [("c", 2), ("a", 1)]
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1)), st.sampled_from([4, 7, 10]))
+def test_iso_period_is_the_user_date_parser_on_iso_forms(day, length):
+    from briefs.extract.dates import parse_user_date
+
+    text = day.isoformat()[:length]
+    assert query.iso_period(text) == parse_user_date(text)
+
+
+@pytest.mark.parametrize("text", ["2024-13", "2024-02-30", "0000", "2024-1", "24-01-01", "janvier 2024", "2024-00"])
+def test_iso_period_leaves_everything_else_to_the_parser(text):
+    assert query.iso_period(text) is None

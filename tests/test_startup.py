@@ -47,10 +47,14 @@ def test_piped_list_imports_nothing_heavy(data_dir):
     assert heavy_modules("list", "--topic", "energie") == []
 
 
-def test_list_since_loads_the_date_parser_but_no_extractor_pass(data_dir):
+def test_list_since_iso_imports_nothing_heavy(data_dir):
+    assert heavy_modules("list", "--since", "2024-06", "--until", "2025-02-28", "--format", "ids") == []
+
+
+def test_list_since_in_words_loads_the_date_parser_but_no_extractor_pass(data_dir):
     proc = subprocess.run([sys.executable, "-c", PROBE.replace(
         "if m.startswith(('rich', 'dateutil', 'briefs.extract'))", "if m.startswith(('rich', 'briefs.extract.'))"
-    ).replace("'.'.join(m.split('.')[:2])", "m"), "list", "--since", "2024", "--format", "ids"],
+    ).replace("'.'.join(m.split('.')[:2])", "m"), "list", "--since", "juin 2024", "--format", "ids"],
         capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     line = [ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES=")]
     assert line, proc.stderr

@@ -62,6 +62,11 @@ def _period_bound(index: int):
     def callback(ctx, param, value: str | None) -> str | None:
         if value is None:
             return None
+        from briefs.query import iso_period
+
+        quick = iso_period(value.strip())
+        if quick:
+            return quick[index]
         from briefs.extract.dates import parse_user_date
 
         try:

@@ -46,6 +46,26 @@ def period(iso: str) -> tuple[str, str]:
     return iso, iso
 
 
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_period(text: str) -> tuple[str, str] | None:
+    """`period(text)` when `text` is a valid YYYY, YYYY-MM or YYYY-MM-DD; None otherwise.
+
+    The quick path for --since/--until: the French date grammar (and its
+    start-up cost) is only needed for what users type in words.
+    """
+    m = _ISO_PARTIAL.fullmatch(text)
+    if not m or int(m.group(1)) < 1:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return period(text)
+
+
 def brief_date(record: dict) -> str | None:
     """The date a brief is listed and filtered under: published, else its first meeting's."""
     if record.get("published"):
