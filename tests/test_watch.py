@@ -218,3 +218,13 @@ def test_cli_watch_missing_folder(runner, tmp_path):
     result = runner.invoke(cli, ["watch", "--data-dir", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert result.output.strip() == f"briefs: {tmp_path / 'nope'}: no such archive folder"
+
+
+def test_a_network_filesystem_is_not_watched(archive, data_dir, tmp_path, monkeypatch):
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/vda / ext4 rw 0 0\nserver:/export {data_dir.parent} nfs4 rw 0 0\n", encoding="utf-8")
+    monkeypatch.setattr(watch, "MOUNTS", str(mounts))
+    assert watch.filesystem_of(data_dir) == "nfs4"
+    assert watch.filesystem_of(tmp_path.parent) == "ext4"
+    with pytest.raises(watch.WatchError, match="network filesystem"):
+        watch.serve(data_dir)

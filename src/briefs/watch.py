@@ -42,6 +42,12 @@ FOLDER_GONE = IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT | IN_IGNORED
 _EVENT = struct.Struct("iIII")
 
 
+# inotify reports only what this machine does: a change made from another machine is never seen.
+NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs",
+                                 "lustre", "fuse.sshfs", "fuse.rclone", "fuse.s3fs", "fuse.glusterfs"})
+MOUNTS = "/proc/self/mounts"
+
+
 class WatchError(Exception):
     """The folder cannot be watched; `str(err)` is the one line to show."""
 
@@ -148,6 +154,23 @@ def vouches(root: Path | str, timeout: float | None = None) -> bool:
         pause = min(2 * pause, 0.005)
 
 
+def filesystem_of(folder: Path) -> str | None:
+    """The filesystem type of the mount holding `folder`, from /proc/self/mounts (None: unknown)."""
+    try:
+        with open(MOUNTS, encoding="utf-8", errors="replace") as f:
+            mounts = [line.split()[1:3] for line in f if len(line.split()) >= 3]
+    except OSError:
+        return None
+    path = os.path.realpath(folder)
+    best, kind = "", None
+    for point, fstype in mounts:
+        point = point.replace("\\040", " ")
+        inside = path == point or path.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fstype
+    return kind
+
+
 def _identity(folder: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(folder)
@@ -179,6 +202,10 @@ def serve(root: Path | str, *, stop: Callable[[], bool] = lambda: False,
     root = Path(root)
     if not root.is_dir():
         raise WatchError(f"{root}: no such archive folder")
+    kind = filesystem_of(root)
+    if kind in NETWORK_FILESYSTEMS:
+        raise WatchError(f"{root} is on a network filesystem ({kind}): changes made from other machines "
+                         "would not be seen; queries check every file instead")
     folder = _identity(root)
     inotify = Inotify(root)  # before the first refresh: no change can fall between the two
     try:
