@@ -228,3 +228,15 @@ def test_a_network_filesystem_is_not_watched(archive, data_dir, tmp_path, monkey
     assert watch.filesystem_of(tmp_path.parent) == "ext4"
     with pytest.raises(watch.WatchError, match="network filesystem"):
         watch.serve(data_dir)
+
+
+def test_record_files_that_are_links_keep_queries_walking(watcher, archive, data_dir, tmp_path):
+    """A link's target can be edited outside the folder, where the watcher sees nothing."""
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text((data_dir / "2024-01-05-s.yaml").read_text(encoding="utf-8").replace(
+        "2024-01-05-s", "2024-01-07-s"), encoding="utf-8")
+    (data_dir / "2024-01-07-s.yaml").symlink_to(outside)
+    assert not watch.vouches(data_dir)
+    assert "2024-01-07-s" in ids(data_dir, topic="securite")  # walked: the linked record is there
+    (data_dir / "2024-01-07-s.yaml").unlink()
+    assert watch.vouches(data_dir)

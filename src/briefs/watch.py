@@ -210,6 +210,7 @@ def serve(root: Path | str, *, stop: Callable[[], bool] = lambda: False,
     inotify = Inotify(root)  # before the first refresh: no change can fall between the two
     try:
         with holding_lock(root):
+            links = _Links(root, index_mod.SUFFIX)
             state = _Kept(root, index_mod)
             state.reopen()
             if state.idx is None:
@@ -238,8 +239,9 @@ def serve(root: Path | str, *, stop: Callable[[], bool] = lambda: False,
                     if not (cookies or ((pending or walk) and not relevant)):
                         continue
                     try:
+                        links.update_for(pending, walk)
                         counts = state.apply(pending, walk)
-                        caught_up = True
+                        caught_up = not links  # a link's target can change outside the folder, unseen
                         pending, walk = set(), False
                         if on_update and counts != (0, 0):
                             on_update(*counts)
@@ -251,6 +253,27 @@ def serve(root: Path | str, *, stop: Callable[[], bool] = lambda: False,
                 state.close()
     finally:
         inotify.close()
+
+
+class _Links(set):
+    """Record files that are symbolic links: their targets change without any event here."""
+
+    def __init__(self, root: Path, suffix: str):
+        super().__init__()
+        self.root, self.suffix = root, suffix
+        self.update_for((), walk=True)
+
+    def update_for(self, names, walk: bool) -> None:
+        if walk:
+            self.clear()
+            with os.scandir(self.root) as entries:
+                self.update(e.name for e in entries if e.name.endswith(self.suffix) and e.is_symlink())
+            return
+        for name in names:
+            if os.path.islink(self.root / name):
+                self.add(name)
+            else:
+                self.discard(name)
 
 
 class _Kept:
