@@ -39,13 +39,19 @@ def _fold_table() -> dict[int, str | None]:
 
 
 _FOLD = _fold_table()
+assert all(_FOLD.get(ord(c), c) == c.lower() for c in map(chr, range(128)) if c.isalnum())  # fold's ASCII shortcut
 _INITIALS_GLUED = re.compile(r"((?:[^\W\d_]\.)+)(.+)")
 _TOKEN = re.compile(r"(?:(?:[^\W\d_]\.-?)+(?=\s|$)|[^\s.]+\.?|\.)")
 _INITIALS_KEY = re.compile(r"(?:\w )+\w")
 
 
 def fold(text: str) -> str:
-    """Lookup key: no accents, lower case, hyphens and dots as spaces ("Gholam-Reza" = "gholam reza")."""
+    """Lookup key: no accents, lower case, hyphens and dots as spaces ("Gholam-Reza" = "gholam reza").
+
+    A plain ASCII word (most capitalised words) only has its capitals to lower.
+    """
+    if text.isascii() and text.isalnum():
+        return text.lower()
     return " ".join(text.translate(_FOLD).split())
 
 
