@@ -263,6 +263,11 @@ def _is_name_token(tok: str, t: _Tables, folded: dict[str, str]) -> bool:
     return True
 
 
+# Words that join the parts of a name but never end one ("de" in "Jaap de Hoop Scheffer").
+_INNER_PARTICLES = frozenset(("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"))
+_HONORIFICS = frozenset(("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr"))
+
+
 def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int, int, list[tuple[str, int, int]], bool]]:
     """Sub-runs of name tokens: (start, end, tokens, honorific before).
 
@@ -291,12 +296,12 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
                 cur.append((tok, s, e))
                 continue
             if cur:
-                while cur and folded[cur[-1][0]] in ("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"):
+                while cur and folded[cur[-1][0]] in _INNER_PARTICLES:
                     cur.pop()
                 if cur and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
                     out.append((cur[0][1], cur[-1][2], cur, honor))  # "New York" is a city, not a person
                 cur = []
-            honor = tok in ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr")
+            honor = tok in _HONORIFICS
     return out
 
 
@@ -446,9 +451,7 @@ def _has_evidence(keys: tuple[str, ...], gaz: int | None, role: str | None, hono
 
 def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     norm = doc.norm
-    low = norm.lower()
-    if len(low) != len(norm):  # a character whose lower case is longer: fold it alone
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+    low = doc.lowered
     sent_starts = [s.start for s in doc.sentences]
     year = doc.published.year if doc.published else None
     out: list[Mention] = []
@@ -618,9 +621,10 @@ def _group(mentions: list[Mention]) -> list[_Group]:
     spoken of, whatever the gazetteer would guess for it alone.
     """
     groups: list[_Group] = []
+    by_surname: dict[str, list[_Group]] = {}  # a group's surname is its first mention's, fixed
     for m in mentions:
         target = None
-        same = [g for g in groups if g.surname == m.keys[-1]]
+        same = by_surname.get(m.keys[-1], [])
         if len(m.keys) == 1 and same:
             target = max(same, key=lambda g: g.mentions[-1].start)
         elif m.gaz is not None:
@@ -630,6 +634,7 @@ def _group(mentions: list[Mention]) -> list[_Group]:
         if target is None:
             target = _Group()
             groups.append(target)
+            by_surname.setdefault(m.keys[-1], []).append(target)
         target.mentions.append(m)
         if target.gaz is None or (len(m.keys) > 1 and m.gaz is not None):
             target.gaz = m.gaz if m.gaz is not None else target.gaz

@@ -172,7 +172,11 @@ def fold_same_length(text: str) -> str:
     ASCII key letter folds to that letter here, which is what makes the word
     index complete for the lexicons it serves.
     """
-    low = lower_same_length(text)
+    return unaccent_lowered(lower_same_length(text))
+
+
+def unaccent_lowered(low: str) -> str:
+    """`fold_same_length` of a text already through `lower_same_length`."""
     if not low.isascii():
         for form, base in _LOW_ACCENTS:
             if form in low:

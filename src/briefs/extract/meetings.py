@@ -610,9 +610,7 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
     role_of = {p.name: p.role or "" for p in persons}
     frames: list[_Frame] = []
     prev_first: str | None = None
-    low = doc.norm.lower()
-    if len(low) != len(doc.norm):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in doc.norm)
+    low = doc.lowered
     cue_at = [m.start() for m in t.cue.finditer(low)]
     for si, sent in enumerate(doc.sentences):
         k = bisect.bisect_left(cue_at, sent.start)
