@@ -237,8 +237,8 @@ def _split_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
     for m in _TOKEN.finditer(text):
         tok = m.group()
         start = offset + m.start()
-        # "S.V.Lavrov" -> "S.V." + "Lavrov"
-        sub = _INITIALS_GLUED.match(tok)
+        # "S.V.Lavrov" -> "S.V." + "Lavrov" (initials have dots: most tokens need no regex)
+        sub = _INITIALS_GLUED.match(tok) if "." in tok else None
         if sub and not tok.endswith("."):
             out.append((sub.group(1), start, start + len(sub.group(1))))
             out.append((sub.group(2), start + len(sub.group(1)), start + len(tok)))
