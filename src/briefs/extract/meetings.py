@@ -40,8 +40,14 @@ def _guarded(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 def _word(patterns) -> str:
-    """Whole-word alternation: not inside a word, not glued to a following letter."""
-    return rf"(?<![\w-])(?:{_alt(patterns)})(?![\w-])"
+    """Whole-word alternation: not inside a word, not glued to a following letter.
+
+    The alternation's `prefix_guard` stands after the word-start check (which
+    rejects most positions first): a word start that begins no alternative fails
+    on its first letters instead of trying each alternative.
+    """
+    body = f"(?:{_alt(patterns)})"
+    return rf"(?<![\w-]){_prefix_guard(body)}{body}(?![\w-])"
 
 
 @dataclass
