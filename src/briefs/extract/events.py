@@ -63,8 +63,7 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
         if role:
             anchors.append(_Anchor(m.start(), m.end(), role))
     stages = []
-    for m in agreements.cue_matcher.scan(doc):
-        info = lookup_key(agreements.stages, fold_span(doc, m.start(), m.end()))
+    for m, info in agreements_pass.stage_cues(doc, agreements):
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
     kinds = [m.start() for m in agreements.mention_matcher.scan(doc)]
