@@ -20,8 +20,9 @@ from briefs.knowledge import Knowledge
 _QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
 _PRONOUN = re.compile(r"^\s*[,.]?\s*[\w'-]{0,20}?-t-(?:il|elle)\b|^\s*[,.]?\s*(?:a|avait)-t-(?:il|elle)\b")
 _MIN_WORDS = 5
-# A sentence stop, not the dot of « M. », « Mme. » or an initial.
-_STOP = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
+# A sentence stop, not the dot of « M. », « Mme. » or an initial. The stop character comes
+# first and the lookbehinds check it with what precedes, so `re` jumps from stop to stop.
+_STOP = re.compile(r"[.!?](?<!\bM[.!?])(?<!\bMM[.!?])(?<!\bMme[.!?])(?<!\bDr[.!?])(?<!\b[A-Z][.!?])(?:\s|$)|\n")
 
 
 @dataclass
