@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 from briefs.extract.dates import DateMention
 from briefs.extract.lexicon import Matcher, fold, fold_span, lexicon_regex, lookup_key
@@ -419,24 +421,27 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
-    dates: list[DateMention] | None = None
+    dates = partial(doc.sentence_dates, sent)
     for cue in cues:
-        targets = [m.target for m in _attach(cue, mentions, cues, last, doc.norm) if m.target]
-        if not targets:
-            continue
-        if dates is None:
-            dates = doc.sentence_dates(sent)
-        for a in targets:
-            _promote(a, cue.status, cue, dates, lex, doc.norm)
+        for m in _attach(cue, mentions, cues, last, doc.norm):
+            if m.target:
+                _promote(m.target, cue.status, cue, dates, lex, doc.norm)
     resolved = [m for m in mentions if m.target]
     return resolved[-1] if resolved else None
 
 
-def _promote(a: _Agreement, status: str, cue: _Cue, dates: list[DateMention], lex: _Lexicon, norm: str) -> None:
-    """Keep the latest stage; its date is the one next to the cue that gave it."""
+def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[DateMention]], lex: _Lexicon,
+             norm: str) -> None:
+    """Keep the latest stage; its date is the one next to the cue that gave it.
+
+    `dates` gives the sentence's dates; they are read only when the stage can
+    still be kept, since finding them is the costly part.
+    """
     rank = lex.order.get(status, -1)
-    date = _date_near(cue, dates, norm)
-    if rank > a.rank or (rank == a.rank and a.date is None and date):
+    if rank < a.rank or (rank == a.rank and a.date is not None):
+        return  # an earlier stage, or the same one already dated: nothing this cue says can change
+    date = _date_near(cue, dates(), norm)
+    if rank > a.rank or date:
         a.status, a.rank, a.date = status, rank, date
 
 
@@ -453,4 +458,4 @@ def _headline(doc: Doc, title: Span, lex: _Lexicon, agreements: list[_Agreement]
     for cue in _cues(doc, title, lex):
         for m in _attach(cue, mentions, [], None, doc.norm):
             if m.target:
-                _promote(m.target, cue.status, cue, [], lex, doc.norm)
+                _promote(m.target, cue.status, cue, lambda: [], lex, doc.norm)  # a headline is not dated
