@@ -303,6 +303,7 @@ _DATE_BREAK = re.compile(r"[:;()]")
 _WORDS = re.compile(r"[\w-]+")
 # A second verb coordinated after a cue's objects: « et évoqué », « puis ont examiné ».
 _COORD_VERB = re.compile(r"\s(?:et|puis)\s+(?:ont\s+|a\s+|avaient\s+|avait\s+)?[a-zéèêâîôûç]+(?:é|ée|és|ées)(?![\w-])")
+_COORD_START = re.compile(r"\s(?:et|puis)")  # how every `_COORD_VERB` match begins (5 characters at most)
 
 
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
@@ -314,10 +315,12 @@ def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mentio
             return [after[0]]
         return []
     if cue.forward:
+        if not after:
+            return [] if not before else [before[-1]]
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
-        coord = _COORD_VERB.search(norm, cue.end, nxt if nxt is not None else len(norm))
-        if coord:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
-            nxt = coord.start()
+        coord = _coordinated_verb(norm, cue.end, nxt if nxt is not None else len(norm), after[-1].start)
+        if coord is not None:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
+            nxt = coord
         return [m for m in after if nxt is None or m.start < nxt] or ([] if not before else [before[-1]])
     if before:
         return [before[-1]]
@@ -325,6 +328,21 @@ def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mentio
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
         return [m for m in after if nxt is None or m.start < nxt]
     return [last] if last else []
+
+
+def _coordinated_verb(norm: str, start: int, end: int, last: int) -> int | None:
+    """Where `_COORD_VERB.search(norm, start, end)` matches, when that is at or before `last`; else None.
+
+    Why: with no later cue the search runs to the end of the text, but only a
+    verb before the cue's last object can take objects from it. Every match
+    begins with `_COORD_START`, so only those places, up to `last`, are tried.
+    """
+    for candidate in _COORD_START.finditer(norm, start, min(end, last + 5)):
+        if candidate.start() > last:
+            break
+        if _COORD_VERB.match(norm, candidate.start(), end):
+            return candidate.start()
+    return None
 
 
 def _content_words(name: str, lex: _Lexicon) -> frozenset[str]:
