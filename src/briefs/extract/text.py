@@ -94,12 +94,17 @@ _NO_BREAK_BEFORE = re.compile(
 # (its spaces never cross a line break, as they could not past a line's end).
 # The first character spelled out of the repeat lets `re` skip to the stops.
 _SENT_END_IN_LINE = re.compile(r"""([.!?…][.!?…]*["»)]*)[^\S\n]+(?=[«"(\[A-ZÀ-ÖØ-Þ0-9])""")
+# The same for a text whose only stop character is the full stop (most texts): led by one
+# literal character, which `re` skips to several times faster than to a set of four.
+_PERIOD_END_IN_LINE = re.compile(r"""(\.[.!?…]*["»)]*)[^\S\n]+(?=[«"(\[A-ZÀ-ÖØ-Þ0-9])""")
 
 
 def split_sentences(norm: str) -> tuple[Span, ...]:
     spans: list[Span] = []
-    if "." in norm or "!" in norm or "?" in norm or "…" in norm:
+    if "!" in norm or "?" in norm or "…" in norm:
         ends = [(m.start(), m.end(1), m.end(), m.group(1) == ".") for m in _SENT_END_IN_LINE.finditer(norm)]
+    elif "." in norm:
+        ends = [(m.start(), m.end(1), m.end(), m.group(1) == ".") for m in _PERIOD_END_IN_LINE.finditer(norm)]
     else:
         ends = []
     k, count = 0, len(ends)
