@@ -240,3 +240,57 @@ def test_record_files_that_are_links_keep_queries_walking(watcher, archive, data
     assert "2024-01-07-s" in ids(data_dir, topic="securite")  # walked: the linked record is there
     (data_dir / "2024-01-07-s.yaml").unlink()
     assert watch.vouches(data_dir)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_applying_the_changed_names_equals_walking_the_folder(archive, data_dir, tmp_path, seed):
+    """What `briefs watch` does with the names it was told about gives the index a walk would give."""
+    import random
+
+    rnd = random.Random(seed)
+    kept = index.open_index(data_dir, use_watcher=False)
+    try:
+        for step in range(12):
+            touched = set()
+            for _ in range(rnd.randint(1, 4)):
+                present = sorted(p.name for p in data_dir.glob("*.yaml"))
+                op = rnd.choice(["edit", "add", "delete", "break", "touch"]) if present else "add"
+                name = rnd.choice(present) if present else None
+                if op == "add":
+                    n = rnd.randint(10, 28)
+                    archive.write(sample(n, topics=[rnd.choice(["securite", "nucleaire", "culture"])]))
+                    name = f"2024-01-{n:02d}-s.yaml"
+                elif op == "edit":
+                    path = data_dir / name
+                    path.write_text(path.read_text(encoding="utf-8").replace(
+                        "- securite", "- finance").replace("- nucleaire", "- securite"), encoding="utf-8")
+                elif op == "delete":
+                    (data_dir / name).unlink()
+                elif op == "break":
+                    (data_dir / name).write_text("schema: 1\ntopics: [\n", encoding="utf-8")
+                else:
+                    os.utime(data_dir / name)
+                touched.add(name)
+            kept.apply_changes(touched | {"never-there.yaml"})
+            fresh = index.Index.open(data_dir, memory=True)  # a walk, in memory: the file index stays as kept
+            try:
+                fresh.refresh()
+                for f in (query.Filters(), query.Filters(topic="securite"), query.Filters(topic="finance")):
+                    assert indexed(kept, f) == indexed(fresh, f)
+                assert sorted(kept.problems()) == sorted(fresh.problems())
+                assert kept.records(kept.select(query.Filters())) == fresh.records(fresh.select(query.Filters()))
+            finally:
+                fresh.close()
+        assert kept.apply_changes(set()) == (0, 0)
+        stored = sorted(kept._meta("names").decode().split("\0"))
+        assert stored == sorted(p.name for p in data_dir.glob("*.yaml"))
+    finally:
+        kept.close()
+
+
+@pytest.mark.parametrize("asked", [["b.yaml", "zz.yaml", "a.yaml", "d.yaml"], [f"n{i}.yaml" for i in range(70)]])
+def test_names_are_found_in_the_stored_listing(asked):
+    names = ["a.yaml", "b.yaml", "ab.yaml", "d.yaml"] + [f"n{i}.yaml" for i in range(0, 140, 2)]
+    where = index._finder(index._names_blob(names), len(names), asked)
+    assert [where(n) for n in asked] == [names.index(n) if n in names else None for n in asked]
+    assert index._finder(b"", 0, ["a.yaml"])("a.yaml") is None

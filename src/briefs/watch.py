@@ -312,7 +312,7 @@ class _Kept:
             if self.idx is None:
                 raise WatchError("cannot write the index")
             return (0, 0)
-        return self.idx.refresh() if walk else self.idx.refresh(changed=pending)
+        return self.idx.refresh() if walk else self.idx.apply_changes(pending)
 
     def close(self) -> None:
         if self.idx is not None:
