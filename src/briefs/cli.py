@@ -5,15 +5,18 @@ commands that need them so `briefs --version` and `--help` start fast.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefs import __version__, messages
 from briefs.errors import BriefsError, ExitCode
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 LIST_FORMATS = ("table", "json", "yaml", "csv", "ids")
 
@@ -53,6 +56,8 @@ def _reference_date(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
+        import datetime as dt
+
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(messages.BAD_DATE.format(value=value, reason="use YYYY-MM-DD")) from None

@@ -5,7 +5,6 @@ is the reference semantics (the index tests compare the two).
 """
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections import Counter
@@ -41,6 +40,8 @@ def period(iso: str) -> tuple[str, str]:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"
     month = int(parts[1])
     if len(parts) == 2:
+        import calendar  # here: list start-up does not need it
+
         last = calendar.monthrange(year, month)[1]
         return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
     return iso, iso
@@ -61,8 +62,11 @@ def iso_period(text: str) -> tuple[str, str] | None:
     year, month, day = (int(g) if g else None for g in m.groups())
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
+    if day is not None:
+        import calendar
+
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
     return period(text)
 
 

@@ -5,7 +5,6 @@ shown on a terminal, so scripts and `--version` stay fast.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -49,6 +48,8 @@ def records_as(fmt: str, records: list[dict]) -> str:
     if fmt == "ids":
         return "\n".join(r.get("id") or "" for r in records)
     if fmt == "csv":
+        import csv  # only for this format: list start-up does without
+
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=LIST_COLUMNS, lineterminator="\n")
         writer.writeheader()
@@ -182,6 +183,8 @@ def write_rows(out, fmt: str, rows, columns: tuple[str, ...]) -> int:
 
     n = 0
     if fmt == "csv":
+        import csv
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
