@@ -192,7 +192,8 @@ def test_no_inotify_is_one_clear_error(monkeypatch, archive, data_dir):
         watch.serve(data_dir)
 
 
-def test_cli_watch_runs_until_interrupted(archive, data_dir, runner):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_cli_watch_runs_until_interrupted(archive, data_dir, runner, stop):
     from briefs.cli import cli
 
     proc = subprocess.Popen([sys.executable, "-m", "briefs", "watch"], stderr=subprocess.PIPE, text=True,
@@ -206,7 +207,7 @@ def test_cli_watch_runs_until_interrupted(archive, data_dir, runner):
         assert result.exit_code == 0 and result.output.split() == ["2024-01-02-s"]
         assert cookies(data_dir) == []
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0
     assert "stopped watching" in err and "Traceback" not in err

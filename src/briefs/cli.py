@@ -444,6 +444,12 @@ def watch(ctx, data_dir) -> None:
         if env.verbose:
             click.echo(messages.WATCH_UPDATED.format(read=read, dropped=dropped), err=True)
 
+    import signal
+
+    def terminate(signum, frame):
+        raise KeyboardInterrupt  # `kill` stops it as Ctrl-C does: lock released, one line said
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         watcher.serve(root, on_ready=ready, on_update=updated)
     except watcher.WatchError as err:
