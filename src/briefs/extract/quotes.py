@@ -18,7 +18,14 @@ from briefs.extract.lexicon import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 _QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
-_PRONOUN = re.compile(r"^\s*[,.]?\s*[\w'-]{0,20}?-t-(?:il|elle)\b|^\s*[,.]?\s*(?:a|avait)-t-(?:il|elle)\b")
+# An inverted subject pronoun after the quote: « ... », a-t-il ajouté / précise-t-elle /
+# aurait-il confié / dit-il; or « ... », selon lui.
+_PRONOUN = re.compile(
+    r"^\s*[,.]?\s*(?:[^\W\d_]{1,20}-(?:t-)?(?:il|elle)\b|(?:selon|d'après)\s+(?:lui|elle)\b)")
+# The same pronoun speaking before a quote: « Il a ajouté : « ... » », « Selon elle, « ... » ».
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[\s,;])(?:(?:il|elle)\s+(?:[^\W\d_']+\s+){1,3}|(?:selon|d'après)\s+(?:lui|elle)\s*)[,:]?\s*$",
+    re.IGNORECASE)
 _MIN_WORDS = 5
 # A sentence stop, not the dot of « M. », « Mme. » or an initial.
 _STOP = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
@@ -92,7 +99,19 @@ def _speaker(doc: Doc, qs: int, qe: int, mentions: list[_PersonMention], lex: _L
     found = _after_quote(doc, qe, follow_end, mentions, lex)
     if found is not None:
         return found or None
-    return _before_quote(doc, sent_start, qs, mentions, lex)
+    found = _before_quote(doc, sent_start, qs, mentions, lex)
+    if found is None and _pronoun_before(doc, sent_start, qs, lex):
+        return _pronoun(doc, qs, mentions, lex)
+    return found
+
+
+def _pronoun_before(doc: Doc, start: int, qs: int, lex: _Lexicon) -> bool:
+    """« Il a ajouté : « ... » / Selon elle, « ... »: a subject pronoun with a verb of saying just before."""
+    window = doc.norm[max(start, qs - 60):qs]
+    m = _PRONOUN_BEFORE.search(window)
+    if not m:
+        return False
+    return m.group().strip(" ,:").lower().startswith(("selon", "d'après")) or lex.saying.search(window, m.start()) is not None
 
 
 def _sentence_end(doc: Doc, qe: int) -> int:
