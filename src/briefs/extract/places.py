@@ -9,6 +9,7 @@ re-exported here for older imports).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 from bisect import bisect_left, bisect_right
 
@@ -51,7 +52,8 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     """
     matcher, table = kb.compiled("places.matcher", _place_table)
     found = matcher.scan(doc)
-    if not found:
+    unknown = _unknown_places(doc, kb, table)
+    if not found and not unknown:
         return []
     inside = _SpanSet(_org_spans(doc, kb))
     out = []
@@ -61,7 +63,97 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
         name = table.get(fold_span(doc, m.start(), m.end()))
         if name:
             out.append(PlaceMention(name, m.start(), m.end()))
+    for name, start, end in unknown:
+        if not inside.covers(start):
+            out.append(PlaceMention(name, start, end))
+    if unknown:
+        out.sort(key=lambda p: p.start)
     return out
+
+
+# ------------------------------------------------- cities not in the gazetteer
+
+# A city name as written: capitalised words (one or two, hyphens inside: "Lagan", "Bandar Torkaman").
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_CITY = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:\s[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*)?"
+
+
+@dataclass
+class _CityCues:
+    slots: re.Pattern          # every construction; the name is in group "x" (and "y")
+    known: re.Pattern | None   # « de KNOWN et de X » / « de X et de KNOWN »: built from the gazetteer
+    rejected: frozenset[str]   # folded words that are never a city here: first names, countries, organisations
+
+
+def _words_alt(words) -> str:
+    out = []
+    for w in sorted({str(w).strip() for w in words if w}, key=len, reverse=True):
+        out.append(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]"))
+    return "|".join(out) or "(?!)"
+
+
+def _literal_char(ch: str) -> str:
+    return r"\s+" if ch == " " else "['’]" if ch == "'" else re.escape(ch)
+
+
+def _city_cues(kb: Knowledge) -> _CityCues:
+    from briefs.extract import actors  # the person tables: first names, gazetteer surnames, nationalities
+
+    conf = kb["place_patterns"] or {}
+    nouns = _words_alt(conf.get("nouns") or [])
+    near = _words_alt(conf.get("neighbourhood") or [])
+    hosting = _words_alt(conf.get("hosting") or [])
+    slots = re.compile(
+        rf"(?i:\b(?:la|le|l'|du|de\s+la|au|à\s+la|dans\s+la|dans\s+le)\s*(?:{nouns})(?:\s+[a-zéèêëàâîïôûç-]+){{0,2}}?\s+(?:de\s+|d'))"
+        rf"(?P<x>{_CITY})(?![\w'-])"
+        rf"|(?<![\w'])à\s+(?P<y>{_CITY}),\s+(?i:{near})\s*(?P<z>{_CITY})?(?![\w'-])"
+        rf"|(?i:\b(?:{hosting}))\b[^.;:!?«»\n]{{0,60}}?(?<![\w'])à\s+(?P<w>{_CITY})(?![\w'-])"
+    )
+    t = actors.tables(kb)
+    rejected = set(t.first_names) | set(t.not_names) | set(t.gaz_surname) | set(t.gaz_full) | set(t.not_spans)
+    places = {fold(n) for n, _ in _entries(kb, "places")}
+    rejected -= places
+    known_forms = []
+    for name, entry in _entries(kb, "places"):
+        known_forms += [name, *(str(v) for v in entry.get("variants") or [])]
+    known = trie_pattern({f.strip() for f in known_forms if f.strip()}, char=_literal_char)
+    rejected |= {fold(str(w)) for w in conf.get("not_cities") or []}
+    prep = r"(?:(?P<a>à)|de\s+|d')"
+    again = r"(?(a)à|(?:de\s+|d'))"
+    coord = re.compile(
+        rf"(?<![\w']){prep}\s*(?:(?:{known})\s+et\s+{again}\s*(?P<x>{_CITY})"
+        rf"|(?P<y>{_CITY})\s+et\s+{again}\s*(?:{known}))(?![\w'-])"
+    )
+    return _CityCues(slots, coord, frozenset(rejected))
+
+
+def _unknown_places(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Cities the gazetteer does not know, named in a construction only a city fits.
+
+    « la ville de X », « le port de X », « à X, près de Y », « se tiendra ... à X »,
+    « de Homs et de X » (coordinated with a known city). Every later mention of
+    such a name counts as well (« Après X, il ira à Pékin »).
+    """
+    cues: _CityCues = kb.compiled("places.unknown", _city_cues)
+    norm = doc.norm
+    names: dict[str, str] = {}
+    for rx in (cues.slots, cues.known):
+        for m in rx.finditer(norm):
+            for g in ("x", "y", "z", "w"):
+                if g not in rx.groupindex or m.group(g) is None:
+                    continue
+                word = m.group(g)
+                key = fold(word)
+                if key in table or key in names:
+                    continue
+                if key in cues.rejected or key.split(" ")[0] in cues.rejected or key.split(" ")[-1] in cues.rejected:
+                    continue
+                names[key] = doc.text[m.start(g):m.end(g)] if len(doc.text) == len(norm) else word
+    if not names:
+        return []
+    again = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True)) + r")(?![\w'-])")
+    return [(names[fold(m.group())], m.start(), m.end()) for m in again.finditer(doc.text if len(doc.text) == len(norm) else norm)]
 
 
 class _SpanSet:
