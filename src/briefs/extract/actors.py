@@ -77,6 +77,11 @@ class _Tables:
     gazetteer: list[dict]
     opposite: dict[str, str]
     grades: frozenset[str]
+    org_before: re.Pattern       # "la force", "le groupe": what follows is an organisation, not a person
+    byline: re.Pattern           # "Par" opening a byline line
+    named_country: re.Pattern    # an organisation or local authority with a country, inside a role
+    named_codes: dict[str, str]  # its folded form -> ISO code
+    led_by: re.Pattern           # "une délégation du Majlis conduite par": group words -> the leader's country
 
 
 def _alternation(words, flags_first_letter: bool = True) -> str:
@@ -193,7 +198,42 @@ def _build(kb: Knowledge) -> _Tables:
             ids = gaz_surname.setdefault(surname, [])
             if i not in ids:
                 ids.append(i)
+    org_nouns = roles.get("organisation_nouns") or []
+    org_before = re.compile(
+        rf"(?:^|[\s'])(?:{_trie(str(w).lower() for w in org_nouns)})(?:\s+[a-zéèêëàâîïôûç-]+)?\s*$"
+    )
+    byline = re.compile(
+        rf"^(?:[^\n]{{0,60}}?[-|•·/]\s*)?(?:{_alternation(roles.get('byline_cues') or ['Par'], True)})\s+$"
+    )
+    named_codes: dict[str, str] = {}
+    for entry in kb["organizations"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            for form in [entry["name"], *(entry.get("variants") or [])]:
+                named_codes.setdefault(fold(str(form)), str(entry["country"]))
+    local = [str(w) for w in roles.get("local_authorities") or []]
+    places_by_country: dict[str, str] = {}
+    for entry in kb["places"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            for form in [entry["name"], *(entry.get("variants") or [])]:
+                places_by_country.setdefault(fold(str(form)), str(entry["country"]))
+    for name, code in (nats.get("regions") or {}).items():
+        places_by_country.setdefault(fold(str(name)), str(code))
+        not_names.add(fold(str(name)))
+    org_alt = _alternation(named_codes_forms(kb)) or "(?!)"
+    local_alt = _alternation(local, False) or "(?!)"
+    place_alt = _alternation(places_forms(kb, nats)) or "(?!)"
+    named_country = re.compile(
+        rf"(?<![\w-])(?:(?P<org>{org_alt})|(?:{local_alt})\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)(?P<place>{place_alt}))(?![\w-])"
+    )
+    for key, code in places_by_country.items():
+        named_codes.setdefault("@" + key, code)
+    group_words = _alternation(roles.get("delegation_words") or [], False) or "(?!)"
+    leading = _alternation(roles.get("led_by") or [], False) or "(?!)"
+    led_by = re.compile(
+        rf"\b(?:{group_words})\b(?P<what>[^.;:«»]{{0,80}}?)\s+(?:{leading})\s+(?:[^,.;:«»]{{0,50}},\s*)?$"
+    )
     return _Tables(
+        org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
         run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
         nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
         honorific_before=honorific_before, plural_head=plural_head,
@@ -201,6 +241,24 @@ def _build(kb: Knowledge) -> _Tables:
         gaz_surname=gaz_surname, gazetteer=gazetteer,
         opposite={str(k): str(v) for k, v in (nats.get("opposite") or {}).items()}, grades=grade_set,
     )
+
+
+def named_codes_forms(kb: Knowledge) -> list[str]:
+    """Names and variants of the organisations that serve a state (they carry a `country`)."""
+    out = []
+    for entry in kb["organizations"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            out += [str(entry["name"]), *(str(v) for v in entry.get("variants") or [])]
+    return out
+
+
+def places_forms(kb: Knowledge, nats: dict) -> list[str]:
+    """Cities with a country, and regions, as they follow "région de" / "gouverneur de"."""
+    out = [str(r) for r in (nats.get("regions") or {})]
+    for entry in kb["places"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            out += [str(entry["name"]), *(str(v) for v in entry.get("variants") or [])]
+    return out
 
 
 def tables(kb: Knowledge) -> _Tables:
@@ -311,6 +369,10 @@ def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[
     for b in t.barrier.finditer(low, seg_start, start):
         seg_start = b.end()
     seg = norm[seg_start:start]
+    hon = t.honorific_before.search(seg[-8:])
+    if hon:  # "les chefs de la diplomatie russe et iranienne, MM. X et Y": the honorific is no part of the role
+        seg = seg[:len(seg) - len(seg[-8:]) + hon.start()]
+        seg = seg.rstrip(" ,") + " " if seg.strip() else ""
     if _COORDINATED.search(seg[-12:]) or _COMPLEMENT.search(seg[-6:]):
         return None, False, None
     nat_code = None
@@ -393,6 +455,26 @@ def _country_of(role: str | None, t: _Tables) -> str | None:
     return None
 
 
+def _named_country(role: str | None, t: _Tables) -> str | None:
+    """The state behind a role naming an organisation or a local authority.
+
+    "directeur général de Roscosmos" -> RU (the organisation's country);
+    "gouverneur de la région d'Astrakhan" -> RU (the country of the city or region
+    after a local-government word). A city alone ("correspondant à Washington")
+    says nothing of the state served.
+    """
+    if not role:
+        return None
+    for m in t.named_country.finditer(role):
+        if m.group("org"):
+            code = t.named_codes.get(fold(m.group("org")))
+        else:
+            code = t.named_codes.get("@" + fold(m.group("place")))
+        if code:
+            return code
+    return None
+
+
 def _gazetteer_entry(keys: tuple[str, ...], t: _Tables, year: int | None, role: str | None) -> int | None:
     """The gazetteer entry a name form stands for; namesakes told apart by role and year."""
     full = " ".join(keys)
@@ -449,6 +531,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     prev_end_in_sentence = -1
     prev_sentence = -1
     folded: dict[str, str] = {}  # token -> fold(token), for this text
+    surnames: set[str] = set()  # of the persons found so far: a bare surname later is one of them
     for start, end, toks, honor in _candidates(doc, t, folded):
         si = _sentence_index(doc, sent_starts, start)
         lo = doc.sentences[si].start if doc.sentences else 0
@@ -468,7 +551,12 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
             honor = _enumerated_honorific(norm, doc.sentences[si].start if doc.sentences else 0, start)
-        if not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
+        if (gaz is None and not honor and keys[0] not in t.first_names
+                and t.org_before.search(low, max(lo, start - 40), start)):
+            continue  # "commandant de la force Al-Qods": a unit, a company, a ship is named, not a person
+        byline = len(keys) > 1 and _byline(norm, start, end, t)
+        known = len(keys) == 1 and keys[0] in surnames  # "Momeni a dit que ..." after "Eskandar Momeni"
+        if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
                 len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
         if role is None and after:
@@ -479,11 +567,39 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         m.country = _country_of(role, t) or nat_noun
         if m.country is None and after and after != role:
             m.country = _country_of(after, t)
+        if m.country is None:
+            m.country = _named_country(role, t) or (_named_country(after, t) if after != role else None)
+        if m.country is None:
+            m.country = _delegation_country(norm, lo, start, t)
         m.homologue = bool(role and fold(role).split(" ")[0] in ("homologue", "homologues", "counterpart") and m.country is None)
         out.append(m)
+        if len(keys) > 1 and len(keys[-1]) > 2:
+            surnames.add(keys[-1])
         prev_end_in_sentence, prev_sentence = end, si
     _enumerations(doc, out, t)
     return out
+
+
+def _byline(norm: str, start: int, end: int, t: _Tables) -> bool:
+    """"Par Prénom Nom" opening a short line, alone or before "|", "," or a dash: the author."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    if line_end - line_start > 160 or not t.byline.search(norm[line_start:start]):
+        return False
+    rest = norm[end:line_end].strip()
+    if rest.endswith((".", "!", "?")) and not rest.endswith(".."):
+        return False  # a sentence opening with « Par X, ... » is prose, not a byline
+    return not rest or rest[0] in "|,;(/-•·"
+
+
+def _delegation_country(norm: str, lo: int, start: int, t: _Tables) -> str | None:
+    """"une délégation du Majlis conduite par X": X serves the state of the group."""
+    m = t.led_by.search(norm, max(lo, start - 160), start)
+    if not m:
+        return None
+    what = m.group("what")
+    return _country_of(what, t) or _named_country(what, t)
 
 
 # Between two enumerated names: ", " / " et " / " - ", maybe with the next one's adjective.
@@ -531,6 +647,9 @@ def _enumerations(doc: Doc, mentions: list[Mention], t: _Tables) -> None:
         if len(chain) >= 2:
             lo = doc.sentences[chain[0].sentence].start if doc.sentences else 0
             before = norm[lo:chain[0].start]
+            hon = t.honorific_before.search(before[-8:])
+            if hon:  # "..., MM. X et Y"
+                before = before[:len(before) - len(before[-8:]) + hon.start()]
             cut = 0
             for b in t.barrier.finditer(before.lower()):
                 if not b.group().startswith("et"):
