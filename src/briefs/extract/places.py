@@ -79,11 +79,16 @@ _LOW = "a-zß-öø-ÿ"
 _CITY = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:\s[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*)?"
 
 
+# A capitalised word right after « à », « de » or « d' »: the only place an unknown city is looked for.
+_AFTER_PREP = re.compile(rf"(?<![\w'])(?:à\s+|de\s+|d')(?P<x>{_CITY})(?![\w'-])")
+_BACK = 110  # how far before the name its cue may start
+
+
 @dataclass
 class _CityCues:
-    slots: re.Pattern          # every construction; the name is in group "x" (and "y")
-    known: re.Pattern | None   # « de KNOWN et de X » / « de X et de KNOWN »: built from the gazetteer
-    rejected: frozenset[str]   # folded words that are never a city here: first names, countries, organisations
+    before: tuple[re.Pattern, ...]  # cues ending right before the name (searched with endpos = its start)
+    after: tuple[re.Pattern, ...]   # cues starting right after it (matched at its end)
+    rejected: frozenset[str]        # folded words that are never a city here: first names, countries, organisations
 
 
 def _words_alt(words) -> str:
@@ -104,52 +109,64 @@ def _city_cues(kb: Knowledge) -> _CityCues:
     nouns = _words_alt(conf.get("nouns") or [])
     near = _words_alt(conf.get("neighbourhood") or [])
     hosting = _words_alt(conf.get("hosting") or [])
-    slots = re.compile(
-        rf"(?i:\b(?:la|le|l'|du|de\s+la|au|à\s+la|dans\s+la|dans\s+le)\s*(?:{nouns})(?:\s+[a-zéèêëàâîïôûç-]+){{0,2}}?\s+(?:de\s+|d'))"
-        rf"(?P<x>{_CITY})(?![\w'-])"
-        rf"|(?<![\w'])à\s+(?P<y>{_CITY}),\s+(?i:{near})\s*(?P<z>{_CITY})?(?![\w'-])"
-        rf"|(?i:\b(?:{hosting}))\b[^.;:!?«»\n]{{0,60}}?(?<![\w'])à\s+(?P<w>{_CITY})(?![\w'-])"
-    )
-    t = actors.tables(kb)
-    rejected = set(t.first_names) | set(t.not_names) | set(t.gaz_surname) | set(t.gaz_full) | set(t.not_spans)
-    places = {fold(n) for n, _ in _entries(kb, "places")}
-    rejected -= places
     known_forms = []
     for name, entry in _entries(kb, "places"):
         known_forms += [name, *(str(v) for v in entry.get("variants") or [])]
     known = trie_pattern({f.strip() for f in known_forms if f.strip()}, char=_literal_char)
-    rejected |= {fold(str(w)) for w in conf.get("not_cities") or []}
-    prep = r"(?:(?P<a>à)|de\s+|d')"
-    again = r"(?(a)à|(?:de\s+|d'))"
-    coord = re.compile(
-        rf"(?<![\w']){prep}\s*(?:(?:{known})\s+et\s+{again}\s*(?P<x>{_CITY})"
-        rf"|(?P<y>{_CITY})\s+et\s+{again}\s*(?:{known}))(?![\w'-])"
+    prep = r"(?:à\s+|de\s+|d')"
+    before = (
+        # « la ville de X », « le port caspien de X »
+        re.compile(rf"(?i:\b(?:la|le|l'|du|de\s+la|au|à\s+la|dans\s+la|dans\s+le)\s*(?:{nouns})"
+                   rf"(?:\s+[a-zéèêëàâîïôûç-]+){{0,2}}?\s+(?:de\s+|d'))$"),
+        # « à Lagan, près de Y »: Y
+        re.compile(rf"(?<![\w'])à\s+{_CITY},\s+(?i:{near})\s*$"),
+        # « se tiendra les 3 et 4 mai à X »
+        re.compile(rf"(?i:\b(?:{hosting}))\b[^.;:!?«»\n]{{0,60}}?(?<![\w'])à\s+$"),
+        # « de Homs et de X »
+        re.compile(rf"(?<![\w']){prep}(?:{known})\s+et\s+{prep}$"),
     )
-    return _CityCues(slots, coord, frozenset(rejected))
+    after = (
+        re.compile(rf",\s+(?i:{near})"),                                # « à X, près de ... »
+        re.compile(rf"\s+et\s+{prep}(?:{known})(?![\w'-])"),          # « de X et de Homs »
+    )
+    t = actors.tables(kb)
+    rejected = set(t.first_names) | set(t.not_names) | set(t.gaz_surname) | set(t.gaz_full) | set(t.not_spans)
+    rejected -= {fold(n) for n, _ in _entries(kb, "places")}
+    rejected |= {fold(str(w)) for w in conf.get("not_cities") or []}
+    return _CityCues(before, after, frozenset(rejected))
 
 
 def _unknown_places(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tuple[str, int, int]]:
     """Cities the gazetteer does not know, named in a construction only a city fits.
 
     « la ville de X », « le port de X », « à X, près de Y », « se tiendra ... à X »,
-    « de Homs et de X » (coordinated with a known city). Every later mention of
-    such a name counts as well (« Après X, il ira à Pékin »).
+    « de Homs et de X » (coordinated with a known city). Only a capitalised
+    word after « à / de / d' » that is no known city, person, organisation or
+    country is looked at, so the cues are tried a few times per text at most.
+    Every later mention of such a name counts as well (« Après X, il ira à Pékin »).
     """
-    cues: _CityCues = kb.compiled("places.unknown", _city_cues)
     norm = doc.norm
+    if "à " not in norm and "de " not in norm and "d'" not in norm:
+        return []
+    cues: _CityCues | None = None
     names: dict[str, str] = {}
-    for rx in (cues.slots, cues.known):
-        for m in rx.finditer(norm):
-            for g in ("x", "y", "z", "w"):
-                if g not in rx.groupindex or m.group(g) is None:
-                    continue
-                word = m.group(g)
-                key = fold(word)
-                if key in table or key in names:
-                    continue
-                if key in cues.rejected or key.split(" ")[0] in cues.rejected or key.split(" ")[-1] in cues.rejected:
-                    continue
-                names[key] = doc.text[m.start(g):m.end(g)] if len(doc.text) == len(norm) else word
+    for m in _AFTER_PREP.finditer(norm):
+        word = m.group("x")
+        key = fold(word)
+        if key in table or key in names:
+            continue
+        if cues is None:
+            cues = kb.compiled("places.unknown", _city_cues)
+        parts = key.split(" ")
+        if key in cues.rejected or parts[0] in cues.rejected or parts[-1] in cues.rejected:
+            continue
+        start, end = m.start("x"), m.end("x")
+        lo = max(0, start - _BACK)
+        is_at = norm.startswith("à", m.start())
+        if not (any(rx.search(norm, lo, start) for rx in cues.before)
+                or any(rx.match(norm, end) for rx in (cues.after if is_at else cues.after[1:]))):
+            continue
+        names[key] = doc.text[start:end] if len(doc.text) == len(norm) else word
     if not names:
         return []
     again = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True)) + r")(?![\w'-])")
