@@ -271,3 +271,17 @@ def test_bare_surname_speaks_a_quote(extract_text):
     rec = extract_text("Le vice-ministre Arkadi Volkonski a visité l'usine. "
                        "Volkonski a dit que « les deux pays produiront ensemble des turbines ».")
     assert [q["speaker"] for q in rec["quotes"]] == ["Arkadi Volkonski"]
+
+
+def test_apposition_after_a_grade_is_the_role(kb):
+    ps = kb_persons("Le contre-amiral Hamid Nourbakhsh, commandant de la flotte du Nord, a accueilli les navires.", kb)
+    assert ps["Hamid Nourbakhsh"].role == "commandant de la flotte du Nord"
+    ps = kb_persons("Le colonel Viktor Saltykovski, chef du détachement, a salué l'équipage.", kb)
+    assert ps["Viktor Saltykovski"].role == "chef du détachement"
+    ps = kb_persons("L'amiral Ivan Sorokinski a salué l'équipage.", kb)
+    assert ps["Ivan Sorokinski"].role == "amiral"
+
+
+def test_newsroom_byline_is_no_person(kb):
+    assert kb_persons("Par Courrier International | Publié le 05/03/2024\n\nLe port a rouvert.", kb) == {}
+    assert kb_persons("Par La Rédaction avec AFP\n\nLe port a rouvert.", kb) == {}

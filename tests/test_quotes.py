@@ -128,3 +128,21 @@ def test_hyphenated_word_after_quote_is_no_pronoun(kb):
     text = ("Le ministre Karim Nouri a quitté Moscou mardi. "
             "« Nos échanges vont encore doubler cette année », peut-on lire dans le communiqué.")
     assert run(text, kb, person(text, "Karim Nouri")) == []
+
+
+def test_pronoun_skips_the_object_of_a_meeting_verb(kb):
+    text = ("Le ministre Karim Nouri a rencontré à Bakou le gouverneur Ivan Petrov. "
+            "« Nous ouvrirons une ligne de ferry dès le printemps », aurait-il déclaré.")
+    assert run(text, kb, person(text, "Karim Nouri"), person(text, "Ivan Petrov")) == [
+        ("Karim Nouri", "Nous ouvrirons une ligne de ferry dès le printemps")]
+    text = ("Leila Farahani a accueilli mardi son homologue Oleg Sokolov. "
+            "« Le chantier du port sera achevé en juin », a-t-elle ajouté.")
+    assert run(text, kb, person(text, "Leila Farahani"), person(text, "Oleg Sokolov")) == [
+        ("Leila Farahani", "Le chantier du port sera achevé en juin")]
+
+
+def test_name_after_a_verb_of_saying_is_the_subject_again(kb):
+    text = ("Karim Nouri sera reçu par le ministre, a annoncé la porte-parole Leila Farahani. "
+            "« Nous attendons des résultats concrets cette fois », a-t-elle ajouté.")
+    assert run(text, kb, person(text, "Karim Nouri"), person(text, "Leila Farahani")) == [
+        ("Leila Farahani", "Nous attendons des résultats concrets cette fois")]

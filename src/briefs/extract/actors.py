@@ -559,7 +559,8 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
                 len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
-        if role is None and after:
+        if after and (role is None or is_grade):
+            # "le général X, commandant de la force Al-Qods ...": the apposition says more than the grade
             role, is_grade = after, False
         form = norm[start:end]
         form = doc.text[start:end] if len(doc.text) == len(norm) else form

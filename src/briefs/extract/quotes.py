@@ -37,6 +37,7 @@ class _Lexicon:
     sources: re.Pattern
     titles: re.Pattern
     according: re.Pattern
+    objects: re.Pattern  # « X a rencontré Y »: the verbs after which a person is an object, not « il »
     countries: dict[str, str]  # folded nationality adjective (all forms) -> ISO code
 
 
@@ -54,7 +55,7 @@ def _build(kb: Knowledge) -> _Lexicon:
             forms += [base + "ne", base + "nes"]
         for f in forms:
             countries.setdefault(f, str(code))
-    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), countries)
+    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), rx("object_verbs"), countries)
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,29 @@ def _pronoun(doc: Doc, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -
             continue
         if _OBJECT_BEFORE.search(doc.norm, max(0, m.start - 70), m.start):
             continue  # « ... avec son homologue X. « ... », a-t-il dit »: « il » is the subject, not X
+        if _object_of_earlier(doc, i, mentions, lex):
+            continue  # « X a rencontré le commandant Y. « ... », aurait-il déclaré »: « il » is X
         sources = [s for s in lex.sources.finditer(doc.norm, m.end, qs) if _introduced(doc, s.start(), lex)]
         return None if sources else m.person
     return None
+
+
+def _object_of_earlier(doc: Doc, i: int, mentions: list[_PersonMention], lex: _Lexicon) -> bool:
+    """Whether mentions[i] follows another person of its sentence and a verb taking it as object."""
+    m = mentions[i]
+    sent = doc.sentence_at(m.start)
+    lo = sent.start if sent else max(0, m.start - 200)
+    for j in range(i - 1, -1, -1):
+        other = mentions[j]
+        if other.start < lo:
+            break
+        if other.person is m.person:
+            continue
+        verbs = list(lex.objects.finditer(doc.norm, max(other.end, m.start - 80), m.start))
+        # the verb governs the name only when no verb of saying (« , a annoncé ») comes between them
+        if verbs and not lex.saying.search(doc.norm, verbs[-1].end(), m.start):
+            return True
+    return False
 
 
 # A person named as the complement of « avec » / « auprès de » / « par »: not the subject « il » stands for.
