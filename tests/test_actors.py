@@ -209,7 +209,12 @@ def test_name_after_a_unit_or_company_noun_is_no_person(kb):
     assert ps == {}
 
 
-def test_person_after_a_unit_noun_with_a_first_name_or_honorific_is_kept(kb):
+def test_name_after_a_unit_noun_is_no_person_even_with_a_first_name(kb):
+    ps = kb_persons("Les cadets du centre Youri-Gagarine et de l'exercice Marine Shield ont défilé.", kb)
+    assert ps == {}
+
+
+def test_person_after_a_unit_noun_with_a_grade_or_honorific_is_kept(kb):
     ps = kb_persons("Le chef de la force, le général Ali Vakili, a inspecté la base.", kb)
     assert "Ali Vakili" in ps
     ps = kb_persons("Le président de la société, M. Kassianenko, a signé le contrat.", kb)

@@ -551,9 +551,10 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
             honor = _enumerated_honorific(norm, doc.sentences[si].start if doc.sentences else 0, start)
-        if (gaz is None and not honor and keys[0] not in t.first_names
-                and t.org_before.search(low, max(lo, start - 40), start)):
-            continue  # "commandant de la force Al-Qods": a unit, a company, a ship is named, not a person
+        if gaz is None and not honor and t.org_before.search(low, max(lo, start - 40), start):
+            # "commandant de la force Al-Qods", "l'exercice Marine Security Belt", "le centre
+            # Youri-Gagarine": a unit, an exercise, a ship or a building is named, not a person
+            continue
         byline = len(keys) > 1 and _byline(norm, start, end, t)
         known = len(keys) == 1 and keys[0] in surnames  # "Momeni a dit que ..." after "Eskandar Momeni"
         if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
