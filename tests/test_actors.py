@@ -290,3 +290,10 @@ def test_apposition_after_a_grade_is_the_role(kb):
 def test_newsroom_byline_is_no_person(kb):
     assert kb_persons("Par Courrier International | Publié le 05/03/2024\n\nLe port a rouvert.", kb) == {}
     assert kb_persons("Par La Rédaction avec AFP\n\nLe port a rouvert.", kb) == {}
+
+
+def test_byline_with_two_authors(kb):
+    ps = kb_persons("Par Ombeline Ferrand et Tancrède Vasseur | Publié le 05/03/2024\n\nLe port a rouvert.", kb)
+    assert list(ps) == ["Ombeline Ferrand", "Tancrède Vasseur"]
+    ps = kb_persons("Par Ombeline Ferrand, Tancrède Vasseur\n\nLe port a rouvert.", kb)
+    assert list(ps) == ["Ombeline Ferrand", "Tancrède Vasseur"]

@@ -203,8 +203,9 @@ def _build(kb: Knowledge) -> _Tables:
         rf"(?:^|[\s'])(?:{_trie(str(w).lower() for w in org_nouns)})(?:\s+[a-zéèêëàâîïôûç-]+)?\s*$"
     )
     byline = re.compile(
-        rf"^(?:[^\n]{{0,60}}?[-|•·/]\s*)?(?:{_alternation(roles.get('byline_cues') or ['Par'], True)})\s+$"
-    )
+        rf"^(?:[^\n]{{0,60}}?[-|•·/]\s*)?(?:{_alternation(roles.get('byline_cues') or ['Par'], True)})\s+"
+        rf"(?:[{up}][^\W\d_]+(?:[-'][^\W\d_]+)*(?:\s+[{up}][^\W\d_]+(?:[-'][^\W\d_]+)*){{1,3}}\s*(?:,|et)\s+)?$"
+    )  # the second author of « Par A B et C D » too
     named_codes: dict[str, str] = {}
     for entry in kb["organizations"] or []:
         if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
@@ -592,7 +593,7 @@ def _byline(norm: str, start: int, end: int, t: _Tables) -> bool:
     rest = norm[end:line_end].strip()
     if rest.endswith((".", "!", "?")) and not rest.endswith(".."):
         return False  # a sentence opening with « Par X, ... » is prose, not a byline
-    return not rest or rest[0] in "|,;(/-•·"
+    return not rest or rest[0] in "|,;(/-•·" or rest.startswith("et ")
 
 
 def _delegation_country(norm: str, lo: int, start: int, t: _Tables) -> str | None:
