@@ -297,3 +297,19 @@ def test_byline_with_two_authors(kb):
     assert list(ps) == ["Ombeline Ferrand", "Tancrède Vasseur"]
     ps = kb_persons("Par Ombeline Ferrand, Tancrède Vasseur\n\nLe port a rouvert.", kb)
     assert list(ps) == ["Ombeline Ferrand", "Tancrède Vasseur"]
+
+
+def test_country_after_en_is_the_posting_not_the_state_served(kb):
+    ps = kb_persons("Le directeur de Transneft en Iran, Pavel Orlovski, a signé.", kb)
+    assert ps["Pavel Orlovski"].country == "RU"
+    ps = kb_persons("Le correspondant en Russie, Yannick Morelleau, a écrit.", kb)
+    assert ps["Yannick Morelleau"].country is None
+
+
+def test_envoy_posted_to_one_party_serves_the_other(kb):
+    ps = kb_persons("L'ambassadeur en Russie, Kazem Jalalipour, a remis ses lettres.", kb)
+    assert ps["Kazem Jalalipour"].country == "IR"
+    ps = kb_persons("Le consul général en Iran, Oleg Petrenkov, a visité Ispahan.", kb)
+    assert ps["Oleg Petrenkov"].country == "RU"
+    ps = kb_persons("L'ambassadeur au Qatar, Oleg Petrenkov, a été reçu.", kb)
+    assert ps["Oleg Petrenkov"].country is None

@@ -82,6 +82,7 @@ class _Tables:
     named_country: re.Pattern    # an organisation or local authority with a country, inside a role
     named_codes: dict[str, str]  # its folded form -> ISO code
     led_by: re.Pattern           # "une délégation du Majlis conduite par": group words -> the leader's country
+    envoy: re.Pattern            # "ambassadeur", "consul": a head whose "en X" is the host country
 
 
 def _alternation(words, flags_first_letter: bool = True) -> str:
@@ -233,8 +234,9 @@ def _build(kb: Knowledge) -> _Tables:
     led_by = re.compile(
         rf"\b(?:{group_words})\b(?P<what>[^.;:«»]{{0,80}}?)\s+(?:{leading})\s+(?:[^,.;:«»]{{0,50}},\s*)?$"
     )
+    envoy = re.compile(rf"(?:{_alternation([str(w).lower() for w in roles.get('envoy_heads') or []], False) or '(?!)'})(?![\w-])")
     return _Tables(
-        org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
+        envoy=envoy, org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
         run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
         nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
         honorific_before=honorific_before, plural_head=plural_head,
@@ -446,13 +448,23 @@ def _role_after(norm: str, end: int, t: _Tables) -> str | None:
     return _clean_role(role) or None
 
 
+# « en Iran », « au Qatar », « à Oman »: the country a person is posted to, not the one served.
+_POSTED_IN = re.compile(r"(?:^|\s)(?:en|au|aux|à)\s+$")
+
+
 def _country_of(role: str | None, t: _Tables) -> str | None:
     if not role:
         return None
-    for m in t.nat.finditer(role.lower()):
+    low = role.lower()
+    for m in t.nat.finditer(low):
         code = t.nat_codes.get(fold(m.group()))
-        if code:
+        if not code:
+            continue
+        if not _POSTED_IN.search(low, max(0, m.start() - 5), m.start()):
             return code
+        if t.envoy.match(low):
+            # "l'ambassadeur en Russie" in a Russia-Iran text serves the other party
+            return t.opposite.get(code)
     return None
 
 
