@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterator
 from bisect import bisect_left, bisect_right
 
@@ -81,6 +82,25 @@ _CITY = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:\s[{_UP}][{_LOW}]+(?:-
 
 # A capitalised word right after « à », « de » or « d' »: the only place an unknown city is looked for.
 _AFTER_PREP = re.compile(rf"(?<![\w'])(?:à\s+|de\s+|d')(?P<x>{_CITY})(?![\w'-])")
+_PREP_THEN_CITY = re.compile(rf"(?:à\s+|de\s+|d')(?P<x>{_CITY})(?![\w'-])")
+
+
+def _after_preps(doc: Doc) -> list[re.Match]:
+    """`_AFTER_PREP.finditer(doc.norm)`, tried only where the word index has « à », « de » or « d »."""
+    positions = doc.word_index().positions
+    starts = sorted(chain(positions.get(b"a", ()), positions.get(b"de", ()), positions.get(b"d", ())))
+    norm = doc.norm
+    match = _PREP_THEN_CITY.match
+    out = []
+    end = 0
+    for pos in starts:
+        if pos < end or (pos and (norm[pos - 1].isalnum() or norm[pos - 1] in "_'")):
+            continue
+        m = match(norm, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 _BACK = 110  # how far before the name its cue may start
 
 
@@ -150,7 +170,7 @@ def _unknown_places(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tupl
         return []
     cues: _CityCues | None = None
     names: dict[str, str] = {}
-    for m in _AFTER_PREP.finditer(norm):
+    for m in _after_preps(doc):
         word = m.group("x")
         key = fold(word)
         if key in table or key in names:
