@@ -18,6 +18,8 @@ from briefs.extract.lexicon import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 _QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
+# `_QUOTE` for a text with no '"': led by one literal character, which `re` skips to far faster than to a set.
+_GUILLEMETS = re.compile(r"«([^«»]+)»")
 # An inverted subject pronoun after the quote: « ... », a-t-il ajouté / précise-t-elle /
 # aurait-il confié / dit-il; or « ... », selon lui.
 _PRONOUN = re.compile(
@@ -27,8 +29,9 @@ _PRONOUN_BEFORE = re.compile(
     r"(?:^|[\s,;])(?:(?:il|elle)\s+(?:[^\W\d_']+\s+){1,3}|(?:selon|d'après)\s+(?:lui|elle)\s*)[,:]?\s*$",
     re.IGNORECASE)
 _MIN_WORDS = 5
-# A sentence stop, not the dot of « M. », « Mme. » or an initial.
-_STOP = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
+# A sentence stop, not the dot of « M. », « Mme. » or an initial. The stop character comes
+# first and the lookbehinds check it with what precedes, so `re` jumps from stop to stop.
+_STOP = re.compile(r"[.!?](?<!\bM[.!?])(?<!\bMM[.!?])(?<!\bMme[.!?])(?<!\bDr[.!?])(?<!\b[A-Z][.!?])(?:\s|$)|\n")
 
 
 @dataclass
@@ -76,7 +79,7 @@ def find_quotes(doc: Doc, kb: Knowledge, persons: list[Person]) -> list[dict]:
     lex: _Lexicon = kb.compiled("quotes.lexicon", _build)
     mentions: list[_PersonMention] | None = None  # built for the first quote long enough
     out = []
-    for q in _QUOTE.finditer(doc.norm):
+    for q in (_QUOTE if '"' in doc.norm else _GUILLEMETS).finditer(doc.norm):
         inner_start, inner_end = q.span(1) if q.group(1) is not None else q.span(2)
         words = doc.norm[inner_start:inner_end].split()
         if len(words) < _MIN_WORDS:
