@@ -121,3 +121,11 @@ def test_persons_organisations_countries_and_seats_are_no_unknown_city(kb):
     text = ("Le ministre s'est rendu à Gazprom. Il se rendra à Matignon, puis à Oman. "
             "Il a parlé de Moscou et de Vladimir Poutine, et de Damas et de Rosatom. Il est attendu à Ali Akbar.")
     assert unknown(text, kb) == ["Moscou", "Damas"]
+
+
+def test_indexed_candidates_are_the_regex_scan(kb):
+    for text in ("Le forum se tiendra à Qarshi, près de Douchanbé, puis d'Alep et de Sarmada à Bakou.",
+                 "À Tianjin, l'OCS a parlé de de Gaulle, d'Ankara-Istanbul et de l'ONU à 3 reprises.",
+                 "Rien: ni à, ni de, ni d'."):
+        d = kdoc(text, kb)
+        assert [m.span("x") for m in places._after_preps(d)] == [m.span("x") for m in places._AFTER_PREP.finditer(d.norm)]
