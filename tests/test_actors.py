@@ -171,3 +171,145 @@ def test_a_multiword_city_before_a_title_is_no_person(kb):
 def test_a_lost_letter_shown_as_question_mark_stays_inside_the_name(kb):
     found = persons("Le président Ebrahim Ra?ssi a remercié Ankara.", kb)
     assert [p.name for p in found] == ["Ebrahim Ra?ssi"]
+
+
+# ---- bylines, organisations named after a unit noun, plural roles over « MM. X et Y »,
+# ---- the country of an organisation, a local authority or a delegation in the role
+
+def kb_persons(text: str, kb, published=dt.date(2023, 5, 10)) -> dict:
+    return {p.name: p for p in actors.find_persons(make_doc(clean(text), published, kb), kb)}
+
+
+def test_byline_par_name_before_a_bar_or_at_line_end(kb):
+    ps = kb_persons("ENQUÊTE\nPar Ombeline Ferrand-Lussac | Publié le 05/03/2024 à 09:12\n\nLe port a rouvert.", kb)
+    assert list(ps) == ["Ombeline Ferrand-Lussac"]
+    ps = kb_persons("Chronique de Bakou - Par Tancrède Vasseur\n\nLes travaux ont repris.", kb)
+    assert list(ps) == ["Tancrède Vasseur"]
+
+
+def test_byline_with_apposition_role(kb):
+    ps = kb_persons("Par Ombeline Ferrand, correspondante à Ankara\n\nLe port a rouvert.", kb)
+    assert ps["Ombeline Ferrand"].role == "correspondante à Ankara"
+    assert ps["Ombeline Ferrand"].country is None
+
+
+def test_correspondent_title_before_the_name(kb):
+    ps = kb_persons("De notre correspondant à Tachkent, Tancrède Vasseur\n\nLe port a rouvert.", kb)
+    assert ps["Tancrède Vasseur"].role == "correspondant à Tachkent"
+
+
+def test_par_opening_a_sentence_is_no_byline(kb):
+    assert kb_persons("Par Vostok Express, les conteneurs arrivent en deux jours.", kb) == {}
+
+
+def test_name_after_a_unit_or_company_noun_is_no_person(kb):
+    ps = kb_persons("Le porte-parole du groupe Tabarak, Reza Hosseini, a démenti l'information.", kb)
+    assert list(ps) == ["Reza Hosseini"]
+    ps = kb_persons("Le commandant de l'unité Saberin a été promu, selon le chef de la force Zolfaghar.", kb)
+    assert ps == {}
+
+
+def test_name_after_a_unit_noun_is_no_person_even_with_a_first_name(kb):
+    ps = kb_persons("Les cadets du centre Youri-Gagarine et de l'exercice Marine Shield ont défilé.", kb)
+    assert ps == {}
+
+
+def test_person_after_a_unit_noun_with_a_grade_or_honorific_is_kept(kb):
+    ps = kb_persons("Le chef de la force, le général Ali Vakili, a inspecté la base.", kb)
+    assert "Ali Vakili" in ps
+    ps = kb_persons("Le président de la société, M. Kassianenko, a signé le contrat.", kb)
+    assert "Kassianenko" in ps
+
+
+def test_plural_role_with_two_nationalities_over_mm_x_et_y(kb):
+    ps = kb_persons("Les ministres de l'Énergie russe et kazakh, MM. Tsoukanovski et Akhmetbekov, ont signé.", kb)
+    assert ps["Tsoukanovski"].country == "RU"
+    assert ps["Akhmetbekov"].country == "KZ"
+    assert "MM." not in (ps["Tsoukanovski"].role or "")
+    ps = kb_persons("Les ambassadeurs iranien et turc, MM. Rezvanpour et Yildirimoglu, ont démenti.", kb)
+    assert (ps["Rezvanpour"].country, ps["Yildirimoglu"].country) == ("IR", "TR")
+
+
+def test_country_from_an_organisation_in_the_role(kb):
+    ps = kb_persons("Le directeur adjoint de Transneft, Pavel Orlovski, a visité le terminal.", kb)
+    assert ps["Pavel Orlovski"].country == "RU"
+    ps = kb_persons("Guerman Grefovitch, vice-président de Sberbank, a parlé des paiements.", kb)
+    assert ps["Guerman Grefovitch"].country == "RU"
+
+
+def test_country_from_a_local_authority_in_the_role(kb):
+    ps = kb_persons("Le maire de Kazan, Ilgiz Metchinov, a reçu les investisseurs.", kb)
+    assert ps["Ilgiz Metchinov"].country == "RU"
+    ps = kb_persons("Le gouverneur de la province du Mazandaran, Hamid Rostamnejad, a inauguré le quai.", kb)
+    assert ps["Hamid Rostamnejad"].country == "IR"
+
+
+def test_no_country_from_an_international_body_or_a_posting(kb):
+    ps = kb_persons("Le directeur général de l'AIEA, Paolo Ferrettini, est arrivé.", kb)
+    assert ps["Paolo Ferrettini"].country is None
+    ps = kb_persons("L'envoyé spécial à Bakou, Yannick Morelleau, a écrit.", kb)
+    assert ps["Yannick Morelleau"].country is None
+
+
+def test_country_of_the_leader_of_a_delegation(kb):
+    ps = kb_persons("Le ministre a reçu une délégation de la Douma conduite par Pavel Zoubkovski.", kb)
+    assert ps["Pavel Zoubkovski"].country == "RU"
+    ps = kb_persons("Une mission iranienne dirigée par son vice-ministre, Saïd Rahimzadeh, est arrivée.", kb)
+    assert ps["Saïd Rahimzadeh"].country == "IR"
+    ps = kb_persons("Une délégation conduite par Saïd Rahimzadeh est arrivée.", kb)
+    assert ps["Saïd Rahimzadeh"].country is None
+
+
+def test_bare_surname_after_the_full_name_is_the_same_person(kb):
+    text = "Le vice-ministre Arkadi Volkonski a visité l'usine. Volkonski a ensuite rencontré les ouvriers."
+    ps = kb_persons(text, kb)
+    assert list(ps) == ["Arkadi Volkonski"] and ps["Arkadi Volkonski"].aliases == ["Volkonski"]
+    ps = kb_persons("Omid Sarvestani est arrivé mardi. Sarvestani doit repartir jeudi.", kb)
+    assert ps["Omid Sarvestani"].aliases == ["Sarvestani"]
+
+
+def test_bare_capitalised_word_without_a_named_person_is_no_person(kb):
+    assert kb_persons("Le chantier avance. Volkonski a ensuite rencontré les ouvriers.", kb) == {}
+
+
+def test_bare_surname_speaks_a_quote(extract_text):
+    rec = extract_text("Le vice-ministre Arkadi Volkonski a visité l'usine. "
+                       "Volkonski a dit que « les deux pays produiront ensemble des turbines ».")
+    assert [q["speaker"] for q in rec["quotes"]] == ["Arkadi Volkonski"]
+
+
+def test_apposition_after_a_grade_is_the_role(kb):
+    ps = kb_persons("Le contre-amiral Hamid Nourbakhsh, commandant de la flotte du Nord, a accueilli les navires.", kb)
+    assert ps["Hamid Nourbakhsh"].role == "commandant de la flotte du Nord"
+    ps = kb_persons("Le colonel Viktor Saltykovski, chef du détachement, a salué l'équipage.", kb)
+    assert ps["Viktor Saltykovski"].role == "chef du détachement"
+    ps = kb_persons("L'amiral Ivan Sorokinski a salué l'équipage.", kb)
+    assert ps["Ivan Sorokinski"].role == "amiral"
+
+
+def test_newsroom_byline_is_no_person(kb):
+    assert kb_persons("Par Courrier International | Publié le 05/03/2024\n\nLe port a rouvert.", kb) == {}
+    assert kb_persons("Par La Rédaction avec AFP\n\nLe port a rouvert.", kb) == {}
+
+
+def test_byline_with_two_authors(kb):
+    ps = kb_persons("Par Ombeline Ferrand et Tancrède Vasseur | Publié le 05/03/2024\n\nLe port a rouvert.", kb)
+    assert list(ps) == ["Ombeline Ferrand", "Tancrède Vasseur"]
+    ps = kb_persons("Par Ombeline Ferrand, Tancrède Vasseur\n\nLe port a rouvert.", kb)
+    assert list(ps) == ["Ombeline Ferrand", "Tancrède Vasseur"]
+
+
+def test_country_after_en_is_the_posting_not_the_state_served(kb):
+    ps = kb_persons("Le directeur de Transneft en Iran, Pavel Orlovski, a signé.", kb)
+    assert ps["Pavel Orlovski"].country == "RU"
+    ps = kb_persons("Le correspondant en Russie, Yannick Morelleau, a écrit.", kb)
+    assert ps["Yannick Morelleau"].country is None
+
+
+def test_envoy_posted_to_one_party_serves_the_other(kb):
+    ps = kb_persons("L'ambassadeur en Russie, Kazem Jalalipour, a remis ses lettres.", kb)
+    assert ps["Kazem Jalalipour"].country == "IR"
+    ps = kb_persons("Le consul général en Iran, Oleg Petrenkov, a visité Ispahan.", kb)
+    assert ps["Oleg Petrenkov"].country == "RU"
+    ps = kb_persons("L'ambassadeur au Qatar, Oleg Petrenkov, a été reçu.", kb)
+    assert ps["Oleg Petrenkov"].country is None

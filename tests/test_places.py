@@ -86,3 +86,46 @@ def test_a_city_in_a_read_also_line_is_no_place(kb):
     record = extract("Le ministre est arrivé mardi à Bakou.\nLire aussi : Moscou et Téhéran renforcent leur partenariat",
                      dt.date(2024, 3, 1), kb)
     assert record["places"] == ["Bakou"]
+
+
+def kdoc(text: str, kb):
+    return make_doc(clean(text), dt.date(2023, 5, 10), kb)
+
+
+def unknown(text: str, kb) -> list[str]:
+    return [p.name for p in places.find_places(kdoc(text, kb), kb)]
+
+
+def test_unknown_city_after_a_hosting_verb_and_its_later_mentions(kb):
+    text = "Le forum se tiendra les 4 et 5 juin à Qarshi, a-t-on appris. Après Qarshi, la délégation ira à Bakou."
+    assert unknown(text, kb) == ["Qarshi", "Qarshi", "Bakou"]
+    assert unknown("La délégation s'est rendue mardi à Zarafchan pour visiter la mine.", kb) == ["Zarafchan"]
+
+
+def test_unknown_city_placed_near_another(kb):
+    assert unknown("Un terminal sera construit à Khorog, près de Douchanbé.", kb) == ["Khorog", "Douchanbé"]
+    assert unknown("L'usine ouvrira à Kolbino, au nord de Mourmansk.", kb) == ["Kolbino", "Mourmansk"]
+
+
+def test_unknown_city_coordinated_with_a_known_one(kb):
+    assert unknown("Les frappes ont visé les environs d'Alep et de Sarmada.", kb) == ["Alep", "Sarmada"]
+    assert unknown("Des convois sont partis de Tallafar et de Mossoul.", kb) == ["Tallafar", "Mossoul"]
+
+
+def test_unknown_city_after_a_town_noun(kb):
+    text = "Les cargos déchargent dans le port caspien de Kourykov, puis dans la ville de Beyneu."
+    assert unknown(text, kb) == ["Kourykov", "Beyneu"]
+
+
+def test_persons_organisations_countries_and_seats_are_no_unknown_city(kb):
+    text = ("Le ministre s'est rendu à Gazprom. Il se rendra à Matignon, puis à Oman. "
+            "Il a parlé de Moscou et de Vladimir Poutine, et de Damas et de Rosatom. Il est attendu à Ali Akbar.")
+    assert unknown(text, kb) == ["Moscou", "Damas"]
+
+
+def test_indexed_candidates_are_the_regex_scan(kb):
+    for text in ("Le forum se tiendra à Qarshi, près de Douchanbé, puis d'Alep et de Sarmada à Bakou.",
+                 "À Tianjin, l'OCS a parlé de de Gaulle, d'Ankara-Istanbul et de l'ONU à 3 reprises.",
+                 "Rien: ni à, ni de, ni d'."):
+        d = kdoc(text, kb)
+        assert [m.span("x") for m in places._after_preps(d)] == [m.span("x") for m in places._AFTER_PREP.finditer(d.norm)]

@@ -94,3 +94,55 @@ def test_il_is_the_subject_not_the_person_after_avec(kb):
             "« Le corridor transcaspien doit être achevé rapidement », a-t-il souligné.")
     got = run(text, kb, person(text, "Rashid Meredov", "Meredov"), person(text, "Hakan Fidan", "Fidan"))
     assert [s for s, _ in got] == ["Rashid Meredov"]
+
+
+def test_conditional_inverted_pronoun_takes_the_last_subject(kb):
+    text = ("Karim Nouri a été accueilli à l'aéroport par Ivan Petrov. "
+            "« Aucun pays ne sortira vainqueur de cette crise », aurait-il confié à son hôte.")
+    assert run(text, kb, person(text, "Karim Nouri"), person(text, "Ivan Petrov")) == [
+        ("Karim Nouri", "Aucun pays ne sortira vainqueur de cette crise")]
+
+
+def test_inverted_pronoun_without_t(kb):
+    text = ("La ministre Leila Farahani a visité le chantier. "
+            "« Les travaux finiront avant la fin de l'année », dit-elle.")
+    assert run(text, kb, person(text, "Leila Farahani")) == [
+        ("Leila Farahani", "Les travaux finiront avant la fin de l'année")]
+
+
+def test_selon_lui_after_the_quote(kb):
+    text = ("Le vice-ministre Oleg Sokolov est rentré de Bakou. "
+            "« Le corridor sera prêt dans deux ans au plus tard », selon lui.")
+    assert run(text, kb, person(text, "Oleg Sokolov")) == [
+        ("Oleg Sokolov", "Le corridor sera prêt dans deux ans au plus tard")]
+
+
+def test_pronoun_and_verb_before_the_quote(kb):
+    text = ("Le ministre Karim Nouri a quitté Moscou mardi. "
+            "Il a ensuite ajouté : « Nos échanges vont encore doubler cette année. »")
+    assert run(text, kb, person(text, "Karim Nouri")) == [
+        ("Karim Nouri", "Nos échanges vont encore doubler cette année.")]
+
+
+def test_hyphenated_word_after_quote_is_no_pronoun(kb):
+    text = ("Le ministre Karim Nouri a quitté Moscou mardi. "
+            "« Nos échanges vont encore doubler cette année », peut-on lire dans le communiqué.")
+    assert run(text, kb, person(text, "Karim Nouri")) == []
+
+
+def test_pronoun_skips_the_object_of_a_meeting_verb(kb):
+    text = ("Le ministre Karim Nouri a rencontré à Bakou le gouverneur Ivan Petrov. "
+            "« Nous ouvrirons une ligne de ferry dès le printemps », aurait-il déclaré.")
+    assert run(text, kb, person(text, "Karim Nouri"), person(text, "Ivan Petrov")) == [
+        ("Karim Nouri", "Nous ouvrirons une ligne de ferry dès le printemps")]
+    text = ("Leila Farahani a accueilli mardi son homologue Oleg Sokolov. "
+            "« Le chantier du port sera achevé en juin », a-t-elle ajouté.")
+    assert run(text, kb, person(text, "Leila Farahani"), person(text, "Oleg Sokolov")) == [
+        ("Leila Farahani", "Le chantier du port sera achevé en juin")]
+
+
+def test_name_after_a_verb_of_saying_is_the_subject_again(kb):
+    text = ("Karim Nouri sera reçu par le ministre, a annoncé la porte-parole Leila Farahani. "
+            "« Nous attendons des résultats concrets cette fois », a-t-elle ajouté.")
+    assert run(text, kb, person(text, "Karim Nouri"), person(text, "Leila Farahani")) == [
+        ("Leila Farahani", "Nous attendons des résultats concrets cette fois")]

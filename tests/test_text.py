@@ -90,3 +90,14 @@ def test_long_prose_line_starting_like_a_cue_is_kept(kb):
     raw = "Source : " + "le ministre a rappelé que la coopération avance " * 6
     doc = text.make_doc(text.clean(raw), None, kb)
     assert doc.norm.strip() == doc.text.strip()
+
+
+def test_slashes_of_a_date_make_no_menu(kb):
+    # a byline with a numeric date is kept; a breadcrumb split by slashes is still blanked
+    raw = "Par Ombeline Ferrand | Mis en ligne le 07/11/2019 à 11:40\nMonde / Asie / Iran / Vidéos\nLe texte."
+    doc = text.make_doc(text.clean(raw), None, kb)
+    assert [doc.norm[s.start:s.end] for s in doc.lines] == [
+        "Par Ombeline Ferrand | Mis en ligne le 07/11/2019 à 11:40", "Le texte."]
+    raw = "Publications 12/04 | 13/04 | 14/04 | 15/04\nLe texte."
+    doc = text.make_doc(text.clean(raw), None, kb)
+    assert [doc.norm[s.start:s.end] for s in doc.lines] == ["Le texte."]

@@ -83,6 +83,12 @@ class _Tables:
     gazetteer: list[dict]
     opposite: dict[str, str]
     grades: frozenset[str]
+    org_before: re.Pattern       # "la force", "le groupe": what follows is an organisation, not a person
+    byline: re.Pattern           # "Par" opening a byline line
+    named_country: re.Pattern    # an organisation or local authority with a country, inside a role
+    named_codes: dict[str, str]  # its folded form -> ISO code
+    led_by: re.Pattern           # "une délégation du Majlis conduite par": group words -> the leader's country
+    envoy: re.Pattern            # "ambassadeur", "consul": a head whose "en X" is the host country
 
 
 def _alternation(words, flags_first_letter: bool = True) -> str:
@@ -199,7 +205,44 @@ def _build(kb: Knowledge) -> _Tables:
             ids = gaz_surname.setdefault(surname, [])
             if i not in ids:
                 ids.append(i)
+    org_nouns = roles.get("organisation_nouns") or []
+    org_before = re.compile(
+        rf"(?:^|[\s'])(?:{_trie(str(w).lower() for w in org_nouns)})(?:\s+[a-zéèêëàâîïôûç-]+)?\s*$"
+    )
+    byline = re.compile(
+        rf"^(?:[^\n]{{0,60}}?[-|•·/]\s*)?(?:{_alternation(roles.get('byline_cues') or ['Par'], True)})\s+"
+        rf"(?:[{up}][^\W\d_]+(?:[-'][^\W\d_]+)*(?:\s+[{up}][^\W\d_]+(?:[-'][^\W\d_]+)*){{1,3}}\s*(?:,|et)\s+)?$"
+    )  # the second author of « Par A B et C D » too
+    named_codes: dict[str, str] = {}
+    for entry in kb["organizations"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            for form in [entry["name"], *(entry.get("variants") or [])]:
+                named_codes.setdefault(fold(str(form)), str(entry["country"]))
+    local = [str(w) for w in roles.get("local_authorities") or []]
+    places_by_country: dict[str, str] = {}
+    for entry in kb["places"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            for form in [entry["name"], *(entry.get("variants") or [])]:
+                places_by_country.setdefault(fold(str(form)), str(entry["country"]))
+    for name, code in (nats.get("regions") or {}).items():
+        places_by_country.setdefault(fold(str(name)), str(code))
+        not_names.add(fold(str(name)))
+    org_alt = _alternation(named_codes_forms(kb)) or "(?!)"
+    local_alt = _alternation(local, False) or "(?!)"
+    place_alt = _alternation(places_forms(kb, nats)) or "(?!)"
+    named_country = re.compile(
+        rf"(?<![\w-])(?:(?P<org>{org_alt})|(?:{local_alt})\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)(?P<place>{place_alt}))(?![\w-])"
+    )
+    for key, code in places_by_country.items():
+        named_codes.setdefault("@" + key, code)
+    group_words = _alternation(roles.get("delegation_words") or [], False) or "(?!)"
+    leading = _alternation(roles.get("led_by") or [], False) or "(?!)"
+    led_by = re.compile(
+        rf"\b(?:{group_words})\b(?P<what>[^.;:«»]{{0,80}}?)\s+(?:{leading})\s+(?:[^,.;:«»]{{0,50}},\s*)?$"
+    )
+    envoy = re.compile(rf"(?:{_alternation([str(w).lower() for w in roles.get('envoy_heads') or []], False) or '(?!)'})(?![\w-])")
     return _Tables(
+        envoy=envoy, org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
         run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
         nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
         honorific_before=honorific_before, plural_head=plural_head,
@@ -207,6 +250,24 @@ def _build(kb: Knowledge) -> _Tables:
         gaz_surname=gaz_surname, gazetteer=gazetteer,
         opposite={str(k): str(v) for k, v in (nats.get("opposite") or {}).items()}, grades=grade_set,
     )
+
+
+def named_codes_forms(kb: Knowledge) -> list[str]:
+    """Names and variants of the organisations that serve a state (they carry a `country`)."""
+    out = []
+    for entry in kb["organizations"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            out += [str(entry["name"]), *(str(v) for v in entry.get("variants") or [])]
+    return out
+
+
+def places_forms(kb: Knowledge, nats: dict) -> list[str]:
+    """Cities with a country, and regions, as they follow "région de" / "gouverneur de"."""
+    out = [str(r) for r in (nats.get("regions") or {})]
+    for entry in kb["places"] or []:
+        if isinstance(entry, dict) and entry.get("name") and entry.get("country"):
+            out += [str(entry["name"]), *(str(v) for v in entry.get("variants") or [])]
+    return out
 
 
 def tables(kb: Knowledge) -> _Tables:
@@ -322,6 +383,10 @@ def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[
     for b in t.barrier.finditer(low, seg_start, start):
         seg_start = b.end()
     seg = norm[seg_start:start]
+    hon = t.honorific_before.search(seg[-8:])
+    if hon:  # "les chefs de la diplomatie russe et iranienne, MM. X et Y": the honorific is no part of the role
+        seg = seg[:len(seg) - len(seg[-8:]) + hon.start()]
+        seg = seg.rstrip(" ,") + " " if seg.strip() else ""
     if _COORDINATED.search(seg[-12:]) or _COMPLEMENT.search(seg[-6:]):
         return None, False, None
     nat_code = None
@@ -394,11 +459,41 @@ def _role_after(norm: str, end: int, t: _Tables) -> str | None:
     return _clean_role(role) or None
 
 
+# « en Iran », « au Qatar », « à Oman »: the country a person is posted to, not the one served.
+_POSTED_IN = re.compile(r"(?:^|\s)(?:en|au|aux|à)\s+$")
+
+
 def _country_of(role: str | None, t: _Tables) -> str | None:
     if not role:
         return None
-    for m in t.nat.finditer(role.lower()):
+    low = role.lower()
+    for m in t.nat.finditer(low):
         code = t.nat_codes.get(fold(m.group()))
+        if not code:
+            continue
+        if not _POSTED_IN.search(low, max(0, m.start() - 5), m.start()):
+            return code
+        if t.envoy.match(low):
+            # "l'ambassadeur en Russie" in a Russia-Iran text serves the other party
+            return t.opposite.get(code)
+    return None
+
+
+def _named_country(role: str | None, t: _Tables) -> str | None:
+    """The state behind a role naming an organisation or a local authority.
+
+    "directeur général de Roscosmos" -> RU (the organisation's country);
+    "gouverneur de la région d'Astrakhan" -> RU (the country of the city or region
+    after a local-government word). A city alone ("correspondant à Washington")
+    says nothing of the state served.
+    """
+    if not role:
+        return None
+    for m in t.named_country.finditer(role):
+        if m.group("org"):
+            code = t.named_codes.get(fold(m.group("org")))
+        else:
+            code = t.named_codes.get("@" + fold(m.group("place")))
         if code:
             return code
     return None
@@ -458,6 +553,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     prev_end_in_sentence = -1
     prev_sentence = -1
     folded: dict[str, str] = {}  # token -> fold(token), for this text
+    surnames: set[str] = set()  # of the persons found so far: a bare surname later is one of them
     for start, end, toks, honor in _candidates(doc, t, folded):
         si = _sentence_index(doc, sent_starts, start)
         lo = doc.sentences[si].start if doc.sentences else 0
@@ -477,10 +573,17 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
             honor = _enumerated_honorific(norm, doc.sentences[si].start if doc.sentences else 0, start)
-        if not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
+        if gaz is None and not honor and t.org_before.search(low, max(lo, start - 40), start):
+            # "commandant de la force Al-Qods", "l'exercice Marine Security Belt", "le centre
+            # Youri-Gagarine": a unit, an exercise, a ship or a building is named, not a person
+            continue
+        byline = len(keys) > 1 and _byline(norm, start, end, t)
+        known = len(keys) == 1 and keys[0] in surnames  # "Momeni a dit que ..." after "Eskandar Momeni"
+        if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
                 len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
-        if role is None and after:
+        if after and (role is None or is_grade):
+            # "le général X, commandant de la force Al-Qods ...": the apposition says more than the grade
             role, is_grade = after, False
         form = norm[start:end]
         form = doc.text[start:end] if len(doc.text) == len(norm) else form
@@ -488,11 +591,39 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         m.country = _country_of(role, t) or nat_noun
         if m.country is None and after and after != role:
             m.country = _country_of(after, t)
+        if m.country is None:
+            m.country = _named_country(role, t) or (_named_country(after, t) if after != role else None)
+        if m.country is None:
+            m.country = _delegation_country(norm, lo, start, t)
         m.homologue = bool(role and fold(role).split(" ")[0] in ("homologue", "homologues", "counterpart") and m.country is None)
         out.append(m)
+        if len(keys) > 1 and len(keys[-1]) > 2:
+            surnames.add(keys[-1])
         prev_end_in_sentence, prev_sentence = end, si
     _enumerations(doc, out, t)
     return out
+
+
+def _byline(norm: str, start: int, end: int, t: _Tables) -> bool:
+    """"Par Prénom Nom" opening a short line, alone or before "|", "," or a dash: the author."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    if line_end - line_start > 160 or not t.byline.search(norm[line_start:start]):
+        return False
+    rest = norm[end:line_end].strip()
+    if rest.endswith((".", "!", "?")) and not rest.endswith(".."):
+        return False  # a sentence opening with « Par X, ... » is prose, not a byline
+    return not rest or rest[0] in "|,;(/-•·" or rest.startswith("et ")
+
+
+def _delegation_country(norm: str, lo: int, start: int, t: _Tables) -> str | None:
+    """"une délégation du Majlis conduite par X": X serves the state of the group."""
+    m = t.led_by.search(norm, max(lo, start - 160), start)
+    if not m:
+        return None
+    what = m.group("what")
+    return _country_of(what, t) or _named_country(what, t)
 
 
 # Between two enumerated names: ", " / " et " / " - ", maybe with the next one's adjective.
@@ -540,6 +671,9 @@ def _enumerations(doc: Doc, mentions: list[Mention], t: _Tables) -> None:
         if len(chain) >= 2:
             lo = doc.sentences[chain[0].sentence].start if doc.sentences else 0
             before = norm[lo:chain[0].start]
+            hon = t.honorific_before.search(before[-8:])
+            if hon:  # "..., MM. X et Y"
+                before = before[:len(before) - len(before[-8:]) + hon.start()]
             cut = 0
             for b in t.barrier.finditer(before.lower()):
                 if not b.group().startswith("et"):

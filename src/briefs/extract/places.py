@@ -9,6 +9,8 @@ re-exported here for older imports).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import chain
 from typing import Iterator
 from bisect import bisect_left, bisect_right
 
@@ -51,7 +53,8 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     """
     matcher, table = kb.compiled("places.matcher", _place_table)
     found = matcher.scan(doc)
-    if not found:
+    unknown = _unknown_places(doc, kb, table)
+    if not found and not unknown:
         return []
     inside = _SpanSet(_org_spans(doc, kb))
     out = []
@@ -61,7 +64,133 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
         name = table.get(fold_span(doc, m.start(), m.end()))
         if name:
             out.append(PlaceMention(name, m.start(), m.end()))
+    for name, start, end in unknown:
+        if not inside.covers(start):
+            out.append(PlaceMention(name, start, end))
+    if unknown:
+        out.sort(key=lambda p: p.start)
     return out
+
+
+# ------------------------------------------------- cities not in the gazetteer
+
+# A city name as written: capitalised words (one or two, hyphens inside: "Lagan", "Bandar Torkaman").
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_CITY = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*(?:\s[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]*)*)?"
+
+
+# A capitalised word right after « à », « de » or « d' »: the only place an unknown city is looked for.
+_AFTER_PREP = re.compile(rf"(?<![\w'])(?:à\s+|de\s+|d')(?P<x>{_CITY})(?![\w'-])")
+_PREP_THEN_CITY = re.compile(rf"(?:à\s+|de\s+|d')(?P<x>{_CITY})(?![\w'-])")
+
+
+def _after_preps(doc: Doc) -> list[re.Match]:
+    """`_AFTER_PREP.finditer(doc.norm)`, tried only where the word index has « à », « de » or « d »."""
+    positions = doc.word_index().positions
+    starts = sorted(chain(positions.get(b"a", ()), positions.get(b"de", ()), positions.get(b"d", ())))
+    norm = doc.norm
+    match = _PREP_THEN_CITY.match
+    out = []
+    end = 0
+    for pos in starts:
+        if pos < end or (pos and (norm[pos - 1].isalnum() or norm[pos - 1] in "_'")):
+            continue
+        m = match(norm, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+_BACK = 110  # how far before the name its cue may start
+
+
+@dataclass
+class _CityCues:
+    before: tuple[re.Pattern, ...]  # cues ending right before the name (searched with endpos = its start)
+    after: tuple[re.Pattern, ...]   # cues starting right after it (matched at its end)
+    rejected: frozenset[str]        # folded words that are never a city here: first names, countries, organisations
+
+
+def _words_alt(words) -> str:
+    out = []
+    for w in sorted({str(w).strip() for w in words if w}, key=len, reverse=True):
+        out.append(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]"))
+    return "|".join(out) or "(?!)"
+
+
+def _literal_char(ch: str) -> str:
+    return r"\s+" if ch == " " else "['’]" if ch == "'" else re.escape(ch)
+
+
+def _city_cues(kb: Knowledge) -> _CityCues:
+    from briefs.extract import actors  # the person tables: first names, gazetteer surnames, nationalities
+
+    conf = kb["place_patterns"] or {}
+    nouns = _words_alt(conf.get("nouns") or [])
+    near = _words_alt(conf.get("neighbourhood") or [])
+    hosting = _words_alt(conf.get("hosting") or [])
+    known_forms = []
+    for name, entry in _entries(kb, "places"):
+        known_forms += [name, *(str(v) for v in entry.get("variants") or [])]
+    known = trie_pattern({f.strip() for f in known_forms if f.strip()}, char=_literal_char)
+    prep = r"(?:à\s+|de\s+|d')"
+    before = (
+        # « la ville de X », « le port caspien de X »
+        re.compile(rf"(?i:\b(?:la|le|l'|du|de\s+la|au|à\s+la|dans\s+la|dans\s+le)\s*(?:{nouns})"
+                   rf"(?:\s+[a-zéèêëàâîïôûç-]+){{0,2}}?\s+(?:de\s+|d'))$"),
+        # « à Lagan, près de Y »: Y
+        re.compile(rf"(?<![\w'])à\s+{_CITY},\s+(?i:{near})\s*$"),
+        # « se tiendra les 3 et 4 mai à X »
+        re.compile(rf"(?i:\b(?:{hosting}))\b[^.;:!?«»\n]{{0,60}}?(?<![\w'])à\s+$"),
+        # « de Homs et de X »
+        re.compile(rf"(?<![\w']){prep}(?:{known})\s+et\s+{prep}$"),
+    )
+    after = (
+        re.compile(rf",\s+(?i:{near})"),                                # « à X, près de ... »
+        re.compile(rf"\s+et\s+{prep}(?:{known})(?![\w'-])"),          # « de X et de Homs »
+    )
+    t = actors.tables(kb)
+    rejected = set(t.first_names) | set(t.not_names) | set(t.gaz_surname) | set(t.gaz_full) | set(t.not_spans)
+    rejected -= {fold(n) for n, _ in _entries(kb, "places")}
+    rejected |= {fold(str(w)) for w in conf.get("not_cities") or []}
+    return _CityCues(before, after, frozenset(rejected))
+
+
+def _unknown_places(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Cities the gazetteer does not know, named in a construction only a city fits.
+
+    « la ville de X », « le port de X », « à X, près de Y », « se tiendra ... à X »,
+    « de Homs et de X » (coordinated with a known city). Only a capitalised
+    word after « à / de / d' » that is no known city, person, organisation or
+    country is looked at, so the cues are tried a few times per text at most.
+    Every later mention of such a name counts as well (« Après X, il ira à Pékin »).
+    """
+    norm = doc.norm
+    if "à " not in norm and "de " not in norm and "d'" not in norm:
+        return []
+    cues: _CityCues | None = None
+    names: dict[str, str] = {}
+    for m in _after_preps(doc):
+        word = m.group("x")
+        key = fold(word)
+        if key in table or key in names:
+            continue
+        if cues is None:
+            cues = kb.compiled("places.unknown", _city_cues)
+        parts = key.split(" ")
+        if key in cues.rejected or parts[0] in cues.rejected or parts[-1] in cues.rejected:
+            continue
+        start, end = m.start("x"), m.end("x")
+        lo = max(0, start - _BACK)
+        is_at = norm.startswith("à", m.start())
+        if not (any(rx.search(norm, lo, start) for rx in cues.before)
+                or any(rx.match(norm, end) for rx in (cues.after if is_at else cues.after[1:]))):
+            continue
+        names[key] = doc.text[start:end] if len(doc.text) == len(norm) else word
+    if not names:
+        return []
+    again = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True)) + r")(?![\w'-])")
+    return [(names[fold(m.group())], m.start(), m.end()) for m in again.finditer(doc.text if len(doc.text) == len(norm) else norm)]
 
 
 class _SpanSet:

@@ -20,7 +20,14 @@ from briefs.knowledge import Knowledge
 _QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
 # `_QUOTE` for a text with no '"': led by one literal character, which `re` skips to far faster than to a set.
 _GUILLEMETS = re.compile(r"«([^«»]+)»")
-_PRONOUN = re.compile(r"^\s*[,.]?\s*[\w'-]{0,20}?-t-(?:il|elle)\b|^\s*[,.]?\s*(?:a|avait)-t-(?:il|elle)\b")
+# An inverted subject pronoun after the quote: « ... », a-t-il ajouté / précise-t-elle /
+# aurait-il confié / dit-il; or « ... », selon lui.
+_PRONOUN = re.compile(
+    r"^\s*[,.]?\s*(?:[^\W\d_]{1,20}-(?:t-)?(?:il|elle)\b|(?:selon|d'après)\s+(?:lui|elle)\b)")
+# The same pronoun speaking before a quote: « Il a ajouté : « ... » », « Selon elle, « ... » ».
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[\s,;])(?:(?:il|elle)\s+(?:[^\W\d_']+\s+){1,3}|(?:selon|d'après)\s+(?:lui|elle)\s*)[,:]?\s*$",
+    re.IGNORECASE)
 _MIN_WORDS = 5
 # A sentence stop, not the dot of « M. », « Mme. » or an initial. The stop character comes
 # first and the lookbehinds check it with what precedes, so `re` jumps from stop to stop.
@@ -33,6 +40,7 @@ class _Lexicon:
     sources: re.Pattern
     titles: re.Pattern
     according: re.Pattern
+    objects: re.Pattern  # « X a rencontré Y »: the verbs after which a person is an object, not « il »
     countries: dict[str, str]  # folded nationality adjective (all forms) -> ISO code
 
 
@@ -50,7 +58,7 @@ def _build(kb: Knowledge) -> _Lexicon:
             forms += [base + "ne", base + "nes"]
         for f in forms:
             countries.setdefault(f, str(code))
-    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), countries)
+    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), rx("object_verbs"), countries)
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,19 @@ def _speaker(doc: Doc, qs: int, qe: int, mentions: list[_PersonMention], lex: _L
     found = _after_quote(doc, qe, follow_end, mentions, lex)
     if found is not None:
         return found or None
-    return _before_quote(doc, sent_start, qs, mentions, lex)
+    found = _before_quote(doc, sent_start, qs, mentions, lex)
+    if found is None and _pronoun_before(doc, sent_start, qs, lex):
+        return _pronoun(doc, qs, mentions, lex)
+    return found
+
+
+def _pronoun_before(doc: Doc, start: int, qs: int, lex: _Lexicon) -> bool:
+    """« Il a ajouté : « ... » / Selon elle, « ... »: a subject pronoun with a verb of saying just before."""
+    window = doc.norm[max(start, qs - 60):qs]
+    m = _PRONOUN_BEFORE.search(window)
+    if not m:
+        return False
+    return m.group().strip(" ,:").lower().startswith(("selon", "d'après")) or lex.saying.search(window, m.start()) is not None
 
 
 def _sentence_end(doc: Doc, qe: int) -> int:
@@ -162,9 +182,29 @@ def _pronoun(doc: Doc, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -
             continue
         if _OBJECT_BEFORE.search(doc.norm, max(0, m.start - 70), m.start):
             continue  # « ... avec son homologue X. « ... », a-t-il dit »: « il » is the subject, not X
+        if _object_of_earlier(doc, i, mentions, lex):
+            continue  # « X a rencontré le commandant Y. « ... », aurait-il déclaré »: « il » is X
         sources = [s for s in lex.sources.finditer(doc.norm, m.end, qs) if _introduced(doc, s.start(), lex)]
         return None if sources else m.person
     return None
+
+
+def _object_of_earlier(doc: Doc, i: int, mentions: list[_PersonMention], lex: _Lexicon) -> bool:
+    """Whether mentions[i] follows another person of its sentence and a verb taking it as object."""
+    m = mentions[i]
+    sent = doc.sentence_at(m.start)
+    lo = sent.start if sent else max(0, m.start - 200)
+    for j in range(i - 1, -1, -1):
+        other = mentions[j]
+        if other.start < lo:
+            break
+        if other.person is m.person:
+            continue
+        verbs = list(lex.objects.finditer(doc.norm, max(other.end, m.start - 80), m.start))
+        # the verb governs the name only when no verb of saying (« , a annoncé ») comes between them
+        if verbs and not lex.saying.search(doc.norm, verbs[-1].end(), m.start):
+            return True
+    return False
 
 
 # A person named as the complement of « avec » / « auprès de » / « par »: not the subject « il » stands for.

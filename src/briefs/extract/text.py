@@ -193,8 +193,10 @@ def _boilerplate_patterns(kb) -> tuple[re.Pattern, re.Pattern, int]:
     cues = sorted((re.escape(fold(str(c))) for c in conf.get("line_starts") or []), key=len, reverse=True)
     line_max = int(conf.get("line_max", 200))
     items, item_max = int(conf.get("menu_items", 3)), int(conf.get("menu_item_max", 30))
-    item = rf"[^\n|›>/]{{1,{item_max}}}"
-    alternatives = [rf"{item}(?:[|›>/]{item}){{{items - 1},}}"]
+    # a slash between digits is a date ("02/10/2015 à 18:04"), not a menu separator
+    item = rf"(?:[^\n|›>/]|(?<=\d)/(?=\d)){{1,{item_max}}}"
+    sep = r"(?:[|›>]|(?<!\d)/|/(?!\d))"
+    alternatives = [rf"{item}(?:{sep}{item}){{{items - 1},}}"]
     if cues:
         alternatives.insert(0, rf"[^\w\n]{{0,12}}(?:{'|'.join(cues)})(?!\w)[^\n]*")
     line = re.compile(rf"^(?=[^\n]{{1,{line_max}}}$)(?:{'|'.join(alternatives)})$", re.M | re.I)
