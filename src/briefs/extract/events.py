@@ -26,6 +26,14 @@ class _Lexicon:
     table: dict[str, str]  # folded word -> role
     gatherings: frozenset[str]
     window: int
+    encounters: frozenset[str]      # tête-à-tête, entretien: a meeting's noun, never an event's
+    span_openers: frozenset[str]    # « depuis 2022 »: the start of a span, not a happening
+    attend: Matcher | None          # « assister le 3 septembre au défilé »: the noun after dates it
+    auxiliaries: re.Pattern         # « la ratification a été achevée »: the subject of a participle
+
+
+def _words(conf: dict, key: str) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in conf.get(key) or [])
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -34,9 +42,14 @@ def _build(kb: Knowledge) -> _Lexicon:
     for role in ("saying", "copulas", "participles", "nouns"):
         for word in conf.get(role) or []:
             table.setdefault(fold(str(word)), role)
-    gatherings = frozenset(fold(str(w)) for w in conf.get("gatherings") or [])
+    gatherings = _words(conf, "gatherings")
     anchors = Matcher(lexicon_regex(table, inside_compound=False), table)
-    return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)))
+    attend_words = _words(conf, "attend_verbs")
+    attend = Matcher(lexicon_regex(attend_words, inside_compound=False), attend_words) if attend_words else None
+    aux = "|".join(sorted((re.escape(str(a)) for a in conf.get("passive_auxiliaries") or []), key=len, reverse=True))
+    auxiliaries = re.compile(rf"((?:[\w'-]+\s+){{1,3}})(?:{aux})\s+$" if aux else r"(?!)", re.I)
+    return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
+                    _words(conf, "span_openers"), attend, auxiliaries)
 
 
 @dataclass
@@ -44,6 +57,7 @@ class _Anchor:
     start: int
     end: int
     role: str  # nouns | participles | copulas | saying | stage
+    since: int = -1  # an attended noun dates only what follows its verb of attending
 
 
 @dataclass
@@ -57,18 +71,95 @@ class _Scans:
 
 
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
+    kind_matches = agreements.mention_matcher.scan(doc)
+    names = _agreement_names(doc, kind_matches, agreements)
     anchors = []
     for m in lex.anchors.scan(doc):
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
-        if role:
-            anchors.append(_Anchor(m.start(), m.end(), role))
+        if not role:
+            continue
+        if role == "nouns" and _inside(names, m.start()):
+            continue  # « l'accord sur la construction de la ligne »: the agreement's subject, not a happening
+        if role == "participles" and _stage_subject(doc, m.start(), lex, agreements):
+            role = "stage"  # « dont la ratification a été achevée ce printemps »: an agreement's stage
+        anchors.append(_Anchor(m.start(), m.end(), role))
+    if lex.attend is not None:
+        anchors += _attended(doc, lex, agreements, names, {a.start for a in anchors})
+        anchors.sort(key=lambda a: a.start)
     stages = []
     for m in agreements.cue_matcher.scan(doc):
         info = lookup_key(agreements.stages, fold_span(doc, m.start(), m.end()))
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
-    kinds = [m.start() for m in agreements.mention_matcher.scan(doc)]
+    kinds = [m.start() for m in kind_matches]
     return _Scans(anchors, [a.start for a in anchors], stages, [a.start for a in stages], kinds)
+
+
+def _agreement_names(doc: Doc, kind_matches, agreements) -> list[tuple[int, int]]:
+    """The complements of each agreement noun (« accord sur la construction de la ligne »), as spans."""
+    out = []
+    for m in kind_matches:
+        name = agreements_pass.noun_phrase(doc.text, doc.norm, m.start(), m.end(), agreements)
+        if len(name) > m.end() - m.start():
+            out.append((m.end(), m.start() + len(name)))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(lo <= pos < hi for lo, hi in spans)
+
+
+def _stage_noun(doc: Doc, words: str, agreements) -> bool:
+    """Whether the last words of `words` are an agreement's stage noun (« la ratification », « l'entrée en vigueur »)."""
+    tokens = fold(words).split()
+    for n in (3, 2, 1):
+        if len(tokens) >= n:
+            info = lookup_key(agreements.stages, " ".join(tokens[-n:]))
+            if info and (info.get("role") in ("noun", "state")):
+                return True
+    return False
+
+
+def _stage_subject(doc: Doc, pos: int, lex: _Lexicon, agreements) -> bool:
+    """A participle whose subject is an agreement's stage noun: « la signature a été achevée »."""
+    m = lex.auxiliaries.search(doc.norm, max(0, pos - 60), pos)
+    return bool(m) and _stage_noun(doc, m.group(1), agreements)
+
+
+# After a verb of attending: the preposition that introduces what is attended.
+_ATTENDED = re.compile(r"\b(?:au|aux|à)\s+(?:(?:la|le|les|un|une|des|cette|ce|cet)\s+|l')?(?=\w)", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
+def _attended(doc: Doc, lex: _Lexicon, agreements, names, taken: set[int]) -> list[_Anchor]:
+    """« assister le 3 septembre au défilé », « participera mardi aux célébrations »: the thing attended.
+
+    Its noun is the happening the date in between (or after) belongs to, unless it is an
+    agreement's stage (« a assisté à la signature de l'accord »: a signing is no event) or a place.
+    """
+    out = []
+    norm = doc.norm
+    for v in lex.attend.scan(doc):
+        limit = min(len(norm), v.end() + 60)
+        brk = _GAP_BREAK.search(norm, v.end(), limit)
+        if brk:
+            limit = brk.start()
+        pos = v.end()
+        while True:
+            p = _ATTENDED.search(norm, pos, limit)
+            if not p:
+                break
+            w = _WORD.match(norm, p.end())
+            pos = p.end()
+            if not w:
+                break
+            if w.group()[0].isupper():
+                continue  # « à Pékin »: a place, the thing attended may follow
+            if not (w.start() in taken or _stage_noun(doc, w.group(), agreements)
+                    or fold(w.group()) in lex.encounters or _inside(names, w.start())):
+                out.append(_Anchor(w.start(), w.end(), "nouns", since=v.start()))
+            break
+    return out
 
 
 def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
@@ -133,12 +224,18 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
             continue
         dates = doc.sentence_dates(sent)
         used: set[int] = set()
+        header = _header(doc, sent, anchors)
         for d in dates:
             if not d.value or _in_dateline(doc, d):
                 continue
             best = _governor(d, anchors, doc.norm, lex.window)
+            if best is not None and best.role == "participles" and len(d.value) < 10 and _opens_span(doc, d, lex):
+                continue  # « le quatrième satellite lancé depuis 2022 »: a tally over a span, no one happening
             if best is not None and best.role == "copulas":
-                best = _subject(doc, sent, best, anchors, persons)
+                best = _subject(doc, sent, best, anchors, persons, lex, agreement_lex)
+            if (header is not None and d.start > header[1] and (best is None or best.role == "participles")
+                    and not _person_between(persons, header[1], sent.end)):
+                best = header[0]  # « Exercice « X » : les marines manœuvreront du 16 au 20 mars »
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
             gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
@@ -156,12 +253,39 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 continue
             seen.add(key)
             events.append({
-                "what": _what(doc, best, agreement_lex),
+                "what": _what(doc, sent, best, agreement_lex),
                 "place": place,
                 "start": d.value,
                 "end": d.end_value,
             })
     return events
+
+
+_LAST_WORD = re.compile(r"([\w'-]+)[\s,]*$")
+_LABEL_LEAD = re.compile(r"[^\w«»\"(]*")
+
+
+def _opens_span(doc: Doc, d: DateMention, lex: _Lexicon) -> bool:
+    """« lancé par la Russie depuis 2022 »: the date opens a span, it does not date a happening."""
+    m = _LAST_WORD.search(doc.norm, max(0, d.start - 20), d.start)
+    return bool(m) and fold(m.group(1)) in lex.span_openers
+
+
+def _header(doc: Doc, sent: Span, anchors: list[_Anchor]) -> tuple[_Anchor, int] | None:
+    """A label heading its sentence, « Exercice « Ceinture 2026 » : ... »: the happening noun and its colon."""
+    lead = _LABEL_LEAD.match(doc.norm, sent.start, sent.end)
+    first = next((a for a in anchors if a.role == "nouns"), None)
+    if first is None or lead is None or first.start != lead.end():
+        return None
+    colon = doc.norm.find(":", first.end, min(sent.end, first.end + 80))
+    if colon < 0 or re.search(r"[;,.()]", doc.norm[first.end:colon]):
+        return None
+    return first, colon
+
+
+def _person_between(persons: list[Person], start: int, end: int) -> bool:
+    """« Retrait du PAGC : Zarif attendu lundi à Moscou »: a person's visit, not the label's happening."""
+    return any(start <= m.start < end for p in persons for m in p.mentions)
 
 
 def _in_dateline(doc: Doc, d: DateMention) -> bool:
@@ -170,40 +294,55 @@ def _in_dateline(doc: Doc, d: DateMention) -> bool:
     return bool(_DATELINE.match(doc.norm[line_start:d.start]))
 
 
-def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], persons: list[Person]) -> _Anchor | None:
+def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], persons: list[Person],
+             lex: _Lexicon, agreement_lex) -> _Anchor | None:
     """What a « se tiendra / a eu lieu / est attendu » dates: the happening noun before it, else its subject.
 
-    A person before the verb makes it a visit (the meetings pass's), not an event.
+    A person before the verb makes it a visit (the meetings pass's), not an event; so
+    does an encounter's noun (« le tête-à-tête est prévu lundi »), and an agreement's
+    stage (« la signature est prévue mardi ») is the agreement's, not an event.
     """
     nouns = [a for a in anchors if a.role == "nouns" and a.end <= copula.start]
     if nouns:
         return nouns[-1]
     clause_start = max(sent.start, doc.norm.rfind(",", sent.start, copula.start) + 1)
-    if _PRONOUN_ONLY.fullmatch(doc.norm[clause_start:copula.start]):
+    subject = doc.norm[clause_start:copula.start]
+    if _PRONOUN_ONLY.fullmatch(subject):
         return None  # a pronoun alone: no happening word to name it by
     if any(clause_start <= m.start < copula.start for p in persons for m in p.mentions):
         return None
+    head = _WORD.findall(subject.replace("'", " "))
+    head = [w for w in head if fold(w) not in _DETERMINER_WORDS][:1]
+    if head and (fold(head[0]) in lex.encounters or _stage_noun(doc, head[0], agreement_lex)):
+        return None
     return _Anchor(clause_start, copula.start, "subject")
+
+
+_DETERMINER_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa",
+                               "ses", "leur", "leurs", "du", "de", "d", "premier", "premiere", "prochain", "prochaine"})
 
 
 def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
     """The nearest anchor to the date in its clause, within the window."""
     best, best_gap = None, window + 1
     for a in anchors:
+        if d.start < a.since:
+            continue
         gap = _gap(a, d, norm)
         if gap is not None and gap < best_gap:
             best, best_gap = a, gap
     return best
 
 
-def _what(doc: Doc, anchor: _Anchor, agreement_lex) -> str:
-    """The happening's noun phrase; for a participle, the words it follows."""
+def _what(doc: Doc, sent: Span, anchor: _Anchor, agreement_lex) -> str:
+    """The happening's noun phrase; for a participle, the words it follows (within its sentence)."""
     if anchor.role == "nouns":
         return agreements_pass.noun_phrase(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
     if anchor.role == "subject":
         return doc.text[anchor.start:anchor.end].strip(" ,")
-    start = max(0, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)
-    return doc.text[start:anchor.end].strip()
+    start = max(sent.start, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)
+    lead = _LABEL_LEAD.match(doc.norm, start, anchor.start)
+    return doc.text[lead.end() if lead else start:anchor.end].strip()
 
 
 def _place(doc: Doc, sent: Span, anchor: _Anchor, d: DateMention, places: list[PlaceMention]) -> str | None:
