@@ -44,6 +44,12 @@ class _Lexicon:
     past_trip: re.Pattern | None
     mention_matcher: Matcher     # `mentions` over a whole text through the word index
     cue_matcher: Matcher         # `cues`, likewise
+    future_endings: tuple[str, ...]         # « entrera en vigueur »: a verb in the future before a cue
+    conditions: re.Pattern | None           # « sera signé dès que ... »: a stage still to be negotiated
+    predicate: re.Pattern | None            # « la ratification a été achevée »: a stage noun as subject
+    predicates: dict[str, str]              # folded predicate -> done | pending
+    pending: dict[str, str]                 # stage held back -> the stage the agreement is at
+    name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
 
 
 @dataclass
@@ -55,6 +61,9 @@ class _Mention:
     key: str | None           # named agreement key
     bare: bool                 # a bare noun after a definite determiner: points back
     target: "_Agreement | None" = None
+    stop: int = 0              # where its name ends in the text
+    outer: "_Mention | None" = None  # « protocole additionnel au Traité de ... »: the agreement it is named in
+    attached: bool = False     # the outer one is an addition to it (« protocole additionnel au Traité »)
 
 
 @dataclass
@@ -67,6 +76,7 @@ class _Agreement:
     date: str | None = None
     rank: int = -1
     mentions: list[_Mention] = field(default_factory=list)
+    named_inside: bool = False  # named inside another agreement's name: listed even with no stage
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -93,6 +103,12 @@ def _build(kb: Knowledge) -> _Lexicon:
     mentions = lexicon_regex(nouns, inside_compound=False)
     cues = lexicon_regex(stages, inside_compound=False)
     future = tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or [])
+    conditions = [str(c) for c in conf.get("conditions") or []]
+    aux = [str(a) for a in conf.get("predicate_auxiliaries") or []]
+    adverbs = [str(a) for a in conf.get("predicate_adverbs") or []]
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return _Lexicon(
         mentions=mentions,
         nouns=nouns,
@@ -114,6 +130,13 @@ def _build(kb: Knowledge) -> _Lexicon:
         past_trip=re.compile(rf"(?:{conf['past_trip']})[^.;]*$", re.I) if conf.get("past_trip") else None,
         mention_matcher=Matcher(mentions, nouns),
         cue_matcher=Matcher(cues, stages),
+        future_endings=tuple(fold(str(e)) for e in conf.get("future_endings") or []),
+        conditions=re.compile(rf"[\s,]*(?:{alternation(conditions)})(?![\w])", re.I) if conditions else None,
+        predicate=re.compile(rf"\s+(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+)", re.I)
+        if aux else None,
+        predicates={fold(str(k)): str(v) for k, v in (conf.get("stage_predicates") or {}).items()},
+        pending={str(k): str(v) for k, v in (conf.get("pending_stage") or {}).items()},
+        name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
     )
 
 
@@ -165,6 +188,13 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
         if low in _AFTER_RELATIVE and prev in _RELATIVE:
             after_link, prev = True, low
             continue
+        if low in _INNER_LINKS and _inner_complement(norm, m.start(1), pos, low, lex):
+            after_link, prev = True, low  # « au Traité de ... », « en Russie »: still the same name
+            continue
+        if not after_link and f"{prev} {low}" in lex.name_phrases:
+            after_link, prev = False, low  # « de long terme »
+            out_end = pos
+            continue
         if low in lex.stops or lexicon_cue(lex, low) or (low in _DETERMINERS and prev in _COORDINATION):
             break  # « ..., et un protocole »: a new noun phrase
         if low in lex.links:
@@ -177,6 +207,25 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
     return text[start:out_end].strip()
 
 
+# « protocole additionnel au Traité », « amendement à l'accord »: one agreement added to another.
+_ATTACHED_TO = re.compile(r"\b(?:au|aux|à)\s+(?:la\s+|le\s+|les\s+|l')?$", re.I)
+_INNER_LINKS = frozenset({"en", "au", "aux", "a"})
+_INNER_ARTICLES = re.compile(r"\s*(?:la\s+|le\s+|les\s+|l')?", re.I)
+_CAPITALISED = re.compile(r"\s*[A-ZÀ-Þ][\w-]*")
+
+
+def _inner_complement(norm: str, at: int, pos: int, low: str, lex: _Lexicon) -> bool:
+    """A preposition that stays inside a name: « en » before a country (« le retour en Russie du
+    combustible »), « au / à » before another agreement (« protocole additionnel au Traité de ... »).
+    Not before a stage cue (« en vigueur ») nor a number (« en 2015 »)."""
+    if lex.cues.match(norm, at):
+        return False
+    if low == "en":
+        return bool(_CAPITALISED.match(norm, pos))
+    start = _INNER_ARTICLES.match(norm, pos).end()
+    return bool(lex.mentions.match(norm, start))
+
+
 # « relative au statut », « relatif aux transports »: a preposition the adjective governs.
 _RELATIVE = frozenset({"relatif", "relative", "relatifs", "relatives", "consacre", "consacree"})
 _AFTER_RELATIVE = frozenset({"a", "au", "aux"})
@@ -187,7 +236,7 @@ _COORDINATION = frozenset({"et", "ou", "ainsi", "and", "or"})
 _ADJECTIVE = re.compile(
     r"(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|ique|iques|if|ive|ifs|ives|aire|aires"
     r"|ile|iles|ble|bles|sse|sses|ee|ees|ant|ante|ants|antes|ain|aine|ains|aines|ais|aise|ois|oise|in|ine"
-    r"|ier|iere|eux|euse|cadre|ral|tal|un|une)$"
+    r"|ier|iere|eux|euse|cadre|ral|tal|un|une|ime|imes)$"
 )
 
 
@@ -213,9 +262,15 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
                 continue
             out.append(_Mention(m.start(), m.end(), None, name, None, True))
             continue
+        stop = m.start() + len(name)
         if key:
             name = lex.named_names[key]
-        out.append(_Mention(m.start(), m.end(), kind, name, key, bare and det in lex.definite and not key))
+        mention = _Mention(m.start(), m.end(), kind, name, key, bare and det in lex.definite and not key, stop=stop)
+        holder = out[-1] if out else None
+        if holder is not None and holder.kind and holder.end < m.start() < holder.stop:
+            mention.outer = holder.outer or holder
+            mention.attached = bool(_ATTACHED_TO.search(doc.norm, holder.end, m.start()))
+        out.append(mention)
     return out
 
 
@@ -242,10 +297,20 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
             continue
         if _is_future(before, lex) and lex.order.get(status, 0) > lex.order.get("en négociation", 1):
             status = "annoncé"
+            if lex.conditions is not None and lex.conditions.match(doc.norm, m.end()):
+                status = "en négociation"  # « sera signé dès que les questions seront réglées »: not settled yet
         if before and before[-1] == "pour" and lex.past_trip is not None:
             done = lex.purpose_past.get(fold_span(doc, m.start(), m.end()))
             if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
                 status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
+        if role == "noun" and lex.predicate is not None:
+            said = lex.predicate.match(doc.norm, m.end())
+            verdict = lex.predicates.get(fold(said.group(1))) if said else None
+            if verdict:  # « dont la ratification a été achevée », « la signature est bloquée »: the agreement before
+                if verdict == "pending":
+                    status = lex.pending.get(status, status)
+                out.append(_Cue(m.start(), said.end(), status, False, False))  # its date follows the predicate
+                continue
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
@@ -263,7 +328,10 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
 def _is_future(before: list[str], lex: _Lexicon) -> bool:
     """A future or modal auxiliary among the words just before the cue (« doit être signé »)."""
     joined = " " + " ".join(before[-4:]) + " "
-    return any(f in joined for f in lex.future_phrases)
+    if any(f in joined for f in lex.future_phrases):
+        return True
+    last = before[-1] if before else ""
+    return len(last) > 5 and last.endswith(lex.future_endings)
 
 
 # Precompiled searches (pos/endpos instead of slicing: same characters looked at).
@@ -275,6 +343,19 @@ _COORD_VERB = re.compile(r"\s(?:et|puis)\s+(?:ont\s+|a\s+|avaient\s+|avait\s+)?[
 
 
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
+    """The mentions a cue speaks of; an agreement named inside another's name stands for that one."""
+    found = _attach_order(cue, mentions, cues, last, norm)
+    if not any(m.outer for m in found):
+        return found
+    out: list[_Mention] = []
+    for m in found:
+        m = m.outer or m
+        if not any(m is o for o in out):
+            out.append(m)
+    return out
+
+
+def _attach_order(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
     """The mentions a cue speaks of, by French word order (see module docstring)."""
     after = [m for m in mentions if m.start >= cue.end]
     before = [m for m in mentions if m.end <= cue.start]
@@ -338,13 +419,19 @@ def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
     return best.value if best else None
 
 
-def _title_span(doc: Doc) -> Span | None:
-    """The headline: a first line without final punctuation, followed by more text."""
-    if len(doc.lines) < 2:
-        return None
-    first = doc.lines[0]
-    line = doc.norm[first.start:first.end].rstrip()
-    return None if line.endswith((".", "!", "?", ":")) or len(line) > 200 else first
+def _title_spans(doc: Doc) -> list[Span]:
+    """The headline block: the leading lines without final punctuation, followed by more text.
+
+    A web page or a wire often puts a source or date line above the headline
+    (« Sputnik Afrique - 27.06.2024 », then the headline): every such line is headline.
+    """
+    out = []
+    for line_span in doc.lines[:-1]:
+        line = doc.norm[line_span.start:line_span.end].rstrip()
+        if line.endswith((".", "!", "?", ":")) or len(line) > 200:
+            break
+        out.append(line_span)
+    return out
 
 
 def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
@@ -354,8 +441,8 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     are almost always a passing reference to one already counted.
     """
     lex = lexicon(kb)
-    title = _title_span(doc)
-    sentences = [s for s in doc.sentences if not (title and s.start >= title.start and s.end <= title.end)]
+    titles = _title_spans(doc)
+    sentences = [s for s in doc.sentences if not any(s.start >= t.start and s.end <= t.end for t in titles)]
     agreements: list[_Agreement] = []
     last: _Mention | None = None
     mentions = lex.mention_matcher.scan(doc)
@@ -367,11 +454,11 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
         found_m, found_c = in_span(mentions, m_starts, sent), in_span(cues, c_starts, sent)
         if found_m or found_c:
             last = _sentence(doc, sent, lex, agreements, last, found_m, found_c) or last
-    if title:
+    for title in titles:
         _headline(doc, title, lex, agreements)
     return [
         {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date}
-        for a in agreements if a.status
+        for a in agreements if a.status or a.named_inside
     ]
 
 
@@ -383,6 +470,8 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
+        if m.attached and m.target is not None and m.target is not m.outer.target:
+            m.target.named_inside = True
     dates: list[DateMention] | None = None
     for cue in cues:
         targets = [m.target for m in _attach(cue, mentions, cues, last, doc.norm) if m.target]
