@@ -211,3 +211,18 @@ def test_names_run_to_the_end_of_the_noun_phrase(kb):
     assert got[0]["name"] == "feuille de route sur les liaisons maritimes entre le port de Bakou et celui d'Aktaou"
     got = found("L'accord en vigueur depuis 2015 expire bientôt.", kb)
     assert got[0]["name"] == "accord"
+
+
+def test_an_agreement_in_view_is_in_negotiation(kb):
+    # « les négociations reprendront le 18 novembre à Vienne, en vue d'un accord final »
+    assert kinds_statuses("Les délégations se retrouveront à Genève en juillet en vue d'un accord global.", kb) == [
+        ("accord", "en négociation")]
+    assert kinds_statuses("Les experts travaillent dans la perspective d'une convention sur la pêche.", kb) == [
+        ("traité", "en négociation")]
+
+
+def test_names_keep_counted_nouns_and_quoted_titles(kb):
+    got = found("Ils ont signé un contrat pour la livraison de trois nouveaux navires aux garde-côtes.", kb)
+    assert got[0]["name"] == "contrat pour la livraison de trois nouveaux navires"
+    got = found("Ils ont signé le mémorandum « Route verte de la soie 2030 » à Tachkent.", kb)
+    assert got[0]["name"] == "mémorandum « Route verte de la soie 2030 »"

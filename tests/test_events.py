@@ -208,3 +208,24 @@ def test_an_encounters_noun_is_the_meetings_not_an_events(kb):
     assert found("Le tête-à-tête est prévu lundi.", kb) == []
     assert found("L'entretien aura lieu vendredi à Bakou.", kb) == []
     assert dates("L'inauguration aura lieu vendredi à Bakou.", kb) == [("2023-03-17", None)]
+
+
+def test_a_happening_pointed_back_to_on_a_meetings_date_is_the_meetings(kb):
+    # « avait discuté de cette adhésion le 28 juin lors d'un appel avec X »: the date is the call's.
+    text = "Le ministre avait évoqué cette livraison le 2 mars lors d'un entretien avec Ivan Petrov."
+    start = text.index("Ivan")
+    person = Person("Ivan Petrov", mentions=[Span(start, start + 11)])
+    meeting = {"date": "2023-03-02", "date_text": "le 2 mars", "place": None, "kind": "entretien téléphonique",
+               "participants": ["Ivan Petrov"]}
+    assert found(text, kb, persons=[person], meetings=[meeting]) == []
+    # with no demonstrative, the happening keeps its own date
+    text = "La livraison du 2 mars a été évoquée lors d'un entretien avec Ivan Petrov."
+    start = text.index("Ivan")
+    person = Person("Ivan Petrov", mentions=[Span(start, start + 11)])
+    assert dates(text, kb, persons=[person], meetings=[meeting]) == [("2023-03-02", None)]
+
+
+def test_becoming_operational_dates_a_start_up(kb):
+    # « l'usine pourrait être opérationnelle dès le début de l'année prochaine »
+    assert dates("Le terminal gazier sera opérationnel en 2025.", kb) == [("2025", None)]
+    assert dates("La nouvelle raffinerie devrait être opérationnelle fin juin.", kb) == [("2023-06", None)]

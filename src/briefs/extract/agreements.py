@@ -50,6 +50,7 @@ class _Lexicon:
     predicates: dict[str, str]              # folded predicate -> done | pending
     pending: dict[str, str]                 # stage held back -> the stage the agreement is at
     name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
+    numerals: frozenset[str]                # « de deux nouveaux réacteurs »: a count before its noun
 
 
 @dataclass
@@ -137,6 +138,7 @@ def _build(kb: Knowledge) -> _Lexicon:
         predicates={fold(str(k)): str(v) for k, v in (conf.get("stage_predicates") or {}).items()},
         pending={str(k): str(v) for k, v in (conf.get("pending_stage") or {}).items()},
         name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
+        numerals=frozenset(fold(str(w)) for w in conf.get("name_numerals") or []),
     )
 
 
@@ -171,13 +173,19 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
     is neither linked by a preposition nor shaped like an adjective is a verb
     or the next phrase, and ends the name, as do punctuation and relatives.
     """
-    out_end, pos, after_link, prev = end, end, False, ""
+    out_end, pos, after_link, prev, counted = end, end, False, "", False
     for _ in range(24):
         m = _NAME_TOKEN.match(norm, pos, min(len(norm), end + 200))
         if not m:
             break
         tok = m.group(1)
         pos = m.end()
+        if tok == "«":
+            close = norm.find("»", pos, pos + 80)
+            if close > 0 and not _TITLE_BREAK.search(norm, pos, close):
+                out_end = pos = close + 1  # « Exercice « Ceinture de sécurité maritime 2026 » »: a title, whole
+                after_link = False
+            continue
         if tok[0] == "(" or tok in "«»\"":
             if tok[0] == "(":
                 out_end = pos
@@ -200,11 +208,17 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
         if low in lex.links:
             after_link, prev = True, low
             continue
-        if not (after_link or tok[0].isupper() or tok[0].isdigit() or _ADJECTIVE.search(low)):
+        adjective = bool(_ADJECTIVE.search(low))
+        if not (after_link or counted or tok[0].isupper() or tok[0].isdigit() or adjective):
             break
+        # « de deux nouveaux réacteurs »: after a number, its noun (past any adjective) still belongs
+        counted = (low in lex.numerals or (tok[0].isdigit() and after_link)) or (counted and adjective)
         after_link, prev = False, low
         out_end = pos
     return text[start:out_end].strip()
+
+
+_TITLE_BREAK = re.compile(r"[.;!?\n]\s")
 
 
 # « protocole additionnel au Traité », « amendement à l'accord »: one agreement added to another.
@@ -224,6 +238,15 @@ def _inner_complement(norm: str, at: int, pos: int, low: str, lex: _Lexicon) -> 
         return bool(_CAPITALISED.match(norm, pos))
     start = _INNER_ARTICLES.match(norm, pos).end()
     return bool(lex.mentions.match(norm, start))
+
+
+def name_at(doc: Doc, start: int, end: int, lex: _Lexicon) -> str:
+    """`noun_phrase` of the agreement noun at start:end, memoised on the Doc (the events pass reads it too)."""
+    key = ("agreement_name", start, end)
+    name = doc.memo.get(key)
+    if name is None:
+        name = doc.memo[key] = noun_phrase(doc.text, doc.norm, start, end, lex)
+    return name
 
 
 # « relative au statut », « relatif aux transports »: a preposition the adjective governs.
@@ -255,7 +278,7 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
         kind, key = lookup_key(lex.nouns, fold_span(doc, m.start(), m.end())) or ("", None)
         before = _words_before(doc.norm, m.start(), 2)
         det = before[-1] if before else ""
-        name = noun_phrase(doc.text, doc.norm, m.start(), m.end(), lex)
+        name = name_at(doc, m.start(), m.end(), lex)
         bare = name == doc.text[m.start():m.end()]
         if not kind:  # document / texte: only a bare noun after le/ce points back
             if not (bare and det in lex.definite and not m.group().endswith("s")):

@@ -29,7 +29,7 @@ class _Lexicon:
     encounters: frozenset[str]      # tête-à-tête, entretien: a meeting's noun, never an event's
     span_openers: frozenset[str]    # « depuis 2022 »: the start of a span, not a happening
     attend: Matcher | None          # « assister le 3 septembre au défilé »: the noun after dates it
-    auxiliaries: re.Pattern         # « la ratification a été achevée »: the subject of a participle
+    auxiliaries: frozenset[tuple[str, ...]]  # « la ratification a été achevée »: between a participle and its subject
 
 
 def _words(conf: dict, key: str) -> frozenset[str]:
@@ -46,8 +46,7 @@ def _build(kb: Knowledge) -> _Lexicon:
     anchors = Matcher(lexicon_regex(table, inside_compound=False), table)
     attend_words = _words(conf, "attend_verbs")
     attend = Matcher(lexicon_regex(attend_words, inside_compound=False), attend_words) if attend_words else None
-    aux = "|".join(sorted((re.escape(str(a)) for a in conf.get("passive_auxiliaries") or []), key=len, reverse=True))
-    auxiliaries = re.compile(rf"((?:[\w'-]+\s+){{1,3}})(?:{aux})\s+$" if aux else r"(?!)", re.I)
+    auxiliaries = frozenset(tuple(fold(str(a)).split()) for a in conf.get("passive_auxiliaries") or [])
     return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
                     _words(conf, "span_openers"), attend, auxiliaries)
 
@@ -99,7 +98,7 @@ def _agreement_names(doc: Doc, kind_matches, agreements) -> list[tuple[int, int]
     """The complements of each agreement noun (« accord sur la construction de la ligne »), as spans."""
     out = []
     for m in kind_matches:
-        name = agreements_pass.noun_phrase(doc.text, doc.norm, m.start(), m.end(), agreements)
+        name = agreements_pass.name_at(doc, m.start(), m.end(), agreements)
         if len(name) > m.end() - m.start():
             out.append((m.end(), m.start() + len(name)))
     return out
@@ -122,8 +121,11 @@ def _stage_noun(doc: Doc, words: str, agreements) -> bool:
 
 def _stage_subject(doc: Doc, pos: int, lex: _Lexicon, agreements) -> bool:
     """A participle whose subject is an agreement's stage noun: « la signature a été achevée »."""
-    m = lex.auxiliaries.search(doc.norm, max(0, pos - 60), pos)
-    return bool(m) and _stage_noun(doc, m.group(1), agreements)
+    words = doc.norm[max(0, pos - 60):pos].split()
+    for n in (2, 1):
+        if len(words) > n and tuple(fold(w) for w in words[-n:]) in lex.auxiliaries:
+            return _stage_noun(doc, " ".join(words[-n - 3:-n]), agreements)
+    return False
 
 
 # After a verb of attending: the preposition that introduces what is attended.
@@ -241,8 +243,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
             gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
             if gathering and (sent in taken.get(d.value, ()) or (d.value, doc.text[d.start:d.end]) in told):
                 continue  # the summit Poutine attended that day is the meeting itself
-            if sent in taken.get(d.value, ()) and best.role != "nouns":
-                continue
+            if sent in taken.get(d.value, ()) and (best.role != "nouns" or _DEMONSTRATIVE.search(doc.norm, max(0, best.start - 8), best.start)):
+                continue  # « avait discuté de cette adhésion le 28 juin lors d'un appel »: the date is the call's
             place = _place(doc, sent, best, d, places)
             if (place is not None and fold(doc.norm[best.start:best.end]) in _TRAVEL
                     and (d.value, doc.text[d.start:d.end], place) in told_at):
@@ -261,6 +263,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     return events
 
 
+# A demonstrative before a happening noun points back to one already told.
+_DEMONSTRATIVE = re.compile(r"(?<![\w-])(?:ce|cet|cette|ces)\s+$", re.I)
 _LAST_WORD = re.compile(r"([\w'-]+)[\s,]*$")
 _LABEL_LEAD = re.compile(r"[^\w«»\"(]*")
 
