@@ -226,3 +226,15 @@ def test_names_keep_counted_nouns_and_quoted_titles(kb):
     assert got[0]["name"] == "contrat pour la livraison de trois nouveaux navires"
     got = found("Ils ont signé le mémorandum « Route verte de la soie 2030 » à Tachkent.", kb)
     assert got[0]["name"] == "mémorandum « Route verte de la soie 2030 »"
+
+
+def test_a_stage_noun_with_a_predicate_of_time_to_come(kb):
+    # « la signature est prévue mardi », « l'entrée en vigueur doit intervenir en 2026 »: to come, announced
+    assert kinds_statuses("La signature de l'accord sur le gaz est prévue mardi.", kb) == [("accord", "annoncé")]
+    assert kinds_statuses("Le traité frontalier est finalisé ; son entrée en vigueur doit intervenir en 2026.", kb) == [
+        ("traité", "finalisé")]
+    # « l'entrée en vigueur est intervenue le 2 mai »: reached
+    got = found("La convention fiscale a été signée en 2020 ; son entrée en vigueur est intervenue le 2 mai.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "en vigueur", "2022-05-02")]
+    assert kinds_statuses("Le mémorandum sur les ports sera signé s'il reçoit l'aval du conseil.", kb) == [
+        ("mémorandum", "en négociation")]

@@ -229,3 +229,9 @@ def test_becoming_operational_dates_a_start_up(kb):
     # « l'usine pourrait être opérationnelle dès le début de l'année prochaine »
     assert dates("Le terminal gazier sera opérationnel en 2025.", kb) == [("2025", None)]
     assert dates("La nouvelle raffinerie devrait être opérationnelle fin juin.", kb) == [("2023-06", None)]
+
+
+def test_a_locution_after_a_to_is_not_the_thing_attended(kb):
+    # « participera à partir de 2024 aux exercices »: the exercises, not « partir »
+    got = found("La marine kazakhe participera à partir de 2024 aux exercices navals conjoints.", kb)
+    assert [(e["start"], e["what"]) for e in got] == [("2024", "exercices navals conjoints")]

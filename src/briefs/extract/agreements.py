@@ -47,6 +47,7 @@ class _Lexicon:
     future_endings: tuple[str, ...]         # « entrera en vigueur »: a verb in the future before a cue
     conditions: re.Pattern | None           # « sera signé dès que ... »: a stage still to be negotiated
     predicate: re.Pattern | None            # « la ratification a été achevée »: a stage noun as subject
+    predicate_far: re.Pattern | None        # the same after the noun's complement, auxiliary required
     predicates: dict[str, str]              # folded predicate -> done | pending
     pending: dict[str, str]                 # stage held back -> the stage the agreement is at
     name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
@@ -132,8 +133,10 @@ def _build(kb: Knowledge) -> _Lexicon:
         mention_matcher=Matcher(mentions, nouns),
         cue_matcher=Matcher(cues, stages),
         future_endings=tuple(fold(str(e)) for e in conf.get("future_endings") or []),
-        conditions=re.compile(rf"[\s,]*(?:{alternation(conditions)})(?![\w])", re.I) if conditions else None,
-        predicate=re.compile(rf"\s+(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+)", re.I)
+        conditions=re.compile(rf"[\s,]*(?:{alternation(conditions)})(?:(?<=')|(?![\w]))", re.I) if conditions else None,
+        predicate=re.compile(rf"\s+(?:(?:{alternation(aux)})\s+)?(?:(?:{alternation(adverbs)})\s+)?([\w-]+)", re.I)
+        if aux else None,
+        predicate_far=re.compile(rf"\s(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+)", re.I)
         if aux else None,
         predicates={fold(str(k)): str(v) for k, v in (conf.get("stage_predicates") or {}).items()},
         pending={str(k): str(v) for k, v in (conf.get("pending_stage") or {}).items()},
@@ -259,7 +262,7 @@ _COORDINATION = frozenset({"et", "ou", "ainsi", "and", "or"})
 _ADJECTIVE = re.compile(
     r"(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|ique|iques|if|ive|ifs|ives|aire|aires"
     r"|ile|iles|ble|bles|sse|sses|ee|ees|ant|ante|ants|antes|ain|aine|ains|aines|ais|aise|ois|oise|in|ine"
-    r"|ier|iere|eux|euse|cadre|ral|tal|un|une|ime|imes)$"
+    r"|ier|iere|eux|euse|cadre|ral|tal|un|une|ime|imes|als|oint|oints|ointe|ointes)$"
 )
 
 
@@ -326,14 +329,19 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
             done = lex.purpose_past.get(fold_span(doc, m.start(), m.end()))
             if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
                 status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
-        if role == "noun" and lex.predicate is not None:
+        if role in ("noun", "state") and lex.predicate is not None:  # « la ratification / l'entrée en vigueur »
             said = lex.predicate.match(doc.norm, m.end())
             verdict = lex.predicates.get(fold(said.group(1))) if said else None
             if verdict:  # « dont la ratification a été achevée », « la signature est bloquée »: the agreement before
-                if verdict == "pending":
-                    status = lex.pending.get(status, status)
+                status = _predicated(status, verdict, lex)
                 out.append(_Cue(m.start(), said.end(), status, False, False))  # its date follows the predicate
                 continue
+            if role == "noun":  # « la signature de l'accord sur le gaz est prévue mardi »: past its complement
+                clause = _COMPLEMENT_BREAK.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 120))
+                far = lex.predicate_far.search(doc.norm, m.end(), clause.start() if clause else m.end() + 120)
+                verdict = lex.predicates.get(fold(far.group(1))) if far else None
+                if verdict:
+                    status = _predicated(status, verdict, lex)
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
@@ -346,6 +354,13 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
                 "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
             out.append(_Cue(m.start(), m.end(), status, active, False))
     return out
+
+
+def _predicated(status: str, verdict: str, lex: _Lexicon) -> str:
+    """The stage a stage noun's predicate leaves: reached (done), held back (pending), to come (future)."""
+    if verdict == "pending":
+        return lex.pending.get(status, status)
+    return "annoncé" if verdict == "future" else status
 
 
 def _is_future(before: list[str], lex: _Lexicon) -> bool:

@@ -27,6 +27,7 @@ class _Lexicon:
     gatherings: frozenset[str]
     window: int
     encounters: frozenset[str]      # tête-à-tête, entretien: a meeting's noun, never an event's
+    attend_skip: frozenset[str]     # « à partir de », « à l'issue de »: a locution, not the thing attended
     span_openers: frozenset[str]    # « depuis 2022 »: the start of a span, not a happening
     attend: Matcher | None          # « assister le 3 septembre au défilé »: the noun after dates it
     auxiliaries: frozenset[tuple[str, ...]]  # « la ratification a été achevée »: between a participle and its subject
@@ -48,7 +49,7 @@ def _build(kb: Knowledge) -> _Lexicon:
     attend = Matcher(lexicon_regex(attend_words, inside_compound=False), attend_words) if attend_words else None
     auxiliaries = frozenset(tuple(fold(str(a)).split()) for a in conf.get("passive_auxiliaries") or [])
     return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
-                    _words(conf, "span_openers"), attend, auxiliaries)
+                    _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries)
 
 
 @dataclass
@@ -155,8 +156,8 @@ def _attended(doc: Doc, lex: _Lexicon, agreements, names, taken: set[int]) -> li
             pos = p.end()
             if not w:
                 break
-            if w.group()[0].isupper():
-                continue  # « à Pékin »: a place, the thing attended may follow
+            if w.group()[0].isupper() or fold(w.group()) in lex.attend_skip:
+                continue  # « à Pékin », « à partir de mai »: the thing attended may follow
             if not (w.start() in taken or _stage_noun(doc, w.group(), agreements)
                     or fold(w.group()) in lex.encounters or _inside(names, w.start())):
                 out.append(_Anchor(w.start(), w.end(), "nouns", since=v.start()))
