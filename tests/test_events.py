@@ -235,3 +235,11 @@ def test_a_locution_after_a_to_is_not_the_thing_attended(kb):
     # « participera à partir de 2024 aux exercices »: the exercises, not « partir »
     got = found("La marine kazakhe participera à partir de 2024 aux exercices navals conjoints.", kb)
     assert [(e["start"], e["what"]) for e in got] == [("2024", "exercices navals conjoints")]
+
+
+def test_a_signing_ceremony_and_an_entry_into_force_are_the_agreements(kb):
+    # « ont assisté jeudi à la cérémonie de signature du mémorandum », « dont l'entrée en vigueur est prévue »
+    assert found("Les ministres ont assisté jeudi à la cérémonie de signature du mémorandum sur le fret.", kb) == []
+    assert found("Le texte, dont l'entrée en vigueur est prévue en juillet, a été publié.", kb) == []
+    assert found("L'entrée en vigueur du traité aura lieu le 1er mai.", kb) == []
+    assert dates("La cérémonie d'ouverture du forum aura lieu le 1er mai.", kb) == [("2023-05-01", None)]

@@ -73,13 +73,16 @@ class _Scans:
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     kind_matches = agreements.mention_matcher.scan(doc)
     names = _agreement_names(doc, kind_matches, agreements)
+    cue_starts = {m.start() for m in agreements.cue_matcher.scan(doc)}
     anchors = []
     for m in lex.anchors.scan(doc):
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
         if not role:
             continue
-        if role == "nouns" and _inside(names, m.start()):
-            continue  # « l'accord sur la construction de la ligne »: the agreement's subject, not a happening
+        if role == "nouns" and (_inside(names, m.start()) or m.start() in cue_starts):
+            continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
+        if role == "nouns" and _of_a_stage(doc, m.end(), agreements):
+            role = "stage"  # « la cérémonie de signature du mémorandum »: a signing, not an event
         if role == "participles" and _stage_subject(doc, m.start(), lex, agreements):
             role = "stage"  # « dont la ratification a été achevée ce printemps »: an agreement's stage
         anchors.append(_Anchor(m.start(), m.end(), role))
@@ -109,15 +112,25 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(lo <= pos < hi for lo, hi in spans)
 
 
-def _stage_noun(doc: Doc, words: str, agreements) -> bool:
-    """Whether the last words of `words` are an agreement's stage noun (« la ratification », « l'entrée en vigueur »)."""
+def _stage_noun(doc: Doc, words: str, agreements, whole: bool = False) -> bool:
+    """Whether the last words of `words` (`whole`: all of them) are an agreement's stage noun
+    (« la ratification », « l'entrée en vigueur »)."""
     tokens = fold(words).split()
-    for n in (3, 2, 1):
+    for n in ((len(tokens),) if whole else (3, 2, 1)):
         if len(tokens) >= n:
             info = lookup_key(agreements.stages, " ".join(tokens[-n:]))
             if info and (info.get("role") in ("noun", "state")):
                 return True
     return False
+
+
+_OF = re.compile(r"\s+(?:de\s+(?:la\s+|l')?|d')([\w-]+)", re.I)
+
+
+def _of_a_stage(doc: Doc, pos: int, agreements) -> bool:
+    """A happening noun whose complement is an agreement's stage noun: « cérémonie de signature »."""
+    m = _OF.match(doc.norm, pos)
+    return bool(m) and _stage_noun(doc, m.group(1), agreements)
 
 
 def _stage_subject(doc: Doc, pos: int, lex: _Lexicon, agreements) -> bool:
@@ -317,9 +330,12 @@ def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], pers
     if any(clause_start <= m.start < copula.start for p in persons for m in p.mentions):
         return None
     head = _WORD.findall(subject.replace("'", " "))
-    head = [w for w in head if fold(w) not in _DETERMINER_WORDS][:1]
-    if head and (fold(head[0]) in lex.encounters or _stage_noun(doc, head[0], agreement_lex)):
+    head = [w for w in head if fold(w) not in _DETERMINER_WORDS][:3]
+    if head and (fold(head[0]) in lex.encounters
+                 or any(_stage_noun(doc, " ".join(head[:n]), agreement_lex, whole=True) for n in (1, 2, 3))):
         return None
+    if _stage_noun(doc, subject, agreement_lex):
+        return None  # « dont l'entrée en vigueur est prévue en juillet »
     return _Anchor(clause_start, copula.start, "subject")
 
 
