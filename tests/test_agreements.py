@@ -238,3 +238,19 @@ def test_a_stage_noun_with_a_predicate_of_time_to_come(kb):
     assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "en vigueur", "2022-05-02")]
     assert kinds_statuses("Le mémorandum sur les ports sera signé s'il reçoit l'aval du conseil.", kb) == [
         ("mémorandum", "en négociation")]
+
+
+def test_a_stage_noun_under_way_and_a_nested_agreement_of_an_unstaged_one(kb):
+    # « un protocole additionnel au traité ..., dont la rédaction est en cours »: the protocol is negotiated
+    got = found("Ils ont discuté d'un protocole additionnel à la convention sur la pêche, dont la rédaction est en cours.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("protocole", "en négociation"), ("traité", None)]
+    # the outer agreement has no stage: neither is listed
+    assert found("Ils ont discuté d'un protocole additionnel à la convention sur la pêche.", kb) == []
+    # « la ratification de la convention reste bloquée »: signed, not ratified
+    assert kinds_statuses("La ratification de la convention sur la double imposition reste bloquée au Parlement.", kb) == [
+        ("traité", "signé")]
+
+
+def test_a_stage_noun_with_an_attribute_is_no_predicate(kb):
+    # « ces accords n'ont rien à voir avec les négociations en cours »: the talks, not the agreements' stage
+    assert found("Ces contrats n'ont aucun lien avec les négociations en cours à Genève.", kb) == []

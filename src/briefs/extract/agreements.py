@@ -78,7 +78,7 @@ class _Agreement:
     date: str | None = None
     rank: int = -1
     mentions: list[_Mention] = field(default_factory=list)
-    named_inside: bool = False  # named inside another agreement's name: listed even with no stage
+    inside_of: "_Agreement | None" = None  # named inside that one's name: listed, with no stage, when that one is
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -134,10 +134,10 @@ def _build(kb: Knowledge) -> _Lexicon:
         cue_matcher=Matcher(cues, stages),
         future_endings=tuple(fold(str(e)) for e in conf.get("future_endings") or []),
         conditions=re.compile(rf"[\s,]*(?:{alternation(conditions)})(?:(?<=')|(?![\w]))", re.I) if conditions else None,
-        predicate=re.compile(rf"\s+(?:(?:{alternation(aux)})\s+)?(?:(?:{alternation(adverbs)})\s+)?([\w-]+)", re.I)
-        if aux else None,
-        predicate_far=re.compile(rf"\s(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+)", re.I)
-        if aux else None,
+        predicate=re.compile(rf"\s+(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+(?:\s+[\w-]+)?)",
+                             re.I) if aux else None,
+        predicate_far=re.compile(rf"\s(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+(?:\s+[\w-]+)?)",
+                                 re.I) if aux else None,
         predicates={fold(str(k)): str(v) for k, v in (conf.get("stage_predicates") or {}).items()},
         pending={str(k): str(v) for k, v in (conf.get("pending_stage") or {}).items()},
         name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
@@ -330,16 +330,15 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
             if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
                 status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
         if role in ("noun", "state") and lex.predicate is not None:  # « la ratification / l'entrée en vigueur »
-            said = lex.predicate.match(doc.norm, m.end())
-            verdict = lex.predicates.get(fold(said.group(1))) if said else None
+            verdict, said_end = _verdict(lex.predicate.match(doc.norm, m.end()), lex)
             if verdict:  # « dont la ratification a été achevée », « la signature est bloquée »: the agreement before
                 status = _predicated(status, verdict, lex)
-                out.append(_Cue(m.start(), said.end(), status, False, False))  # its date follows the predicate
+                out.append(_Cue(m.start(), said_end, status, False, False))  # its date follows the predicate
                 continue
             if role == "noun":  # « la signature de l'accord sur le gaz est prévue mardi »: past its complement
                 clause = _COMPLEMENT_BREAK.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 120))
                 far = lex.predicate_far.search(doc.norm, m.end(), clause.start() if clause else m.end() + 120)
-                verdict = lex.predicates.get(fold(far.group(1))) if far else None
+                verdict = _verdict(far, lex)[0]
                 if verdict:
                     status = _predicated(status, verdict, lex)
         if role == "noun":
@@ -354,6 +353,19 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
                 "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
             out.append(_Cue(m.start(), m.end(), status, active, False))
     return out
+
+
+def _verdict(said: re.Match | None, lex: _Lexicon) -> tuple[str | None, int]:
+    """What a stage noun's predicate says (« en cours », « achevée », « bloquée »): its two words, else its
+    first; and where the predicate ends."""
+    if said is None:
+        return None, 0
+    words = fold(said.group(1))
+    verdict = lex.predicates.get(words)
+    if verdict:
+        return verdict, said.end()
+    first = re.match(r"[\w-]+", said.group(1))
+    return lex.predicates.get(words.split()[0]), said.start(1) + first.end()
 
 
 def _predicated(status: str, verdict: str, lex: _Lexicon) -> str:
@@ -496,7 +508,7 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
         _headline(doc, title, lex, agreements)
     return [
         {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date}
-        for a in agreements if a.status or a.named_inside
+        for a in agreements if a.status or (a.inside_of is not None and a.inside_of.status)
     ]
 
 
@@ -508,8 +520,8 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
-        if m.attached and m.target is not None and m.target is not m.outer.target:
-            m.target.named_inside = True
+        if m.attached and m.target is not None and m.outer.target is not None and m.target is not m.outer.target:
+            m.target.inside_of = m.target.inside_of or m.outer.target
     dates: list[DateMention] | None = None
     for cue in cues:
         targets = [m.target for m in _attach(cue, mentions, cues, last, doc.norm) if m.target]
