@@ -73,7 +73,8 @@ class _Scans:
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     kind_matches = agreements.mention_matcher.scan(doc)
     names = _agreement_names(doc, kind_matches, agreements)
-    cue_starts = {m.start() for m in agreements.cue_matcher.scan(doc)}
+    cues = agreements_pass.stage_cues(doc, agreements)
+    cue_starts = {m.start() for m, _ in cues}
     anchors = []
     for m in lex.anchors.scan(doc):
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
@@ -90,8 +91,7 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
         anchors += _attended(doc, lex, agreements, names, {a.start for a in anchors})
         anchors.sort(key=lambda a: a.start)
     stages = []
-    for m in agreements.cue_matcher.scan(doc):
-        info = lookup_key(agreements.stages, fold_span(doc, m.start(), m.end()))
+    for m, info in cues:
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
     kinds = [m.start() for m in kind_matches]
@@ -194,7 +194,7 @@ _PLACE_INTRO = re.compile(r"(?:\b[àa]|\bau port de|\bde)\s+$")
 def _gap(a: _Anchor, d: DateMention, norm: str) -> int | None:
     """Characters between an anchor and a date in one clause; None across a clause break."""
     lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
-    if hi < lo or _GAP_BREAK.search(norm[lo:hi]):
+    if hi < lo or _GAP_BREAK.search(norm, lo, hi):
         return None
     return hi - lo
 
@@ -226,7 +226,7 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     """Dated happenings that are not meetings, statements or agreement stages, in text order."""
     lex: _Lexicon = kb.compiled("events.lexicon", _build)
     agreement_lex = agreements_pass.lexicon(kb)
-    taken = _meeting_dates(doc, meetings, persons)
+    taken: dict[str, list[Span]] | None = None  # built for the first date that needs it
     told = {(str(m["date"]), m.get("date_text")) for m in meetings if m.get("date")}  # « les deux hommes s'étaient vus le 11 octobre, lors d'un forum »
     told_at = {(str(m["date"]), m.get("date_text"), m.get("place")) for m in meetings if m.get("date") and m.get("place")}
     events: list[dict] = []
@@ -234,10 +234,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     scans = _scan(doc, lex, agreement_lex)
     if not scans.anchors:
         return []
-    for sent in doc.sentences:
+    for sent in _dating_sentences(doc, scans.anchors):
         anchors = _anchors(sent, scans)
-        if not any(a.role in ("nouns", "participles", "copulas") for a in anchors):
-            continue
         dates = doc.sentence_dates(sent)
         used: set[int] = set()
         header = _header(doc, sent, anchors)
@@ -254,6 +252,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 best = header[0]  # « Exercice « X » : les marines manœuvreront du 16 au 20 mars »
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
+            if taken is None:
+                taken = _meeting_dates(doc, meetings, persons)
             gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
             if gathering and (sent in taken.get(d.value, ()) or (d.value, doc.text[d.start:d.end]) in told):
                 continue  # the summit Poutine attended that day is the meeting itself
@@ -304,6 +304,24 @@ def _header(doc: Doc, sent: Span, anchors: list[_Anchor]) -> tuple[_Anchor, int]
 def _person_between(persons: list[Person], start: int, end: int) -> bool:
     """« Retrait du PAGC : Zarif attendu lundi à Moscou »: a person's visit, not the label's happening."""
     return any(start <= m.start < end for p in persons for m in p.mentions)
+
+
+_DATING = frozenset({"nouns", "participles", "copulas"})
+
+
+def _dating_sentences(doc: Doc, anchors: list[_Anchor]) -> list[Span]:
+    """The sentences holding a happening word or a copula, in text order: only there can a date be an event's."""
+    starts = [a.start for a in anchors if a.role in _DATING]
+    out: list[Span] = []
+    i, count = 0, len(starts)
+    for sent in doc.sentences:
+        while i < count and starts[i] < sent.start:
+            i += 1
+        if i == count:
+            break
+        if starts[i] < sent.end:
+            out.append(sent)
+    return out
 
 
 def _in_dateline(doc: Doc, d: DateMention) -> bool:
