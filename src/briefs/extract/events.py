@@ -74,17 +74,24 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     kind_matches = agreements.mention_matcher.scan(doc)
     names = _agreement_names(doc, kind_matches, agreements)
     cues = agreements_pass.stage_cues(doc, agreements)
-    cue_starts = {m.start() for m, _ in cues}
+    cue_list = [m.start() for m, _ in cues]  # in text order
+    cue_starts = set(cue_list)
+
+    def cue_between(lo: int, hi: int) -> bool:
+        i = bisect_left(cue_list, lo)
+        return i < len(cue_list) and cue_list[i] < hi
+
     anchors = []
     for m in lex.anchors.scan(doc):
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
         if not role:
             continue
-        if role == "nouns" and (_inside(names, m.start()) or m.start() in cue_starts):
+        if role == "nouns" and (m.start() in cue_starts or (names and _inside(names, m.start()))):
             continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
-        if role == "nouns" and _of_a_stage(doc, m.end(), agreements):
+        if role == "nouns" and cue_between(m.end(), m.end() + 12) and _of_a_stage(doc, m.end(), agreements):
             role = "stage"  # « la cérémonie de signature du mémorandum »: a signing, not an event
-        if role == "participles" and _stage_subject(doc, m.start(), lex, agreements):
+        if (role == "participles" and cue_between(m.start() - 60, m.start())
+                and _stage_subject(doc, m.start(), lex, agreements)):
             role = "stage"  # « dont la ratification a été achevée ce printemps »: an agreement's stage
         anchors.append(_Anchor(m.start(), m.end(), role))
     if lex.attend is not None:
