@@ -30,7 +30,7 @@ def test_participle_qualifies_preceding_agreement_with_year(kb):
 
 def test_kind_mapping(kb):
     text = ("Un protocole d'accord sur la pêche a été signé. Une note d'entente sur le tourisme a été signée. "
-            "La convention fiscale a été ratifiée. Un accord-cadre sur l'eau a été paraphé.")
+            "La convention fiscale a été ratifiée. Un accord-cadre sur l'eau a été finalisé.")
     assert kinds_statuses(text, kb) == [
         ("mémorandum", "signé"), ("mémorandum", "signé"), ("traité", "ratifié"), ("accord", "finalisé")]
 
@@ -139,3 +139,118 @@ def test_an_agreement_sought_is_in_negotiation(kb):
                  "« Nous sommes plus proches que jamais d'un accord sur le transit », a dit le ministre.",
                  "Les deux pays espèrent parvenir à un accord sur le transit."):
         assert [(a["kind"], a["status"]) for a in found(text, kb)] == [("accord", "en négociation")], text
+
+
+# --- Stages told by a future, a noun subject or a condition; headlines; nested names (blind texts 28-35) ---
+
+def test_a_future_stage_is_not_the_current_one(kb):
+    # « le texte paraphé mercredi entrera en vigueur après sa ratification »: signed that day.
+    got = found("L'accord sur les visas, signé le 3 juin, entrera en vigueur après sa ratification par les deux chambres.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("accord", "signé", "2022-06-03")]
+    got = found("La convention fiscale paraphée le 10 juin entrera en vigueur en 2023.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "signé", "2022-06-10")]
+    got = found("La convention fiscale est entrée en vigueur lundi.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "en vigueur", "2022-06-13")]
+
+
+def test_a_stage_told_by_its_noun_as_subject(kb):
+    # « dont la ratification a été achevée ce printemps »: the agreement is ratified.
+    got = found("Le traité d'amitié, signé en 2019, dont la ratification a été achevée en mars, reste discret.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "ratifié", "2022-03")]
+    got = found("L'accord sur la pêche a été conclu en 2020 et sa ratification a été achevée en avril.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("accord", "ratifié", "2022-04")]
+
+
+def test_a_stage_held_back_keeps_the_one_before(kb):
+    # « dont la signature est bloquée depuis des mois »: still negotiated.
+    got = found("Le protocole sur les douanes, dont la signature est bloquée depuis l'hiver, divise les partenaires.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("protocole", "en négociation")]
+    got = found("Le traité sur les frontières, signé en 2018, dont la ratification reste suspendue, inquiète.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "signé", "2018")]
+
+
+def test_a_future_signing_on_a_condition_is_still_negotiated(kb):
+    # « sera signé dès que les dernières questions seront réglées »
+    assert kinds_statuses("Le mémorandum sur les ports sera signé dès que le financement sera trouvé.", kb) == [
+        ("mémorandum", "en négociation")]
+    assert kinds_statuses("L'accord gazier sera signé une fois que les prix seront fixés.", kb) == [
+        ("accord", "en négociation")]
+    assert kinds_statuses("Le mémorandum sur les ports sera signé mardi.", kb) == [("mémorandum", "annoncé")]
+
+
+def test_a_headline_under_a_source_line_is_the_body_agreement(kb):
+    # « Sputnik Afrique - 27.06.2024 » above the headline: the headline still repeats the lead.
+    text = ("Agence Caspienne - 14.06.2022\n\n"
+            "Énergie : Bakou et Achgabat signent un mémorandum sur l'électricité\n\n"
+            "Les ministres ont signé mardi à Bakou un mémorandum de coopération sur les interconnexions électriques.")
+    got = found(text, kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("mémorandum", "signé", "2022-06-14")]
+    text = ("Courrier du Golfe | 14 juin 2022\n\n"
+            "Bakou et Achgabat signent un contrat\n\n"
+            "Les ministres ont signé mardi un mémorandum sur la pêche.")
+    assert kinds_statuses(text, kb) == [("mémorandum", "signé"), ("contrat", "signé")]
+
+
+def test_an_agreement_named_inside_another_keeps_no_stage(kb):
+    # « a signé le protocole additionnel au Traité de non-prolifération »: the protocol is signed, not the treaty.
+    got = found("La Serbie a signé lundi le protocole additionnel à l'accord de libre-échange avec l'Union.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("protocole", "signé"), ("accord", None)]
+    got = found("Le Parlement a ratifié en mai le protocole au traité sur la Charte de l'énergie.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("protocole", "ratifié"), ("traité", None)]
+    # an agreement that is only the subject matter of another is not listed
+    got = found("Ils ont signé un mémorandum sur l'application de l'accord de transit.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("mémorandum", "signé")]
+
+
+def test_names_run_to_the_end_of_the_noun_phrase(kb):
+    got = found("Les parties vont négocier un contrat de long terme sur le pétrole, selon le ministre.", kb)
+    assert got[0]["name"] == "contrat de long terme sur le pétrole"
+    got = found("Ils ont signé un protocole sur le transfert en Arménie des déchets radioactifs.", kb)
+    assert got[0]["name"] == "protocole sur le transfert en Arménie des déchets radioactifs"
+    got = found("Ils ont signé une feuille de route sur les liaisons maritimes entre le port de Bakou et celui d'Aktaou.", kb)
+    assert got[0]["name"] == "feuille de route sur les liaisons maritimes entre le port de Bakou et celui d'Aktaou"
+    got = found("L'accord en vigueur depuis 2015 expire bientôt.", kb)
+    assert got[0]["name"] == "accord"
+
+
+def test_an_agreement_in_view_is_in_negotiation(kb):
+    # « les négociations reprendront le 18 novembre à Vienne, en vue d'un accord final »
+    assert kinds_statuses("Les délégations se retrouveront à Genève en juillet en vue d'un accord global.", kb) == [
+        ("accord", "en négociation")]
+    assert kinds_statuses("Les experts travaillent dans la perspective d'une convention sur la pêche.", kb) == [
+        ("traité", "en négociation")]
+
+
+def test_names_keep_counted_nouns_and_quoted_titles(kb):
+    got = found("Ils ont signé un contrat pour la livraison de trois nouveaux navires aux garde-côtes.", kb)
+    assert got[0]["name"] == "contrat pour la livraison de trois nouveaux navires"
+    got = found("Ils ont signé le mémorandum « Route verte de la soie 2030 » à Tachkent.", kb)
+    assert got[0]["name"] == "mémorandum « Route verte de la soie 2030 »"
+
+
+def test_a_stage_noun_with_a_predicate_of_time_to_come(kb):
+    # « la signature est prévue mardi », « l'entrée en vigueur doit intervenir en 2026 »: to come, announced
+    assert kinds_statuses("La signature de l'accord sur le gaz est prévue mardi.", kb) == [("accord", "annoncé")]
+    assert kinds_statuses("Le traité frontalier est finalisé ; son entrée en vigueur doit intervenir en 2026.", kb) == [
+        ("traité", "finalisé")]
+    # « l'entrée en vigueur est intervenue le 2 mai »: reached
+    got = found("La convention fiscale a été signée en 2020 ; son entrée en vigueur est intervenue le 2 mai.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "en vigueur", "2022-05-02")]
+    assert kinds_statuses("Le mémorandum sur les ports sera signé s'il reçoit l'aval du conseil.", kb) == [
+        ("mémorandum", "en négociation")]
+
+
+def test_a_stage_noun_under_way_and_a_nested_agreement_of_an_unstaged_one(kb):
+    # « un protocole additionnel au traité ..., dont la rédaction est en cours »: the protocol is negotiated
+    got = found("Ils ont discuté d'un protocole additionnel à la convention sur la pêche, dont la rédaction est en cours.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("protocole", "en négociation"), ("traité", None)]
+    # the outer agreement has no stage: neither is listed
+    assert found("Ils ont discuté d'un protocole additionnel à la convention sur la pêche.", kb) == []
+    # « la ratification de la convention reste bloquée »: signed, not ratified
+    assert kinds_statuses("La ratification de la convention sur la double imposition reste bloquée au Parlement.", kb) == [
+        ("traité", "signé")]
+
+
+def test_a_stage_noun_with_an_attribute_is_no_predicate(kb):
+    # « ces accords n'ont rien à voir avec les négociations en cours »: the talks, not the agreements' stage
+    assert found("Ces contrats n'ont aucun lien avec les négociations en cours à Genève.", kb) == []

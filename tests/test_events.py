@@ -126,3 +126,120 @@ def test_a_stopover_where_a_told_meeting_happens_is_that_visit(kb):
     assert found(text, kb, meetings=[meeting]) == []
     elsewhere = dict(meeting, place="Tbilissi")
     assert dates(text, kb, meetings=[elsewhere]) == [("2023-03-16", None)]
+
+
+# --- Happenings with no person as subject (blind texts 28-35) ---
+
+def test_passive_happening_participle_with_a_weekday(kb):
+    # « X a été placé en orbite mardi par ... »: a thing undergoes the happening on that day.
+    assert dates("La sonde Louna-26 a été mise en orbite jeudi par un lanceur Angara.", kb) == [("2023-03-09", None)]
+    assert dates("Le nouveau satellite météorologique a été placé en orbite samedi.", kb) == [("2023-03-11", None)]
+
+
+def test_depuis_a_year_is_a_span_not_a_happening(kb):
+    # « le troisième satellite lancé depuis 2019 »: a tally over a span.
+    assert found("C'est le troisième satellite lancé par l'agence depuis 2019.", kb) == []
+    assert found("Ce sont les premiers drones livrés au pays depuis mars 2021.", kb) == []
+    # a precise day after « depuis » still dates the act it starts
+    assert dates("Depuis le 1er février, le Kazakhstan a intégré l'union douanière.", kb) == [("2023-02-01", None)]
+
+
+def test_a_label_heading_the_sentence_names_the_happening(kb):
+    # « Exercice « X » : les marines manœuvreront du 16 au 20 mars »: the date after the colon is the label's.
+    got = found("Exercice « Bouclier arctique » : les garde-côtes norvégiens et finlandais patrouilleront "
+                "du 3 au 7 avril au large de Mourmansk.", kb)
+    assert [(e["start"], e["end"]) for e in got] == [("2023-04-03", "2023-04-07")]
+    assert got[0]["what"].startswith("Exercice « Bouclier arctique")
+    assert dates("Salon « Caspienne Expo » : les exposants seront accueillis du 12 au 14 mai.", kb) == [
+        ("2023-05-12", "2023-05-14")]
+
+
+def test_a_label_before_a_persons_visit_is_no_event(kb):
+    text = "Retrait du contingent : Ivan Petrov attendu lundi à Minsk."
+    start = text.index("Ivan")
+    person = Person("Ivan Petrov", mentions=[Span(start, start + 11)])
+    assert found(text, kb, persons=[person]) == []
+
+
+def test_an_action_verb_in_the_imperfect_dated_by_a_weekday(kb):
+    # « mercredi, les premiers bombardiers frappaient autour de Homs »: the strikes of that day.
+    assert dates("Dès vendredi, les premiers drones bombardaient le dépôt de carburant.", kb) == [("2023-03-10", None)]
+    assert dates("Lundi, les chasseurs frappaient les positions proches du port.", kb) == [("2023-03-13", None)]
+    assert found("Les avions frappaient souvent la région.", kb) == []
+
+
+def test_a_second_participle_with_its_own_date(kb):
+    # « signé en 2007 puis gelé en 2010 »: the signing is the agreement's, the freeze an event.
+    assert dates("L'accord gazier, conclu en 2005 puis suspendu par Ankara en 2012, reste lettre morte.", kb) == [
+        ("2012", None)]
+    assert dates("Le contrat d'armement, signé en 1998 puis gelé par Moscou en 2004, pourrait renaître.", kb) == [
+        ("2004", None)]
+
+
+def test_attending_a_dated_happening(kb):
+    # « avant d'assister le 3 septembre au défilé militaire »: the thing attended is the event.
+    got = found("Le Premier ministre doit assister le 9 mai au défilé de la Victoire.", kb)
+    assert [(e["start"], e["what"]) for e in got] == [("2023-05-09", "défilé de la Victoire")]
+    assert dates("Elle participera samedi aux commémorations du centenaire de la ville.", kb) == [("2023-03-18", None)]
+
+
+def test_attending_a_signing_is_no_event_nor_is_the_agreements_subject(kb):
+    # « ont assisté mercredi à la signature de l'accord sur la construction de la ligne »
+    assert found("Les deux chefs d'État ont assisté mardi à la signature de l'accord sur la construction du pont.", kb) == []
+    assert found("Le mémorandum sur la livraison de céréales a été évoqué mardi par les ministres.", kb) == []
+
+
+def test_a_creation_told_by_voir_le_jour(kb):
+    # « une zone économique doit voir le jour fin 2023 à Lagan »
+    got = found("Un parc technologique commun doit voir le jour début 2025 à Kazan.", kb)
+    assert [(e["start"], e["place"]) for e in got] == [("2025", "Kazan")]
+    assert dates("La nouvelle plateforme logistique verra le jour en 2024.", kb) == [("2024", None)]
+    assert found("Le projet a vu le jour grâce aux deux banques.", kb) == []
+
+
+def test_an_agreements_stage_is_no_event(kb):
+    # « dont la ratification a été achevée ce printemps », « la signature est prévue jeudi »
+    assert found("Le traité d'amitié, dont la ratification a été achevée en février, renforce les liens.", kb) == []
+    assert found("La signature de la convention fiscale est prévue jeudi.", kb) == []
+
+
+def test_an_encounters_noun_is_the_meetings_not_an_events(kb):
+    # « Le tête-à-tête est prévu lundi »: a meeting, for the meetings pass.
+    assert found("Le tête-à-tête est prévu lundi.", kb) == []
+    assert found("L'entretien aura lieu vendredi à Bakou.", kb) == []
+    assert dates("L'inauguration aura lieu vendredi à Bakou.", kb) == [("2023-03-17", None)]
+
+
+def test_a_happening_pointed_back_to_on_a_meetings_date_is_the_meetings(kb):
+    # « avait discuté de cette adhésion le 28 juin lors d'un appel avec X »: the date is the call's.
+    text = "Le ministre avait évoqué cette livraison le 2 mars lors d'un entretien avec Ivan Petrov."
+    start = text.index("Ivan")
+    person = Person("Ivan Petrov", mentions=[Span(start, start + 11)])
+    meeting = {"date": "2023-03-02", "date_text": "le 2 mars", "place": None, "kind": "entretien téléphonique",
+               "participants": ["Ivan Petrov"]}
+    assert found(text, kb, persons=[person], meetings=[meeting]) == []
+    # with no demonstrative, the happening keeps its own date
+    text = "La livraison du 2 mars a été évoquée lors d'un entretien avec Ivan Petrov."
+    start = text.index("Ivan")
+    person = Person("Ivan Petrov", mentions=[Span(start, start + 11)])
+    assert dates(text, kb, persons=[person], meetings=[meeting]) == [("2023-03-02", None)]
+
+
+def test_becoming_operational_dates_a_start_up(kb):
+    # « l'usine pourrait être opérationnelle dès le début de l'année prochaine »
+    assert dates("Le terminal gazier sera opérationnel en 2025.", kb) == [("2025", None)]
+    assert dates("La nouvelle raffinerie devrait être opérationnelle fin juin.", kb) == [("2023-06", None)]
+
+
+def test_a_locution_after_a_to_is_not_the_thing_attended(kb):
+    # « participera à partir de 2024 aux exercices »: the exercises, not « partir »
+    got = found("La marine kazakhe participera à partir de 2024 aux exercices navals conjoints.", kb)
+    assert [(e["start"], e["what"]) for e in got] == [("2024", "exercices navals conjoints")]
+
+
+def test_a_signing_ceremony_and_an_entry_into_force_are_the_agreements(kb):
+    # « ont assisté jeudi à la cérémonie de signature du mémorandum », « dont l'entrée en vigueur est prévue »
+    assert found("Les ministres ont assisté jeudi à la cérémonie de signature du mémorandum sur le fret.", kb) == []
+    assert found("Le texte, dont l'entrée en vigueur est prévue en juillet, a été publié.", kb) == []
+    assert found("L'entrée en vigueur du traité aura lieu le 1er mai.", kb) == []
+    assert dates("La cérémonie d'ouverture du forum aura lieu le 1er mai.", kb) == [("2023-05-01", None)]

@@ -47,6 +47,14 @@ class _Lexicon:
     past_trip: re.Pattern | None
     mention_matcher: Matcher     # `mentions` over a whole text through the word index
     cue_matcher: Matcher         # `cues`, likewise
+    future_endings: tuple[str, ...]         # « entrera en vigueur »: a verb in the future before a cue
+    conditions: re.Pattern | None           # « sera signé dès que ... »: a stage still to be negotiated
+    predicate: re.Pattern | None            # « la ratification a été achevée »: a stage noun as subject
+    predicate_far: re.Pattern | None        # the same after the noun's complement, auxiliary required
+    predicates: dict[str, str]              # folded predicate -> done | pending
+    pending: dict[str, str]                 # stage held back -> the stage the agreement is at
+    name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
+    numerals: frozenset[str]                # « de deux nouveaux réacteurs »: a count before its noun
     name_breaks: frozenset[str]  # words that end a noun phrase: name stops and verb cues (`lexicon_cue`)
 
 
@@ -59,6 +67,9 @@ class _Mention:
     key: str | None           # named agreement key
     bare: bool                 # a bare noun after a definite determiner: points back
     target: "_Agreement | None" = None
+    stop: int = 0              # where its name ends in the text
+    outer: "_Mention | None" = None  # « protocole additionnel au Traité de ... »: the agreement it is named in
+    attached: bool = False     # the outer one is an addition to it (« protocole additionnel au Traité »)
 
 
 @dataclass
@@ -71,6 +82,7 @@ class _Agreement:
     date: str | None = None
     rank: int = -1
     mentions: list[_Mention] = field(default_factory=list)
+    inside_of: "_Agreement | None" = None  # named inside that one's name: listed, with no stage, when that one is
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -97,6 +109,12 @@ def _build(kb: Knowledge) -> _Lexicon:
     mentions = lexicon_regex(nouns, inside_compound=False)
     cues = lexicon_regex(stages, inside_compound=False)
     future = tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or [])
+    conditions = [str(c) for c in conf.get("conditions") or []]
+    aux = [str(a) for a in conf.get("predicate_auxiliaries") or []]
+    adverbs = [str(a) for a in conf.get("predicate_adverbs") or []]
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     future_phrases = tuple(" " + " ".join(f) + " " for f in future)
     stops = words("name_stops")
     return _Lexicon(
@@ -121,6 +139,16 @@ def _build(kb: Knowledge) -> _Lexicon:
         past_trip=re.compile(rf"(?:{conf['past_trip']})[^.;]*$", re.I) if conf.get("past_trip") else None,
         mention_matcher=Matcher(mentions, nouns),
         cue_matcher=Matcher(cues, stages),
+        future_endings=tuple(fold(str(e)) for e in conf.get("future_endings") or []),
+        conditions=re.compile(rf"[\s,]*(?:{alternation(conditions)})(?:(?<=')|(?![\w]))", re.I) if conditions else None,
+        predicate=re.compile(rf"\s+(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+(?:\s+[\w-]+)?)",
+                             re.I) if aux else None,
+        predicate_far=re.compile(rf"\s(?:{alternation(aux)})\s+(?:(?:{alternation(adverbs)})\s+)?([\w-]+(?:\s+[\w-]+)?)",
+                                 re.I) if aux else None,
+        predicates={fold(str(k)): str(v) for k, v in (conf.get("stage_predicates") or {}).items()},
+        pending={str(k): str(v) for k, v in (conf.get("pending_stage") or {}).items()},
+        name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
+        numerals=frozenset(fold(str(w)) for w in conf.get("name_numerals") or []),
         name_breaks=stops | {s for s, info in stages.items() if (info or {}).get("role") == "verb"},
     )
 
@@ -152,7 +180,7 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
     is neither linked by a preposition nor shaped like an adjective is a verb
     or the next phrase, and ends the name, as do punctuation and relatives.
     """
-    out_end, pos, after_link, prev = end, end, False, ""
+    out_end, pos, after_link, prev, counted = end, end, False, "", False
     match, limit = _NAME_TOKEN.match, min(len(norm), end + 200)
     breaks, links = lex.name_breaks, lex.links
     for _ in range(24):
@@ -161,6 +189,12 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
             break
         tok = m.group(1)
         pos = m.end()
+        if tok == "«":
+            close = norm.find("»", pos, pos + 80)
+            if close > 0 and not _TITLE_BREAK.search(norm, pos, close):
+                out_end = pos = close + 1  # « Exercice « Ceinture de sécurité maritime 2026 » »: a title, whole
+                after_link = False
+            continue
         first = tok[0]
         if first == "(" or tok in "«»\"":
             if first == "(":
@@ -172,16 +206,57 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
         if low in _AFTER_RELATIVE and prev in _RELATIVE:
             after_link, prev = True, low
             continue
+        if low in _INNER_LINKS and _inner_complement(norm, m.start(1), pos, low, lex):
+            after_link, prev = True, low  # « au Traité de ... », « en Russie »: still the same name
+            continue
+        if not after_link and f"{prev} {low}" in lex.name_phrases:
+            after_link, prev = False, low  # « de long terme »
+            out_end = pos
+            continue
         if low in breaks or (low in _DETERMINERS and prev in _COORDINATION):
             break  # « ..., et un protocole »: a new noun phrase
         if low in links:
             after_link, prev = True, low
             continue
-        if not (after_link or first.isupper() or first.isdigit() or low.endswith(_ADJECTIVE_ENDINGS)):
+        adjective = low.endswith(_ADJECTIVE_ENDINGS)
+        if not (after_link or counted or first.isupper() or first.isdigit() or adjective):
             break
+        # « de deux nouveaux réacteurs »: after a number, its noun (past any adjective) still belongs
+        counted = (low in lex.numerals or (tok[0].isdigit() and after_link)) or (counted and adjective)
         after_link, prev = False, low
         out_end = pos
     return text[start:out_end].strip()
+
+
+_TITLE_BREAK = re.compile(r"[.;!?\n]\s")
+
+
+# « protocole additionnel au Traité », « amendement à l'accord »: one agreement added to another.
+_ATTACHED_TO = re.compile(r"\b(?:au|aux|à)\s+(?:la\s+|le\s+|les\s+|l')?$", re.I)
+_INNER_LINKS = frozenset({"en", "au", "aux", "a"})
+_INNER_ARTICLES = re.compile(r"\s*(?:la\s+|le\s+|les\s+|l')?", re.I)
+_CAPITALISED = re.compile(r"\s*[A-ZÀ-Þ][\w-]*")
+
+
+def _inner_complement(norm: str, at: int, pos: int, low: str, lex: _Lexicon) -> bool:
+    """A preposition that stays inside a name: « en » before a country (« le retour en Russie du
+    combustible »), « au / à » before another agreement (« protocole additionnel au Traité de ... »).
+    Not before a stage cue (« en vigueur ») nor a number (« en 2015 »)."""
+    if lex.cues.match(norm, at):
+        return False
+    if low == "en":
+        return bool(_CAPITALISED.match(norm, pos))
+    start = _INNER_ARTICLES.match(norm, pos).end()
+    return bool(lex.mentions.match(norm, start))
+
+
+def name_at(doc: Doc, start: int, end: int, lex: _Lexicon) -> str:
+    """`noun_phrase` of the agreement noun at start:end, memoised on the Doc (the events pass reads it too)."""
+    key = ("agreement_name", start, end)
+    name = doc.memo.get(key)
+    if name is None:
+        name = doc.memo[key] = noun_phrase(doc.text, doc.norm, start, end, lex)
+    return name
 
 
 # « relative au statut », « relatif aux transports »: a preposition the adjective governs.
@@ -196,6 +271,7 @@ _ADJECTIVE_ENDINGS = (
     "if", "ive", "ifs", "ives", "aire", "aires", "ile", "iles", "ble", "bles", "sse", "sses", "ee", "ees",
     "ant", "ante", "ants", "antes", "ain", "aine", "ains", "aines", "ais", "aise", "ois", "oise", "in", "ine",
     "ier", "iere", "eux", "euse", "cadre", "ral", "tal", "un", "une",
+    "ime", "imes", "als", "oint", "oints", "ointe", "ointes",
 )
 
 
@@ -214,16 +290,23 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
     for m in found if found is not None else lex.mentions.finditer(norm, sent.start, sent.end):
         start, end = m.span()
         kind, key = lookup_key(lex.nouns, fold_span(doc, start, end)) or ("", None)
-        name = noun_phrase(text, norm, start, end, lex)
+        name = name_at(doc, start, end, lex)
         bare = name == text[start:end]  # only a bare noun after a definite determiner points back
         if not kind:  # document / texte: only a bare noun after le/ce points back
             if not (bare and not m.group().endswith("s") and _determiner(norm, start) in lex.definite):
                 continue
             out.append(_Mention(start, end, None, name, None, True))
             continue
+        stop = start + len(name)
         if key:
             name = lex.named_names[key]
-        out.append(_Mention(start, end, kind, name, key, bare and not key and _determiner(norm, start) in lex.definite))
+        mention = _Mention(start, end, kind, name, key, bare and not key and _determiner(norm, start) in lex.definite,
+                           stop=stop)
+        holder = out[-1] if out else None
+        if holder is not None and holder.kind and holder.end < start < holder.stop:
+            mention.outer = holder.outer or holder
+            mention.attached = bool(_ATTACHED_TO.search(norm, holder.end, start))
+        out.append(mention)
     return out
 
 
@@ -274,10 +357,24 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             continue
         if _is_future(before, lex) and lex.order.get(status, 0) > lex.order.get("en négociation", 1):
             status = "annoncé"
+            if lex.conditions is not None and lex.conditions.match(doc.norm, m.end()):
+                status = "en négociation"  # « sera signé dès que les questions seront réglées »: not settled yet
         if before and before[-1] == "pour" and lex.past_trip is not None:
             done = lex.purpose_past.get(fold_span(doc, m.start(), m.end()))
             if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
                 status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
+        if role in ("noun", "state") and lex.predicate is not None:  # « la ratification / l'entrée en vigueur »
+            verdict, said_end = _verdict(lex.predicate.match(doc.norm, m.end()), lex)
+            if verdict:  # « dont la ratification a été achevée », « la signature est bloquée »: the agreement before
+                status = _predicated(status, verdict, lex)
+                out.append(_Cue(m.start(), said_end, status, False, False))  # its date follows the predicate
+                continue
+            if role == "noun":  # « la signature de l'accord sur le gaz est prévue mardi »: past its complement
+                clause = _COMPLEMENT_BREAK.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 120))
+                far = lex.predicate_far.search(doc.norm, m.end(), clause.start() if clause else m.end() + 120)
+                verdict = _verdict(far, lex)[0]
+                if verdict:
+                    status = _predicated(status, verdict, lex)
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
@@ -292,9 +389,32 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
     return out
 
 
+def _verdict(said: re.Match | None, lex: _Lexicon) -> tuple[str | None, int]:
+    """What a stage noun's predicate says (« en cours », « achevée », « bloquée »): its two words, else its
+    first; and where the predicate ends."""
+    if said is None:
+        return None, 0
+    words = fold(said.group(1))
+    verdict = lex.predicates.get(words)
+    if verdict:
+        return verdict, said.end()
+    first = re.match(r"[\w-]+", said.group(1))
+    return lex.predicates.get(words.split()[0]), said.start(1) + first.end()
+
+
+def _predicated(status: str, verdict: str, lex: _Lexicon) -> str:
+    """The stage a stage noun's predicate leaves: reached (done), held back (pending), to come (future)."""
+    if verdict == "pending":
+        return lex.pending.get(status, status)
+    return "annoncé" if verdict == "future" else status
+
+
 def _is_future(before: list[str], lex: _Lexicon) -> bool:
     """A future or modal auxiliary among the words just before the cue (« doit être signé »)."""
-    return lex.future_search.search(" " + " ".join(before[-4:]) + " ") is not None
+    if lex.future_search.search(" " + " ".join(before[-4:]) + " ") is not None:
+        return True
+    last = before[-1] if before else ""
+    return len(last) > 5 and last.endswith(lex.future_endings)
 
 
 # Precompiled searches (pos/endpos instead of slicing: same characters looked at).
@@ -307,6 +427,19 @@ _COORD_START = re.compile(r"\s(?:et|puis)")  # how every `_COORD_VERB` match beg
 
 
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
+    """The mentions a cue speaks of; an agreement named inside another's name stands for that one."""
+    found = _attach_order(cue, mentions, cues, last, norm)
+    if not any(m.outer for m in found):
+        return found
+    out: list[_Mention] = []
+    for m in found:
+        m = m.outer or m
+        if not any(m is o for o in out):
+            out.append(m)
+    return out
+
+
+def _attach_order(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
     """The mentions a cue speaks of, by French word order (see module docstring)."""
     after = [m for m in mentions if m.start >= cue.end]
     before = [m for m in mentions if m.end <= cue.start]
@@ -391,13 +524,19 @@ def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
     return best.value if best else None
 
 
-def _title_span(doc: Doc) -> Span | None:
-    """The headline: a first line without final punctuation, followed by more text."""
-    if len(doc.lines) < 2:
-        return None
-    first = doc.lines[0]
-    line = doc.norm[first.start:first.end].rstrip()
-    return None if line.endswith((".", "!", "?", ":")) or len(line) > 200 else first
+def _title_spans(doc: Doc) -> list[Span]:
+    """The headline block: the leading lines without final punctuation, followed by more text.
+
+    A web page or a wire often puts a source or date line above the headline
+    (« Sputnik Afrique - 27.06.2024 », then the headline): every such line is headline.
+    """
+    out = []
+    for line_span in doc.lines[:-1]:
+        line = doc.norm[line_span.start:line_span.end].rstrip()
+        if line.endswith((".", "!", "?", ":")) or len(line) > 200:
+            break
+        out.append(line_span)
+    return out
 
 
 def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
@@ -407,8 +546,8 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     are almost always a passing reference to one already counted.
     """
     lex = lexicon(kb)
-    title = _title_span(doc)
-    sentences = [s for s in doc.sentences if not (title and s.start >= title.start and s.end <= title.end)]
+    titles = _title_spans(doc)
+    sentences = [s for s in doc.sentences if not any(s.start >= t.start and s.end <= t.end for t in titles)]
     agreements: list[_Agreement] = []
     last: _Mention | None = None
     mentions = lex.mention_matcher.scan(doc)
@@ -423,11 +562,11 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
         found_m, found_c = in_span(mentions, m_starts, sent), in_span(cues, c_starts, sent)
         if found_m or found_c:
             last = _sentence(doc, sent, lex, agreements, last, found_m, found_c) or last
-    if title:
+    for title in titles:
         _headline(doc, title, lex, agreements)
     return [
         {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date}
-        for a in agreements if a.status
+        for a in agreements if a.status or (a.inside_of is not None and a.inside_of.status)
     ]
 
 
@@ -439,6 +578,8 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
+        if m.attached and m.target is not None and m.outer.target is not None and m.target is not m.outer.target:
+            m.target.inside_of = m.target.inside_of or m.outer.target
     dates = partial(doc.sentence_dates, sent)
     for cue in cues:
         for m in _attach(cue, mentions, cues, last, doc.norm):

@@ -26,6 +26,15 @@ class _Lexicon:
     table: dict[str, str]  # folded word -> role
     gatherings: frozenset[str]
     window: int
+    encounters: frozenset[str]      # tête-à-tête, entretien: a meeting's noun, never an event's
+    attend_skip: frozenset[str]     # « à partir de », « à l'issue de »: a locution, not the thing attended
+    span_openers: frozenset[str]    # « depuis 2022 »: the start of a span, not a happening
+    attend: Matcher | None          # « assister le 3 septembre au défilé »: the noun after dates it
+    auxiliaries: frozenset[tuple[str, ...]]  # « la ratification a été achevée »: between a participle and its subject
+
+
+def _words(conf: dict, key: str) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in conf.get(key) or [])
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -34,9 +43,13 @@ def _build(kb: Knowledge) -> _Lexicon:
     for role in ("saying", "copulas", "participles", "nouns"):
         for word in conf.get(role) or []:
             table.setdefault(fold(str(word)), role)
-    gatherings = frozenset(fold(str(w)) for w in conf.get("gatherings") or [])
+    gatherings = _words(conf, "gatherings")
     anchors = Matcher(lexicon_regex(table, inside_compound=False), table)
-    return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)))
+    attend_words = _words(conf, "attend_verbs")
+    attend = Matcher(lexicon_regex(attend_words, inside_compound=False), attend_words) if attend_words else None
+    auxiliaries = frozenset(tuple(fold(str(a)).split()) for a in conf.get("passive_auxiliaries") or [])
+    return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
+                    _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries)
 
 
 @dataclass
@@ -44,6 +57,7 @@ class _Anchor:
     start: int
     end: int
     role: str  # nouns | participles | copulas | saying | stage
+    since: int = -1  # an attended noun dates only what follows its verb of attending
 
 
 @dataclass
@@ -57,17 +71,118 @@ class _Scans:
 
 
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
+    kind_matches = agreements.mention_matcher.scan(doc)
+    names = _agreement_names(doc, kind_matches, agreements)
+    cues = agreements_pass.stage_cues(doc, agreements)
+    cue_list = [m.start() for m, _ in cues]  # in text order
+    cue_starts = set(cue_list)
+
+    def cue_between(lo: int, hi: int) -> bool:
+        i = bisect_left(cue_list, lo)
+        return i < len(cue_list) and cue_list[i] < hi
+
     anchors = []
     for m in lex.anchors.scan(doc):
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
-        if role:
-            anchors.append(_Anchor(m.start(), m.end(), role))
+        if not role:
+            continue
+        if role == "nouns" and (m.start() in cue_starts or (names and _inside(names, m.start()))):
+            continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
+        if role == "nouns" and cue_between(m.end(), m.end() + 12) and _of_a_stage(doc, m.end(), agreements):
+            role = "stage"  # « la cérémonie de signature du mémorandum »: a signing, not an event
+        if (role == "participles" and cue_between(m.start() - 60, m.start())
+                and _stage_subject(doc, m.start(), lex, agreements)):
+            role = "stage"  # « dont la ratification a été achevée ce printemps »: an agreement's stage
+        anchors.append(_Anchor(m.start(), m.end(), role))
+    if lex.attend is not None:
+        anchors += _attended(doc, lex, agreements, names, {a.start for a in anchors})
+        anchors.sort(key=lambda a: a.start)
     stages = []
-    for m, info in agreements_pass.stage_cues(doc, agreements):
+    for m, info in cues:
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
-    kinds = [m.start() for m in agreements.mention_matcher.scan(doc)]
+    kinds = [m.start() for m in kind_matches]
     return _Scans(anchors, [a.start for a in anchors], stages, [a.start for a in stages], kinds)
+
+
+def _agreement_names(doc: Doc, kind_matches, agreements) -> list[tuple[int, int]]:
+    """The complements of each agreement noun (« accord sur la construction de la ligne »), as spans."""
+    out = []
+    for m in kind_matches:
+        name = agreements_pass.name_at(doc, m.start(), m.end(), agreements)
+        if len(name) > m.end() - m.start():
+            out.append((m.end(), m.start() + len(name)))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(lo <= pos < hi for lo, hi in spans)
+
+
+def _stage_noun(doc: Doc, words: str, agreements, whole: bool = False) -> bool:
+    """Whether the last words of `words` (`whole`: all of them) are an agreement's stage noun
+    (« la ratification », « l'entrée en vigueur »)."""
+    tokens = fold(words).split()
+    for n in ((len(tokens),) if whole else (3, 2, 1)):
+        if len(tokens) >= n:
+            info = lookup_key(agreements.stages, " ".join(tokens[-n:]))
+            if info and (info.get("role") in ("noun", "state")):
+                return True
+    return False
+
+
+_OF = re.compile(r"\s+(?:de\s+(?:la\s+|l')?|d')([\w-]+)", re.I)
+
+
+def _of_a_stage(doc: Doc, pos: int, agreements) -> bool:
+    """A happening noun whose complement is an agreement's stage noun: « cérémonie de signature »."""
+    m = _OF.match(doc.norm, pos)
+    return bool(m) and _stage_noun(doc, m.group(1), agreements)
+
+
+def _stage_subject(doc: Doc, pos: int, lex: _Lexicon, agreements) -> bool:
+    """A participle whose subject is an agreement's stage noun: « la signature a été achevée »."""
+    words = doc.norm[max(0, pos - 60):pos].split()
+    for n in (2, 1):
+        if len(words) > n and tuple(fold(w) for w in words[-n:]) in lex.auxiliaries:
+            return _stage_noun(doc, " ".join(words[-n - 3:-n]), agreements)
+    return False
+
+
+# After a verb of attending: the preposition that introduces what is attended.
+_ATTENDED = re.compile(r"\b(?:au|aux|à)\s+(?:(?:la|le|les|un|une|des|cette|ce|cet)\s+|l')?(?=\w)", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
+def _attended(doc: Doc, lex: _Lexicon, agreements, names, taken: set[int]) -> list[_Anchor]:
+    """« assister le 3 septembre au défilé », « participera mardi aux célébrations »: the thing attended.
+
+    Its noun is the happening the date in between (or after) belongs to, unless it is an
+    agreement's stage (« a assisté à la signature de l'accord »: a signing is no event) or a place.
+    """
+    out = []
+    norm = doc.norm
+    for v in lex.attend.scan(doc):
+        limit = min(len(norm), v.end() + 60)
+        brk = _GAP_BREAK.search(norm, v.end(), limit)
+        if brk:
+            limit = brk.start()
+        pos = v.end()
+        while True:
+            p = _ATTENDED.search(norm, pos, limit)
+            if not p:
+                break
+            w = _WORD.match(norm, p.end())
+            pos = p.end()
+            if not w:
+                break
+            if w.group()[0].isupper() or fold(w.group()) in lex.attend_skip:
+                continue  # « à Pékin », « à partir de mai »: the thing attended may follow
+            if not (w.start() in taken or _stage_noun(doc, w.group(), agreements)
+                    or fold(w.group()) in lex.encounters or _inside(names, w.start())):
+                out.append(_Anchor(w.start(), w.end(), "nouns", since=v.start()))
+            break
+    return out
 
 
 def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
@@ -130,12 +245,18 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
         anchors = _anchors(sent, scans)
         dates = doc.sentence_dates(sent)
         used: set[int] = set()
+        header = _header(doc, sent, anchors)
         for d in dates:
             if not d.value or _in_dateline(doc, d):
                 continue
             best = _governor(d, anchors, doc.norm, lex.window)
+            if best is not None and best.role == "participles" and len(d.value) < 10 and _opens_span(doc, d, lex):
+                continue  # « le quatrième satellite lancé depuis 2022 »: a tally over a span, no one happening
             if best is not None and best.role == "copulas":
-                best = _subject(doc, sent, best, anchors, persons)
+                best = _subject(doc, sent, best, anchors, persons, lex, agreement_lex)
+            if (header is not None and d.start > header[1] and (best is None or best.role == "participles")
+                    and not _person_between(persons, header[1], sent.end)):
+                best = header[0]  # « Exercice « X » : les marines manœuvreront du 16 au 20 mars »
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
             if taken is None:
@@ -143,8 +264,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
             gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
             if gathering and (sent in taken.get(d.value, ()) or (d.value, doc.text[d.start:d.end]) in told):
                 continue  # the summit Poutine attended that day is the meeting itself
-            if sent in taken.get(d.value, ()) and best.role != "nouns":
-                continue
+            if sent in taken.get(d.value, ()) and (best.role != "nouns" or _DEMONSTRATIVE.search(doc.norm, max(0, best.start - 8), best.start)):
+                continue  # « avait discuté de cette adhésion le 28 juin lors d'un appel »: the date is the call's
             place = _place(doc, sent, best, d, places)
             if (place is not None and fold(doc.norm[best.start:best.end]) in _TRAVEL
                     and (d.value, doc.text[d.start:d.end], place) in told_at):
@@ -155,12 +276,41 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 continue
             seen.add(key)
             events.append({
-                "what": _what(doc, best, agreement_lex),
+                "what": _what(doc, sent, best, agreement_lex),
                 "place": place,
                 "start": d.value,
                 "end": d.end_value,
             })
     return events
+
+
+# A demonstrative before a happening noun points back to one already told.
+_DEMONSTRATIVE = re.compile(r"(?<![\w-])(?:ce|cet|cette|ces)\s+$", re.I)
+_LAST_WORD = re.compile(r"([\w'-]+)[\s,]*$")
+_LABEL_LEAD = re.compile(r"[^\w«»\"(]*")
+
+
+def _opens_span(doc: Doc, d: DateMention, lex: _Lexicon) -> bool:
+    """« lancé par la Russie depuis 2022 »: the date opens a span, it does not date a happening."""
+    m = _LAST_WORD.search(doc.norm, max(0, d.start - 20), d.start)
+    return bool(m) and fold(m.group(1)) in lex.span_openers
+
+
+def _header(doc: Doc, sent: Span, anchors: list[_Anchor]) -> tuple[_Anchor, int] | None:
+    """A label heading its sentence, « Exercice « Ceinture 2026 » : ... »: the happening noun and its colon."""
+    lead = _LABEL_LEAD.match(doc.norm, sent.start, sent.end)
+    first = next((a for a in anchors if a.role == "nouns"), None)
+    if first is None or lead is None or first.start != lead.end():
+        return None
+    colon = doc.norm.find(":", first.end, min(sent.end, first.end + 80))
+    if colon < 0 or re.search(r"[;,.()]", doc.norm[first.end:colon]):
+        return None
+    return first, colon
+
+
+def _person_between(persons: list[Person], start: int, end: int) -> bool:
+    """« Retrait du PAGC : Zarif attendu lundi à Moscou »: a person's visit, not the label's happening."""
+    return any(start <= m.start < end for p in persons for m in p.mentions)
 
 
 _DATING = frozenset({"nouns", "participles", "copulas"})
@@ -187,40 +337,58 @@ def _in_dateline(doc: Doc, d: DateMention) -> bool:
     return bool(_DATELINE.match(doc.norm[line_start:d.start]))
 
 
-def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], persons: list[Person]) -> _Anchor | None:
+def _subject(doc: Doc, sent: Span, copula: _Anchor, anchors: list[_Anchor], persons: list[Person],
+             lex: _Lexicon, agreement_lex) -> _Anchor | None:
     """What a « se tiendra / a eu lieu / est attendu » dates: the happening noun before it, else its subject.
 
-    A person before the verb makes it a visit (the meetings pass's), not an event.
+    A person before the verb makes it a visit (the meetings pass's), not an event; so
+    does an encounter's noun (« le tête-à-tête est prévu lundi »), and an agreement's
+    stage (« la signature est prévue mardi ») is the agreement's, not an event.
     """
     nouns = [a for a in anchors if a.role == "nouns" and a.end <= copula.start]
     if nouns:
         return nouns[-1]
     clause_start = max(sent.start, doc.norm.rfind(",", sent.start, copula.start) + 1)
-    if _PRONOUN_ONLY.fullmatch(doc.norm[clause_start:copula.start]):
+    subject = doc.norm[clause_start:copula.start]
+    if _PRONOUN_ONLY.fullmatch(subject):
         return None  # a pronoun alone: no happening word to name it by
     if any(clause_start <= m.start < copula.start for p in persons for m in p.mentions):
         return None
+    head = _WORD.findall(subject.replace("'", " "))
+    head = [w for w in head if fold(w) not in _DETERMINER_WORDS][:3]
+    if head and (fold(head[0]) in lex.encounters
+                 or any(_stage_noun(doc, " ".join(head[:n]), agreement_lex, whole=True) for n in (1, 2, 3))):
+        return None
+    if _stage_noun(doc, subject, agreement_lex):
+        return None  # « dont l'entrée en vigueur est prévue en juillet »
     return _Anchor(clause_start, copula.start, "subject")
+
+
+_DETERMINER_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa",
+                               "ses", "leur", "leurs", "du", "de", "d", "premier", "premiere", "prochain", "prochaine"})
 
 
 def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
     """The nearest anchor to the date in its clause, within the window."""
     best, best_gap = None, window + 1
     for a in anchors:
+        if d.start < a.since:
+            continue
         gap = _gap(a, d, norm)
         if gap is not None and gap < best_gap:
             best, best_gap = a, gap
     return best
 
 
-def _what(doc: Doc, anchor: _Anchor, agreement_lex) -> str:
-    """The happening's noun phrase; for a participle, the words it follows."""
+def _what(doc: Doc, sent: Span, anchor: _Anchor, agreement_lex) -> str:
+    """The happening's noun phrase; for a participle, the words it follows (within its sentence)."""
     if anchor.role == "nouns":
         return agreements_pass.noun_phrase(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
     if anchor.role == "subject":
         return doc.text[anchor.start:anchor.end].strip(" ,")
-    start = max(0, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)
-    return doc.text[start:anchor.end].strip()
+    start = max(sent.start, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)
+    lead = _LABEL_LEAD.match(doc.norm, start, anchor.start)
+    return doc.text[lead.end() if lead else start:anchor.end].strip()
 
 
 def _place(doc: Doc, sent: Span, anchor: _Anchor, d: DateMention, places: list[PlaceMention]) -> str | None:
