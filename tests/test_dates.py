@@ -645,3 +645,44 @@ def test_present_tense_weekday_takes_the_tense_the_text_gives_that_day():
     assert find_dates("Téhéran reçoit jeudi le forum gazier", pub)[0].value == "2024-02-29"
     [bare] = find_dates("Après le retrait des États-Unis, jeudi, du traité", pub, weekday_hint=hints.get)
     assert bare.value == "2024-02-29"
+
+
+# --------------------------------------------------------------------------
+# « à la veille de », « le soir même », abbreviations, a day without month, the week-end
+# --------------------------------------------------------------------------
+def test_on_the_eve_of_points_forward():
+    # 2024-06-27 is a Thursday.
+    m = mention("Le texte a été signé à la veille de la réunion ministérielle de samedi.", "2024-06-27", "samedi")
+    assert m.value == "2024-06-29"
+    m = mention("L'accord tombe à l'approche du scrutin de dimanche.", "2024-06-27", "dimanche")
+    assert m.value == "2024-06-30"
+
+
+def test_the_day_before_alone_does_not_point_forward():
+    m = mention("Il était arrivé la veille, mercredi.", "2024-06-27", "mercredi")
+    assert m.value == "2024-06-26"
+
+
+def test_the_same_evening_is_the_day_named_before_it():
+    found = find_dates("Le lanceur a décollé lundi ; le soir même, les deux ministres se sont appelés.", D("2024-06-27"))
+    assert [(m.text, m.value) for m in found] == [("lundi", "2024-06-24"), ("le soir même", "2024-06-24")]
+
+
+def test_abbreviated_month_with_its_dot():
+    assert only("Le mémorandum a été paraphé le 3 janv. 2024 à Bakou.", "2024-06-27").value == "2024-01-03"
+    assert only("Les pourparlers ont repris le 14 févr. à Genève.", "2024-06-27").value == "2024-02-14"
+    assert find_dates("Ils étaient sept. Les autres sont partis.", D("2024-06-27")) == []
+
+
+def test_day_without_month_is_in_the_month_of_the_text():
+    assert only("Le 12, les deux ministres se sont entretenus par téléphone.", "2024-06-27").value == "2024-06-12"
+    assert only("Le vote final aura lieu le 3.", "2024-06-27").value == "2024-07-03"
+    assert find_dates("Le taux est passé de 10 à 12 en un an.", D("2024-06-27")) == []
+    assert find_dates("Le 20 heures de la chaîne a ouvert sur ce sujet.", D("2024-06-27")) == []
+
+
+def test_week_end_is_its_saturday():
+    assert only("Les négociateurs se sont vus le week-end dernier à Doha.", "2024-06-27").value == "2024-06-22"
+    assert only("Ils se retrouveront ce week-end à Oman.", "2024-06-27").value == "2024-06-29"
+    assert only("Next weekend the envoys meet again.", "2024-06-27").value == "2024-07-06"
+    assert find_dates("Le week-end a été calme à Bakou.", D("2024-06-27")) == []
