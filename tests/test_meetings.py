@@ -236,3 +236,99 @@ def test_talk_on_the_sidelines_takes_the_gatherings_day_not_the_reports(kb):
     assert brief(ms) == [("2023-05-11", "Astana", "sommet", ["Vladimir Poutine", "Massoud Pezeshkian"]),
                          ("2023-05-11", "Astana", "rencontre", ["Vladimir Poutine", "Massoud Pezeshkian"])]
     assert ms[1]["date_text"] == "jeudi"
+
+
+def test_verbless_clause_after_puis_repeats_the_encounter_on_its_own_day_and_place(kb):
+    ms = found("Le ministre arménien Ararat Mirzoyan a été reçu le 4 avril à Bakou par Djeyhoun Baïramov, "
+               "puis le lendemain à Tbilissi par Ilia Darchiachvili.", kb)
+    assert brief(ms) == [("2023-04-04", "Bakou", "rencontre", ["Ararat Mirzoyan", "Djeyhoun Baïramov"]),
+                         ("2023-04-05", "Tbilissi", "rencontre", ["Ararat Mirzoyan", "Ilia Darchiachvili"])]
+    assert ms[1]["date_text"] == "le lendemain"
+    ms = found("La présidente moldave Maia Sandu s'est entretenue mardi à Bruxelles avec Charles Michel, "
+               "puis mercredi à Paris avec Emmanuel Macron.", kb)
+    assert [(m["date"], m["place"], m["participants"]) for m in ms] == [
+        ("2023-05-09", "Bruxelles", ["Maia Sandu", "Charles Michel"]),
+        ("2023-05-10", "Paris", ["Maia Sandu", "Emmanuel Macron"])]
+
+
+def test_a_clause_with_its_own_verb_after_puis_is_no_repeated_encounter(kb):
+    ms = found("Le ministre Sergueï Lavrov a rencontré lundi à Bakou Djeyhoun Baïramov, "
+               "puis le lendemain Ilham Aliev a quitté la ville.", kb)
+    assert brief(ms) == [("2023-05-08", "Bakou", "rencontre", ["Sergueï Lavrov", "Djeyhoun Baïramov"])]
+
+
+def test_discussing_something_with_a_named_person_is_an_encounter(kb):
+    ms = found("Le vice-ministre Andreï Roudenko avait discuté du dossier le 14 février à Pékin "
+               "avec l'ambassadeur chinois, Zhang Hanhui.", kb)
+    assert brief(ms) == [("2023-02-14", "Pékin", "rencontre", ["Andreï Roudenko", "Zhang Hanhui"])]
+    ms = found("Le ministre Alexandre Novak a examiné lundi les projets gaziers avec son homologue qatari, "
+               "Saad al-Kaabi.", kb)
+    assert brief(ms) == [("2023-05-08", None, "rencontre", ["Alexandre Novak", "Saad al-Kaabi"])]
+
+
+def test_discussing_with_no_one_named_is_no_encounter(kb):
+    assert found("Le ministre Alexandre Novak a évoqué lundi la question avec fermeté.", kb) == []
+
+
+def test_presenting_before_a_named_person_is_an_encounter(kb):
+    ms = found("Le général Mohammad Bagheri a présenté mardi devant Vladimir Poutine un plan de coopération.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Mohammad Bagheri", "Vladimir Poutine"])]
+
+
+def test_speaking_before_unnamed_people_is_no_encounter(kb):
+    assert found("Le ministre Sergueï Lavrov a déclaré mardi devant les journalistes que Vladimir Poutine "
+                 "était satisfait.", kb) == []
+    assert found("S'exprimant mardi devant le Parlement, Vladimir Poutine a salué le traité.", kb) == []
+
+
+def test_what_a_visitor_did_there_belongs_to_the_visit(kb):
+    ms = found("Le ministre turc Hakan Fidan s'est rendu en mars à Bagdad à l'invitation de Fouad Hussein. "
+               "Il y a rencontré le Premier ministre Mohammed Chia al-Soudani.", kb)
+    assert brief(ms) == [("2023-03", "Bagdad", "visite", ["Hakan Fidan", "Fouad Hussein", "Mohammed Chia al-Soudani"])]
+
+
+def test_anaphoric_noun_with_its_own_date_dates_the_encounter_told_before(kb):
+    ms = found("Le président Recep Tayyip Erdogan rencontrera Vladimir Poutine en marge du sommet de l'OCS. "
+               "La rencontre est prévue jeudi.", kb)
+    assert brief(ms) == [("2023-05-11", None, "rencontre", ["Recep Tayyip Erdogan", "Vladimir Poutine"])]
+    ms = found("Le président Ilham Aliev s'entretiendra avec Nikol Pachinian lors du forum qui se tiendra "
+               "du 15 au 17 mai à Astana. Le tête-à-tête aura lieu le 16 mai.", kb)
+    assert ("2023-05-16", ["Ilham Aliev", "Nikol Pachinian"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_anaphoric_noun_without_a_predicate_of_time_adds_no_date(kb):
+    ms = found("Le président Ilham Aliev s'entretiendra avec Nikol Pachinian lors du forum d'Astana. "
+               "La visite avait été préparée la semaine dernière.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [(None, ["Ilham Aliev", "Nikol Pachinian"])]
+
+
+def test_the_day_before_with_no_meeting_to_count_from_is_before_the_news_day(kb):
+    ms = found("Moscou et Ankara ont annoncé vendredi un accord sur les céréales. Sergueï Lavrov et Hakan Fidan "
+               "en avaient fixé les termes lors d'un entretien téléphonique la veille.", kb)
+    assert [(m["date"], m["date_text"], m["kind"]) for m in ms] == [("2023-05-04", "la veille", "entretien téléphonique")]
+
+
+def test_the_same_evening_is_the_day_named_just_before(kb):
+    ms = found("Le satellite a été lancé lundi depuis Baïkonour. Le chef de l'agence spatiale, Iouri Borissov, "
+               "s'est entretenu au téléphone le soir même avec Hassan Salarieh.", kb)
+    assert [(m["date"], m["date_text"], m["participants"]) for m in ms] == [
+        ("2023-05-08", "le soir même", ["Iouri Borissov", "Hassan Salarieh"])]
+
+
+def test_the_day_before_in_a_participants_apposition_is_not_the_meetings(kb):
+    ms = found("Les présidents ont assisté jeudi par visioconférence à la cérémonie. Le protocole a été signé "
+               "à Bakou par Alexeï Overtchouk et Chahin Moustafaïev, arrivé la veille dans la capitale "
+               "azerbaïdjanaise.", kb)
+    assert brief(ms) == [("2023-05-04", "Bakou", "rencontre", ["Alexeï Overtchouk", "Chahin Moustafaïev"])]
+
+
+def test_a_gathering_a_speaker_recalls_is_not_the_speakers_meeting(kb):
+    assert found("« Cette mer doit rester une mer de paix », a déclaré le gouverneur Igor Babouchkine, "
+                 "rappelant les décisions prises lors du sommet de Bakou, le 3 mars.", kb) == []
+    assert found("« Nous tiendrons parole », a affirmé Hakan Fidan, saluant les accords conclus lors de la "
+                 "réunion de Minsk en avril.", kb) == []
+
+
+def test_a_phone_talk_told_with_un_entretien_is_a_phone_call(kb):
+    ms = found("Le ministre Sergueï Lavrov a eu un entretien téléphonique lundi avec Hakan Fidan.", kb)
+    assert brief(ms) == [("2023-05-08", None, "entretien téléphonique", ["Sergueï Lavrov", "Hakan Fidan"])]
