@@ -332,3 +332,28 @@ def test_a_gathering_a_speaker_recalls_is_not_the_speakers_meeting(kb):
 def test_a_phone_talk_told_with_un_entretien_is_a_phone_call(kb):
     ms = found("Le ministre Sergueï Lavrov a eu un entretien téléphonique lundi avec Hakan Fidan.", kb)
     assert brief(ms) == [("2023-05-08", None, "entretien téléphonique", ["Sergueï Lavrov", "Hakan Fidan"])]
+
+
+def test_a_participle_after_puis_is_another_act_not_a_repeated_encounter(kb):
+    ms = found("L'accord a été signé mardi par Sergueï Lavrov et Abbas Araghchi, puis approuvé par Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Sergueï Lavrov", "Abbas Araghchi"]]
+
+
+def test_repeated_encounter_with_its_agent_first(kb):
+    ms = found("Abbas Araghchi a été reçu le 3 mai par Vladimir Poutine, puis par Sergueï Lavrov le 4 mai à Sotchi.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [
+        ("2023-05-03", ["Abbas Araghchi", "Vladimir Poutine"]), ("2023-05-04", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_il_y_a_with_a_participle_is_he_there_not_an_impersonal(kb):
+    ms = found("Abbas Araghchi s'est rendu mardi à Moscou. Il y a rencontré Sergueï Lavrov, "
+               "puis a été reçu par Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Abbas Araghchi", "Sergueï Lavrov"], ["Abbas Araghchi", "Vladimir Poutine"]]
+    ms = found("Vladimir Poutine a reçu lundi Ebrahim Raïssi. Il y a deux jours, Sergueï Lavrov avait rencontré "
+               "Abbas Araghchi.", kb)
+    assert [m["participants"] for m in ms][1] == ["Sergueï Lavrov", "Abbas Araghchi"]
+
+
+def test_pronoun_subject_after_a_fronted_phrase(kb):
+    ms = found("Mardi, Vladimir Poutine s'est adressé au Parlement. Le lendemain, il a reçu Ebrahim Raïssi au Kremlin.", kb)
+    assert brief(ms) == [("2023-05-10", "Moscou", "rencontre", ["Vladimir Poutine", "Ebrahim Raïssi"])]

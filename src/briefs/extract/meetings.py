@@ -104,7 +104,8 @@ def _build(kb: Knowledge) -> _Tables:
         reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle|selon)\b\s*(?:\w+\s+)?(?:{rep})?|selon\b)", flags),
         reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
         splitter=re.compile(_alt(re.escape(str(s)) for s in conf.get("splitters") or []), flags),
-        pronoun_start=re.compile(rf"^\W*(?!(?:{_alt(conf.get('impersonal') or []) or '(?!)'})(?!\w))"
+        # « Il ... », also after a fronted phrase (« Le lendemain, il a reçu ... »)
+        pronoun_start=re.compile(rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?!(?:{_alt(conf.get('impersonal') or []) or '(?!)'})(?!\w))"
                                  rf"(?:(?:{_alt(conf.get('pronouns') or [])})\b|qu'(?:il|elle)\b)", flags),
         counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
         numbers=numbers,
@@ -328,11 +329,17 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if hit is None:
             if frames and seg_persons and lo > 0 and not dates_mod.has_tense_marker(text[lo:hi]):
                 # « reçu le 10 août à Moscou par X, puis le lendemain à Téhéran par Y »: a verbless
-                # clause after the joint repeats the encounter told before it, with its own day and place
+                # clause after the joint, opening on a day or a place, repeats the encounter told
+                # before it, with its own day and place (not « puis approuvé par Y »)
                 if found_dates is None:
                     found_dates = doc.sentence_dates(sent)
-                frames.append(_elliptic(frames[-1], doc, sent.start, text, lo, hi, seg_persons, found_dates,
-                                        t, places, starts))
+                first = seg_persons[0][0]
+                if (not _PARTICIPLE.search(text, lo, first - sent.start)
+                        and (any(sent.start + lo <= d.start < sent.start + hi for d in found_dates)
+                             or t.day_shift.search(text, lo, hi)
+                             or any(sent.start + lo <= p.start < sent.start + hi for p in places))):
+                    frames.append(_elliptic(frames[-1], doc, sent.start, text, lo, hi, seg_persons, found_dates,
+                                            t, places, starts))
             carried = [n for o, n in seg_persons] or carried
             continue
         cue, kind, anaphoric = hit
@@ -380,7 +387,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if anaphoric and not names:
             # « Le tête-à-tête est prévu lundi »: the encounter told just before, on its own date
             src = frames[-1] if frames else (history[-1] if history else None)
-            if src is None or src.sentence < si - 2 or not src.participants:
+            if (src is None or src.sentence < si - 2 or not src.participants
+                    or _KIND_GROUP[src.kind] != _KIND_GROUP[kind]):
                 carried = [n for o, n in seg_persons] or carried
                 continue
             names, subjects = list(src.participants), list(src.subjects)
@@ -444,6 +452,8 @@ def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: 
     return bool(role) and (role in between or between in role)
 
 
+# A past participle: « puis approuvé par X » has a verb of its own.
+_PARTICIPLE = re.compile(r"\b[a-zàâçéèêëîïôûùü]+(?:é|ée|és|ées)\b")
 _LEADING_DET = re.compile(r"^(?:l'|le |la |les |son |sa |ses |leur |leurs )")
 
 
