@@ -686,3 +686,23 @@ def test_week_end_is_its_saturday():
     assert only("Ils se retrouveront ce week-end à Oman.", "2024-06-27").value == "2024-06-29"
     assert only("Next weekend the envoys meet again.", "2024-06-27").value == "2024-07-06"
     assert find_dates("Le week-end a été calme à Bakou.", D("2024-06-27")) == []
+
+
+def test_range_of_two_weekday_dates():
+    # 2025-03-12 is a Wednesday.
+    m = only("Les deux ministres se verront mercredi 19 et jeudi 20 mars à Moscou.", "2025-03-12")
+    assert (m.text, m.value, m.end_value) == ("mercredi 19 et jeudi 20 mars", "2025-03-19", "2025-03-20")
+    m = only("La commission siégera du lundi 7 au mercredi 9 avril.", "2025-03-12")
+    assert (m.value, m.end_value) == ("2025-04-07", "2025-04-09")
+
+
+def test_quarter_or_half_of_a_year_gives_the_year():
+    assert only("Les livraisons commenceront au premier trimestre 2026.", "2025-03-12").value == "2026"
+    assert only("Le gazoduc a été achevé au second semestre 2024.", "2025-03-12").value == "2024"
+    assert find_dates("Le premier ministre a parlé.", D("2025-03-12")) == []
+
+
+def test_weekday_chooses_the_year_of_a_day_month():
+    # 2024-01-17 was a Wednesday; the nearest 17 January before 2025-03-12 (2025) a Friday.
+    assert only("Le traité a été signé mercredi 17 janvier.", "2025-03-12").value == "2024-01-17"
+    assert only("Le traité a été signé vendredi 17 janvier.", "2025-03-12").value == "2025-01-17"

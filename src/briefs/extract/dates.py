@@ -200,7 +200,8 @@ _UNITS = (
     r"soldats|personnes|m[ée]gawatts?|mw|barils|milliards?|millions?|exemplaires|unit[ée]s|pi[èe]ces|"
     r"habitants|emplois|militaires|produits|centrifugeuses|missiles|avions|chars|kg|mètres)\b"
 )
-_PART = rf"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late)"
+_PART = (r"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late"
+         r"|(?:premier|second|deuxi[èe]me|troisi[èe]me|quatri[èe]me|dernier)\s+(?:trimestre|semestre))")
 _PART_PRE = rf"(?:(?:[àa]\s+la|au|en)\s+)?{_PART}(?:\s*{_HY}\s*|\s+)"
 _PART_OF = rf"(?:(?:du\s+mois\s+)?(?:de\s+|d{_AP}\s*)|of\s+)?"
 _TOD = rf"(?:soir|matin|apr[eè]s{_HY}?\s*midi|midi|night|morning|afternoon|evening|dans\s+la\s+(?:soir[ée]e|matin[ée]e|nuit))"
@@ -216,9 +217,10 @@ _REL_NEXT = r"prochaine?"
 # day, "février 2005" before "en février", "mardi 17 janvier" before "mardi").
 _BRANCHES: list[tuple[str, str]] = [
     # du 16 au 18 février / du 28 février au 2 mars / les 16 et 17 avril / entre le 3 et le 5 mai
-    ("rdm", rf"(?:(?:du|from|entre(?:\s+le)?|les|between)\s+)?(?P<rdm_d1>{_DAY})(?:\s+(?P<rdm_m1>{_MONTH}))?"
+    # (mercredi 12 et jeudi 13 mars / du lundi 3 au mercredi 5 mars)
+    ("rdm", rf"(?:(?:du|from|entre(?:\s+le)?|les|between)\s+)?(?:{_WDAY},?\s+)?(?P<rdm_d1>{_DAY})(?:\s+(?P<rdm_m1>{_MONTH}))?"
             rf"(?:\s+(?P<rdm_y1>{_YEAR}))?\s*(?:au|à|et(?:\s+le)?|{_HY}|–|to|and|until|through)\s*"
-            rf"(?P<rdm_d2>{_DAY})\s+(?P<rdm_m2>{_MONTH})(?:\s+(?P<rdm_y2>{_YEAR}))?"),
+            rf"(?:{_WDAY},?\s+)?(?P<rdm_d2>{_DAY})\s+(?P<rdm_m2>{_MONTH})(?:\s+(?P<rdm_y2>{_YEAR}))?"),
     # April 16-18 / from April 28 to May 2, 2025
     ("rmd", rf"(?:from\s+)?(?P<rmd_m1>{_MONTH_ENB})\s+(?P<rmd_d1>{_DAY_EN})\s*(?:{_HY}|–|to|through|until)\s*"
             rf"(?:(?P<rmd_m2>{_MONTH_ENB})\s+)?(?P<rmd_d2>{_DAY_EN})(?:\s*,?\s*(?P<rmd_y>{_YEAR}))?"),
@@ -298,7 +300,7 @@ for _words, _names in (
      "decembre january february march april may june july august september october november december",
      ("rmd", "md", "rmm", "my", "pm", "m")),
     ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday",
-     ("dm", "md", "wd")),
+     ("rdm", "dm", "md", "wd")),
     ("printemps été ete automne hiver spring summer autumn fall winter", ("ss", "sse")),
     ("semaine", ("wkp", "wk", "ago")),
     ("week", ("wkp", "we", "wk", "ago")),
@@ -330,7 +332,8 @@ _PREFIX_WORDS = frozenset(
     "le la les l ce cet cette du de d des un une on the entre between from en in au aux à a début debut fin mi "
     "courant milieu early mid late this last next earlier later il y dans même meme jour mois ici of during "
     "avant après apres et and to deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente "
-    "one two three four five seven eight nine ten plusieurs quelques".split()
+    "one two three four five seven eight nine ten plusieurs quelques "
+    "premier second deuxième troisième quatrième dernier trimestre semestre".split()
 )
 
 
@@ -856,6 +859,12 @@ def _h_dm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     d = _day_month_year(day, month, pub, {-1: "past", 1: "future"}.get(sign) or tense())
     if sign and d is not None and d == pub:  # « le 20 octobre dernier » said on 20 October
         d = _safe_date(d.year + sign, month, day)
+    wd = _weekday_number(_g(m, "dm_wd")) if _g(m, "dm_wd") else None
+    if d is not None and wd is not None and d.weekday() != wd:
+        # « mardi 17 janvier »: the weekday tells the year when the nearest one does not have it
+        fits = [c for y in (d.year - 1, d.year + 1) if (c := _safe_date(y, month, day)) and c.weekday() == wd]
+        if fits:
+            d = min(fits, key=lambda c: abs((c - pub).days))
     return (d.isoformat() if d else None), None, True
 
 
