@@ -357,3 +357,14 @@ def test_il_y_a_with_a_participle_is_he_there_not_an_impersonal(kb):
 def test_pronoun_subject_after_a_fronted_phrase(kb):
     ms = found("Mardi, Vladimir Poutine s'est adressé au Parlement. Le lendemain, il a reçu Ebrahim Raïssi au Kremlin.", kb)
     assert brief(ms) == [("2023-05-10", "Moscou", "rencontre", ["Vladimir Poutine", "Ebrahim Raïssi"])]
+
+
+def test_meeting_again_is_an_encounter(kb):
+    ms = found("Alexandre Novak et Mohsen Paknejad se reverront à la mi-juin à Saint-Pétersbourg.", kb)
+    assert brief(ms) == [("2023-06", "Saint-Pétersbourg", "rencontre", ["Alexandre Novak", "Mohsen Paknejad"])]
+    ms = found("Les présidents Vladimir Poutine et Massoud Pezechkian doivent se retrouver jeudi à Achgabat.", kb)
+    assert brief(ms) == [("2023-05-11", "Achgabat", "rencontre", ["Vladimir Poutine", "Massoud Pezechkian"])]
+
+
+def test_finding_oneself_alone_is_no_encounter(kb):
+    assert found("Le ministre Abbas Araghchi se retrouve isolé après la décision de Donald Trump.", kb) == []
