@@ -368,3 +368,45 @@ def test_meeting_again_is_an_encounter(kb):
 
 def test_finding_oneself_alone_is_no_encounter(kb):
     assert found("Le ministre Abbas Araghchi se retrouve isolé après la décision de Donald Trump.", kb) == []
+
+
+def test_a_subject_with_an_apposition_before_its_verb_is_no_postposed_report(kb):
+    ms = found("Le ministre Hakan Fidan, qui s'est rendu à Bakou pour la réunion des garants, a rencontré "
+               "ce mercredi Djeyhoun Baïramov.", kb)
+    assert [(m["date"], m["kind"], m["participants"]) for m in ms] == [
+        ("2023-05-10", "rencontre", ["Hakan Fidan", "Djeyhoun Baïramov"])]
+
+
+def test_separate_talks_with_several_named_persons(kb):
+    ms = found("Le ministre Hakan Fidan a eu mardi des entretiens séparés avec Wang Yi et Sergueï Lavrov.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Hakan Fidan", "Wang Yi", "Sergueï Lavrov"])]
+
+
+def test_generic_head_with_a_nationality_is_the_latest_person_of_that_state(kb):
+    ms = found("Le président turc Recep Tayyip Erdogan a reçu lundi Ilham Aliev. "
+               "Le dirigeant turc s'était entretenu la semaine dernière avec Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Recep Tayyip Erdogan", "Vladimir Poutine"]
+    ms = found("Le président turc Recep Tayyip Erdogan a reçu lundi Ilham Aliev. "
+               "Le responsable azerbaïdjanais avait rencontré en avril Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Ilham Aliev", "Vladimir Poutine"]
+
+
+def test_generic_head_of_a_state_no_one_serves_names_no_one(kb):
+    ms = found("Le président turc Recep Tayyip Erdogan a reçu lundi Ilham Aliev. "
+               "Le responsable chinois avait rencontré en avril Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Vladimir Poutine"]
+
+
+def test_the_two_heads_of_diplomacy_are_the_latest_pair_of_foreign_ministers(kb):
+    ms = found("Le ministre turc des Affaires étrangères, Hakan Fidan, a reçu lundi son homologue russe Sergueï Lavrov. "
+               "Mardi, Hakan Fidan a rencontré le secrétaire du Conseil de sécurité, Sergueï Choïgou. "
+               "Les deux chefs de la diplomatie s'étaient déjà entretenus par téléphone en avril. "
+               "Ils s'étaient ensuite vus à Doha, le 2 mai.", kb)
+    assert [(m["date"], m["participants"]) for m in ms][2:] == [
+        ("2023-04", ["Hakan Fidan", "Sergueï Lavrov"]), ("2023-05-02", ["Hakan Fidan", "Sergueï Lavrov"])]
+
+
+def test_pronoun_after_a_told_encounter_is_its_subject(kb):
+    ms = found("Le responsable azerbaïdjanais Hikmet Hadjiev, cité par Elnur Mammadli, a rencontré mardi Abbas Araghchi. "
+               "Il doit être reçu jeudi par Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Hikmet Hadjiev", "Vladimir Poutine"]

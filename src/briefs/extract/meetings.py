@@ -71,6 +71,8 @@ class _Tables:
     happening: re.Pattern
     recalling: re.Pattern
     apposition_shift: re.Pattern
+    national_subject: re.Pattern
+    nationality: dict[str, str]
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -88,6 +90,14 @@ def _build(kb: Knowledge) -> _Tables:
     nouns = {str(k).lower(): [str(w).lower() for w in v or []] for k, v in (counted.get("nouns") or {}).items()}
     aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
     shifts = conf.get("day_shifts") or {}
+    nationality: dict[str, str] = {}
+    for adj, code in ((kb["nationalities"] or {}).get("adjectives") or {}).items():
+        adj = str(adj).lower()
+        forms = [adj, adj + "e", adj + "s", adj + "es"]
+        if adj.endswith(("ien", "en")):
+            forms += [adj + "ne", adj + "nes"]
+        for form in forms:
+            nationality.setdefault(form, str(code))
     synonyms = conf.get("title_synonyms") or {}
     flags = re.IGNORECASE
     return _Tables(
@@ -101,7 +111,8 @@ def _build(kb: Knowledge) -> _Tables:
         anaphoric_start=re.compile(rf"^\W*(?:{_alt(conf.get('anaphoric') or [])})\s*(?:\w+\s+)?$", flags),
         demonstrative=re.compile(r"(?:\b(?:ces|cette|cet|ce|this|these)\s+(?:(?:premiers?|premières?|nouvel(?:le)?s?|nouveaux|derniers?|dernières?|deux|trois|récente?s?)\s+)?)$", flags),
         reporting_que=re.compile(rf"(?<![\w-])(?:{rep})(?![\w-])[^.;:]*?\b(?:que\b|qu')", flags),
-        reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle|selon)\b\s*(?:\w+\s+)?(?:{rep})?|selon\b)", flags),
+        # « , a indiqué X », « , a-t-il ajouté »: a verb of saying, not any verb (« X, qui ..., a rencontré Y »)
+        reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle)\b\s*(?:\w+\s+)?(?:{rep})(?![\w-])|selon\b)", flags),
         reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
         splitter=re.compile(_alt(re.escape(str(s)) for s in conf.get("splitters") or []), flags),
         # « Il ... », also after a fronted phrase (« Le lendemain, il a reçu ... »)
@@ -130,6 +141,10 @@ def _build(kb: Knowledge) -> _Tables:
         happening=re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
         recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
         apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
+        national_subject=re.compile(
+            rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?:{_alt(conf.get('generic_heads') or []) or '(?!)'})"
+            rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
+        nationality=nationality,
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -266,10 +281,16 @@ def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, 
     """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun."""
     n = t.numbers.get(m.group("n").lower(), 0)
     words = t.counted_roles.get(m.group("noun").lower(), [])
+
+    def fits(p: str) -> bool:
+        return any(w in (role_of.get(p) or "").lower() for w in words)
+
     for f in reversed(history):
         if len(f.participants) != n:
             continue
-        if all(not words or any(w in (role_of.get(p) or "").lower() for w in words) for p in f.participants):
+        # « son homologue russe, X »: X holds the title of the one he meets
+        if not words or (any(fits(p) for p in f.participants) and all(
+                fits(p) or (role_of.get(p) or "").lower().startswith("homologue") for p in f.participants)):
             return list(f.participants)
     return []
 
@@ -315,7 +336,8 @@ _BARE_TITLE = re.compile(r"(?:^|\W)(?:le|la|l')\s*([a-zéèêîôûç-]+)\s+(?:(
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
            prev_subjects: list[str], prev_participants: list[str], prev_sentence_first: str | None,
            roles: list[tuple[int, str, str]], low: str, history: list[_Frame],
-           role_of: dict[str, str]) -> list[_Frame]:
+           role_of: dict[str, str], country_of: dict[str, str | None] | None = None) -> list[_Frame]:
+    country_of = country_of or {}
     sent = doc.sentences[si]
     text = doc.norm[sent.start:sent.end]
     ltext = low[sent.start:sent.end]
@@ -376,7 +398,9 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
 
         if pronoun or (lo > 0 and not subjects):
             before = _unique(n for o, n in _persons_in(spans, starts, sent.start, sent.start + c_lo))
-            subject = (carried[:1] if lo > 0 and carried else before[:1]) or (
+            # the subject of the encounter told in the sentence before, else its first person
+            told = history[-1].subjects[:1] if history and history[-1].sentence == si - 1 else []
+            subject = (carried[:1] if lo > 0 and carried else before[:1]) or told or (
                 [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
@@ -394,6 +418,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             names, subjects = list(src.participants), list(src.subjects)
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
+            if subject is None:
+                subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of)
             if subject:
                 names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
@@ -492,6 +518,19 @@ def _anchors(doc: Doc, si: int, at: int) -> tuple[str | None, str | None]:
     pub = doc.published.isoformat() if doc.published else None
     past = [d.value for d in days if pub is None or d.value <= pub]
     return last, max(past) if past else pub
+
+
+def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
+                      country_of: dict[str, str | None]) -> str | None:
+    """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`."""
+    m = t.national_subject.match(before_cue)
+    code = t.nationality.get(m.group("nat").lower()) if m else None
+    if code is None:
+        return None
+    for i in range(bisect.bisect_left(starts, at) - 1, -1, -1):
+        if country_of.get(spans[i][2]) == code:
+            return spans[i][2]
+    return None
 
 
 def _signatories(cue: re.Match, persons, base: int, subjects: list[str], names: list[str]) -> list[str]:
@@ -729,6 +768,7 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
     starts, spans = _mention_table(persons)
     roles = sorted((p.mentions[0].start, p.role, p.name) for p in persons if p.role and p.mentions)
     role_of = {p.name: p.role or "" for p in persons}
+    country_of = {p.name: p.country for p in persons}
     frames: list[_Frame] = []
     prev_first: str | None = None
     low = doc.norm.lower()
@@ -741,7 +781,7 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
             subjects = frames[-1].subjects if frames else []
             together = frames[-1].participants if frames else []
             frames += _frame(doc, si, t, spans, starts, places, subjects, together, prev_first, roles, low,
-                             frames, role_of)
+                             frames, role_of, country_of)
         in_sentence = _persons_in(spans, starts, sent.start, sent.end)
         prev_first = in_sentence[0][1] if in_sentence else None
     return [
