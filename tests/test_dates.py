@@ -706,3 +706,11 @@ def test_weekday_chooses_the_year_of_a_day_month():
     # 2024-01-17 was a Wednesday; the nearest 17 January before 2025-03-12 (2025) a Friday.
     assert only("Le traité a été signé mercredi 17 janvier.", "2025-03-12").value == "2024-01-17"
     assert only("Le traité a été signé vendredi 17 janvier.", "2025-03-12").value == "2025-01-17"
+
+
+def test_past_infinitive_takes_the_tense_of_the_main_verb():
+    # 2024-09-11 is a Wednesday.
+    m = mention("Il doit rentrer vendredi après avoir été reçu jeudi par le président.", "2024-09-11", "jeudi")
+    assert m.value == "2024-09-12"
+    m = mention("Il est rentré vendredi après avoir été reçu jeudi par le président.", "2024-09-11", "jeudi")
+    assert m.value == "2024-09-05"

@@ -453,6 +453,14 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
         lower = text[s].islower()
         prev = words[i - 1] if i else ""
         if t in _AUX_AVOIR and lower:
+            if t == "avoir":
+                # « après avoir été reçu jeudi »: a past infinitive has the tense of its main verb
+                j = i + 1
+                while j < n and (words[j] in _ADVERBS or words[j] in ("été", "eu")):
+                    j += 1
+                if j < n and _is_participle(text, found[j], words[j]):
+                    consumed = j
+                continue
             if t == "a" and prev == "y" and i >= 2 and words[i - 2] == "il":
                 out.append((found[i - 2].start(), e, "past"))  # « il y a deux jours »
                 continue
