@@ -410,3 +410,9 @@ def test_pronoun_after_a_told_encounter_is_its_subject(kb):
     ms = found("Le responsable azerbaïdjanais Hikmet Hadjiev, cité par Elnur Mammadli, a rencontré mardi Abbas Araghchi. "
                "Il doit être reçu jeudi par Vladimir Poutine.", kb)
     assert ms[-1]["participants"] == ["Hikmet Hadjiev", "Vladimir Poutine"]
+
+
+def test_head_of_state_with_a_nationality_is_that_states_leader_named_before(kb):
+    ms = found("Vladimir Poutine a reçu lundi Massoud Pezechkian. "
+               "Le chef de l'État russe s'est ensuite entretenu avec Narendra Modi.", kb)
+    assert ms[-1]["participants"] == ["Vladimir Poutine", "Narendra Modi"]
