@@ -714,3 +714,18 @@ def test_past_infinitive_takes_the_tense_of_the_main_verb():
     assert m.value == "2024-09-12"
     m = mention("Il est rentré vendredi après avoir été reçu jeudi par le président.", "2024-09-11", "jeudi")
     assert m.value == "2024-09-05"
+
+
+def test_conditional_after_a_past_report_points_forward():
+    # 2025-02-05 is a Wednesday.
+    m = mention("Le Kremlin a confirmé que le président rencontrerait le 20 février son homologue.", "2025-02-05", "le 20 février")
+    assert m.value == "2025-02-20"
+    m = mention("Selon l'agence, le ministre se rendrait jeudi à Bakou.", "2025-02-05", "jeudi")
+    assert m.value == "2025-02-06"
+    # an imparfait is past: « livrait » is no conditional
+    assert mention("L'usine livrait le 20 janvier ses dernières pièces.", "2025-02-05", "le 20 janvier").value == "2025-01-20"
+
+
+def test_agreeing_to_meet_points_forward():
+    m = mention("Les deux ministres ont convenu de se retrouver à Bakou au printemps.", "2025-02-05", "au printemps")
+    assert m.value == "2025"

@@ -395,8 +395,9 @@ _MOTION = _inflections("arrivé", "parti", "venu", "allé", "rentré", "revenu",
 _FUTURE_WORDS = _FUT_PARTICIPLES | frozenset(
     "doit doivent devra devront devrait devraient devait devaient pourrait pourraient pourra pourront "
     "prochain prochaine prochains prochaines prochainement bientôt will shall upcoming next scheduled ll "
+    "recevrait recevraient viendrait viendraient tiendrait tiendraient rendrait rendraient "
     # infinitives that plan a gathering (« ont convenu d'organiser une réunion du 9 au 10 février »)
-    "organiser tenir".split()
+    "organiser tenir retrouver revoir rencontrer".split()
 )
 _PAST_WORDS = frozenset(
     "hier déjà naguère auparavant jadis précédemment dernièrement récemment fut furent eurent purent firent "
@@ -527,6 +528,10 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
                 if (len(t) > 4 and t not in _NOT_IMPARFAIT and not t.endswith("fait")
                         and not stem.endswith(_CONDITIONAL_STEMS)):
                     out.append((s, e, "past"))
+                elif len(stem) > 4 and stem.endswith("er") and t not in _NOT_IMPARFAIT:
+                    # « a confirmé que X recevrait / rencontrerait le 20 février »: a conditional
+                    # reports what is to come
+                    out.append((s, e, "future"))
             elif t.endswith("èrent"):
                 out.append((s, e, "past"))
             elif t.endswith("ed") and len(t) > 3 and t not in _NOT_ED and t.isascii():
