@@ -416,3 +416,8 @@ def test_head_of_state_with_a_nationality_is_that_states_leader_named_before(kb)
     ms = found("Vladimir Poutine a reçu lundi Massoud Pezechkian. "
                "Le chef de l'État russe s'est ensuite entretenu avec Narendra Modi.", kb)
     assert ms[-1]["participants"] == ["Vladimir Poutine", "Narendra Modi"]
+
+
+def test_agreeing_to_meet_again_is_an_announced_encounter(kb):
+    ms = found("Les ministres Hakan Fidan et Djeyhoun Baïramov ont convenu de se retrouver à Bakou en septembre.", kb)
+    assert brief(ms) == [("2023-09", "Bakou", "rencontre", ["Hakan Fidan", "Djeyhoun Baïramov"])]
