@@ -421,3 +421,17 @@ def test_head_of_state_with_a_nationality_is_that_states_leader_named_before(kb)
 def test_agreeing_to_meet_again_is_an_announced_encounter(kb):
     ms = found("Les ministres Hakan Fidan et Djeyhoun Baïramov ont convenu de se retrouver à Bakou en septembre.", kb)
     assert brief(ms) == [("2023-09", "Bakou", "rencontre", ["Hakan Fidan", "Djeyhoun Baïramov"])]
+
+
+def test_also_goes_with_the_news_day_not_a_recalled_one(kb):
+    ms = found("Vladimir Poutine a reçu mardi à Kazan Massoud Pezechkian. Il s'agit de leur deuxième rencontre, "
+               "après un premier entretien le 11 avril à Achgabat. "
+               "Le chef de l'État russe s'est également entretenu avec Narendra Modi.", kb)
+    assert ("2023-05-09", ["Vladimir Poutine", "Narendra Modi"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_without_also_a_dateless_talk_follows_the_encounter_just_told(kb):
+    ms = found("Vladimir Poutine a reçu mardi à Kazan Massoud Pezechkian. Les deux hommes s'étaient vus le 11 avril "
+               "à Achgabat. Ils y avaient rencontré Narendra Modi.", kb)
+    assert ("2023-04-11", "Achgabat") in [(m["date"], m["place"]) for m in ms]
+    assert "2023-05-09" in [m["date"] for m in ms]

@@ -72,6 +72,7 @@ class _Tables:
     recalling: re.Pattern
     apposition_shift: re.Pattern
     national_subject: re.Pattern
+    also: re.Pattern
     nationality: dict[str, str]
 
 
@@ -145,6 +146,7 @@ def _build(kb: Knowledge) -> _Tables:
             rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?:{_alt(conf.get('generic_heads') or []) or '(?!)'})"
             rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
         nationality=nationality,
+        also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -176,6 +178,7 @@ class _Frame:
     shift_text: str | None = None
     report_dated: bool = False  # the date is the report's, from another clause (« a précisé dimanche »)
     pronoun: bool = False       # its subject is a pronoun (« il y a rencontré »)
+    also: bool = False          # « s'est également entretenu »: one more encounter of the news
     anchors: tuple[str | None, str | None] = (None, None)  # see _anchors: for « le soir même », « la veille »
 
 
@@ -432,6 +435,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f.content = content
         f.continues = bool(pronoun or t.anaphoric_time.search(content) or has_plural())
         f.pronoun = pronoun
+        f.also = bool(t.also.search(content))
         f.parallel = bool(t.parallel.search(content))
         shifted = t.day_shift.search(text, 0, c_hi)
         if shifted and not t.apposition_shift.search(text, max(0, shifted.start() - 40), shifted.start()):
@@ -674,7 +678,15 @@ def _shifted(date: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
 
 
-def _resolve(frames: list[_Frame]) -> list[_Frame]:
+def _news_day(date: str | None, published) -> bool:
+    """A full day within a week of publication: the day of the news, not a recalled one."""
+    if not date or len(str(date)) != 10 or published is None:
+        return False
+    import datetime as dt
+    return abs((dt.date.fromisoformat(str(date)) - published).days) <= 7
+
+
+def _resolve(frames: list[_Frame], published=None) -> list[_Frame]:
     out: list[_Frame] = []
     for i, f in enumerate(frames):
         if f.report_dated and f.participants and _ON_THE_SIDELINES.search(f.content):
@@ -697,6 +709,10 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             out.append(f)
             continue
         prev = next((g for g in reversed(out) if f.participants and _shares(f, g)), None)
+        if prev is not None and f.also and not _news_day(prev.date, published):
+            # « Il s'agit de leur deuxième rencontre, après un entretien le 11 octobre. X s'est
+            # également entretenu avec Y »: the « also » goes with the news, not the recalled day
+            prev = next((g for g in reversed(out) if _shares(f, g) and _news_day(g.date, published)), prev)
         if (prev is not None and prev is out[-1] and prev.kind == "visite" and f.pronoun and not f.remote
                 and _KIND_GROUP[f.kind] == 0 and (not f.place_strong or f.place == prev.place)):
             # « X s'est rendu fin juillet à Moscou. Il y a rencontré Y »: what the visitor did there is the visit
@@ -786,5 +802,5 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
         prev_first = in_sentence[0][1] if in_sentence else None
     return [
         {"date": f.date, "date_text": f.date_text, "place": f.place, "kind": f.kind, "participants": f.participants}
-        for f in _resolve(frames)
+        for f in _resolve(frames, doc.published)
     ]
