@@ -39,13 +39,19 @@ def _fold_table() -> dict[int, str | None]:
 
 
 _FOLD = _fold_table()
+assert all(_FOLD.get(ord(c), c) == c.lower() for c in map(chr, range(128)) if c.isalnum())  # fold's ASCII shortcut
 _INITIALS_GLUED = re.compile(r"((?:[^\W\d_]\.)+)(.+)")
 _TOKEN = re.compile(r"(?:(?:[^\W\d_]\.-?)+(?=\s|$)|[^\s.]+\.?|\.)")
 _INITIALS_KEY = re.compile(r"(?:\w )+\w")
 
 
 def fold(text: str) -> str:
-    """Lookup key: no accents, lower case, hyphens and dots as spaces ("Gholam-Reza" = "gholam reza")."""
+    """Lookup key: no accents, lower case, hyphens and dots as spaces ("Gholam-Reza" = "gholam reza").
+
+    A plain ASCII word (most capitalised words) only has its capitals to lower.
+    """
+    if text.isascii() and text.isalnum():
+        return text.lower()
     return " ".join(text.translate(_FOLD).split())
 
 
@@ -231,8 +237,8 @@ def _split_tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
     for m in _TOKEN.finditer(text):
         tok = m.group()
         start = offset + m.start()
-        # "S.V.Lavrov" -> "S.V." + "Lavrov"
-        sub = _INITIALS_GLUED.match(tok)
+        # "S.V.Lavrov" -> "S.V." + "Lavrov" (initials have dots: most tokens need no regex)
+        sub = _INITIALS_GLUED.match(tok) if "." in tok else None
         if sub and not tok.endswith("."):
             out.append((sub.group(1), start, start + len(sub.group(1))))
             out.append((sub.group(2), start + len(sub.group(1)), start + len(tok)))
@@ -255,6 +261,11 @@ def _is_name_token(tok: str, t: _Tables, folded: dict[str, str]) -> bool:
     if tok.endswith("'s"):
         return False
     return True
+
+
+# Words that join the parts of a name but never end one ("de" in "Jaap de Hoop Scheffer").
+_INNER_PARTICLES = frozenset(("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"))
+_HONORIFICS = frozenset(("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr"))
 
 
 def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int, int, list[tuple[str, int, int]], bool]]:
@@ -285,12 +296,12 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
                 cur.append((tok, s, e))
                 continue
             if cur:
-                while cur and folded[cur[-1][0]] in ("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"):
+                while cur and folded[cur[-1][0]] in _INNER_PARTICLES:
                     cur.pop()
                 if cur and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
                     out.append((cur[0][1], cur[-1][2], cur, honor))  # "New York" is a city, not a person
                 cur = []
-            honor = tok in ("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr")
+            honor = tok in _HONORIFICS
     return out
 
 
@@ -440,9 +451,7 @@ def _has_evidence(keys: tuple[str, ...], gaz: int | None, role: str | None, hono
 
 def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     norm = doc.norm
-    low = norm.lower()
-    if len(low) != len(norm):  # a character whose lower case is longer: fold it alone
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+    low = doc.lowered
     sent_starts = [s.start for s in doc.sentences]
     year = doc.published.year if doc.published else None
     out: list[Mention] = []
@@ -612,9 +621,10 @@ def _group(mentions: list[Mention]) -> list[_Group]:
     spoken of, whatever the gazetteer would guess for it alone.
     """
     groups: list[_Group] = []
+    by_surname: dict[str, list[_Group]] = {}  # a group's surname is its first mention's, fixed
     for m in mentions:
         target = None
-        same = [g for g in groups if g.surname == m.keys[-1]]
+        same = by_surname.get(m.keys[-1], [])
         if len(m.keys) == 1 and same:
             target = max(same, key=lambda g: g.mentions[-1].start)
         elif m.gaz is not None:
@@ -624,6 +634,7 @@ def _group(mentions: list[Mention]) -> list[_Group]:
         if target is None:
             target = _Group()
             groups.append(target)
+            by_surname.setdefault(m.keys[-1], []).append(target)
         target.mentions.append(m)
         if target.gaz is None or (len(m.keys) > 1 and m.gaz is not None):
             target.gaz = m.gaz if m.gaz is not None else target.gaz

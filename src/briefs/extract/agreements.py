@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 from briefs.extract.dates import DateMention
 from briefs.extract.lexicon import Matcher, fold, fold_span, lexicon_regex, lookup_key
@@ -35,6 +37,7 @@ class _Lexicon:
     active: frozenset[str]
     future: tuple[tuple[str, ...], ...]
     future_phrases: tuple[str, ...]  # each of `future` as " w1 w2 " for a substring test
+    future_search: re.Pattern        # any of `future_phrases`, in one search
     negations: frozenset[str]
     announce: frozenset[str]
     stops: frozenset[str]
@@ -44,6 +47,7 @@ class _Lexicon:
     past_trip: re.Pattern | None
     mention_matcher: Matcher     # `mentions` over a whole text through the word index
     cue_matcher: Matcher         # `cues`, likewise
+    name_breaks: frozenset[str]  # words that end a noun phrase: name stops and verb cues (`lexicon_cue`)
 
 
 @dataclass
@@ -93,6 +97,8 @@ def _build(kb: Knowledge) -> _Lexicon:
     mentions = lexicon_regex(nouns, inside_compound=False)
     cues = lexicon_regex(stages, inside_compound=False)
     future = tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or [])
+    future_phrases = tuple(" " + " ".join(f) + " " for f in future)
+    stops = words("name_stops")
     return _Lexicon(
         mentions=mentions,
         nouns=nouns,
@@ -104,16 +110,18 @@ def _build(kb: Knowledge) -> _Lexicon:
         anaphors=anaphors,
         active=words("active_auxiliaries"),
         future=future,
-        future_phrases=tuple(" " + " ".join(f) + " " for f in future),
+        future_phrases=future_phrases,
+        future_search=re.compile("|".join(map(re.escape, future_phrases)) or "(?!)"),
         negations=words("negations"),
         announce=words("announce_verbs"),
-        stops=words("name_stops"),
+        stops=stops,
         links=words("name_links"),
         skip_after=re.compile(skip) if skip else None,
         purpose_past={fold(str(k)): str(v) for k, v in (conf.get("purpose_past") or {}).items()},
         past_trip=re.compile(rf"(?:{conf['past_trip']})[^.;]*$", re.I) if conf.get("past_trip") else None,
         mention_matcher=Matcher(mentions, nouns),
         cue_matcher=Matcher(cues, stages),
+        name_breaks=stops | {s for s, info in stages.items() if (info or {}).get("role") == "verb"},
     )
 
 
@@ -122,10 +130,6 @@ def lexicon(kb: Knowledge) -> _Lexicon:
     return kb.compiled("agreements.lexicon", _build)
 
 
-_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\n]")
 _CLAUSE_BREAK_CHARS = ",;:.!?()[]\n"
 
 
@@ -149,28 +153,31 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
     or the next phrase, and ends the name, as do punctuation and relatives.
     """
     out_end, pos, after_link, prev = end, end, False, ""
+    match, limit = _NAME_TOKEN.match, min(len(norm), end + 200)
+    breaks, links = lex.name_breaks, lex.links
     for _ in range(24):
-        m = _NAME_TOKEN.match(norm, pos, min(len(norm), end + 200))
+        m = match(norm, pos, limit)
         if not m:
             break
         tok = m.group(1)
         pos = m.end()
-        if tok[0] == "(" or tok in "«»\"":
-            if tok[0] == "(":
+        first = tok[0]
+        if first == "(" or tok in "«»\"":
+            if first == "(":
                 out_end = pos
             continue
-        if not (tok[0].isalnum() or tok[0] == "_"):
+        if not (first.isalnum() or first == "_"):
             break
         low = fold(tok) + ("'" if tok.endswith("'") else "")
         if low in _AFTER_RELATIVE and prev in _RELATIVE:
             after_link, prev = True, low
             continue
-        if low in lex.stops or lexicon_cue(lex, low) or (low in _DETERMINERS and prev in _COORDINATION):
+        if low in breaks or (low in _DETERMINERS and prev in _COORDINATION):
             break  # « ..., et un protocole »: a new noun phrase
-        if low in lex.links:
+        if low in links:
             after_link, prev = True, low
             continue
-        if not (after_link or tok[0].isupper() or tok[0].isdigit() or _ADJECTIVE.search(low)):
+        if not (after_link or first.isupper() or first.isdigit() or low.endswith(_ADJECTIVE_ENDINGS)):
             break
         after_link, prev = False, low
         out_end = pos
@@ -184,10 +191,11 @@ _DETERMINERS = frozenset({"un", "une"})
 _COORDINATION = frozenset({"et", "ou", "ainsi", "and", "or"})
 
 # Endings of French adjectives that follow a noun in an agreement's name.
-_ADJECTIVE = re.compile(
-    r"(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|ique|iques|if|ive|ifs|ives|aire|aires"
-    r"|ile|iles|ble|bles|sse|sses|ee|ees|ant|ante|ants|antes|ain|aine|ains|aines|ais|aise|ois|oise|in|ine"
-    r"|ier|iere|eux|euse|cadre|ral|tal|un|une)$"
+_ADJECTIVE_ENDINGS = (
+    "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes", "ique", "iques",
+    "if", "ive", "ifs", "ives", "aire", "aires", "ile", "iles", "ble", "bles", "sse", "sses", "ee", "ees",
+    "ant", "ante", "ants", "antes", "ain", "aine", "ains", "aines", "ais", "aise", "ois", "oise", "in", "ine",
+    "ier", "iere", "eux", "euse", "cadre", "ral", "tal", "un", "une",
 )
 
 
@@ -202,21 +210,27 @@ def in_span(matches: list[re.Match], starts: list[int], span: Span) -> list[re.M
 
 def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = None) -> list[_Mention]:
     out = []
-    for m in found if found is not None else lex.mentions.finditer(doc.norm, sent.start, sent.end):
-        kind, key = lookup_key(lex.nouns, fold_span(doc, m.start(), m.end())) or ("", None)
-        before = _words_before(doc.norm, m.start(), 2)
-        det = before[-1] if before else ""
-        name = noun_phrase(doc.text, doc.norm, m.start(), m.end(), lex)
-        bare = name == doc.text[m.start():m.end()]
+    text, norm = doc.text, doc.norm
+    for m in found if found is not None else lex.mentions.finditer(norm, sent.start, sent.end):
+        start, end = m.span()
+        kind, key = lookup_key(lex.nouns, fold_span(doc, start, end)) or ("", None)
+        name = noun_phrase(text, norm, start, end, lex)
+        bare = name == text[start:end]  # only a bare noun after a definite determiner points back
         if not kind:  # document / texte: only a bare noun after le/ce points back
-            if not (bare and det in lex.definite and not m.group().endswith("s")):
+            if not (bare and not m.group().endswith("s") and _determiner(norm, start) in lex.definite):
                 continue
-            out.append(_Mention(m.start(), m.end(), None, name, None, True))
+            out.append(_Mention(start, end, None, name, None, True))
             continue
         if key:
             name = lex.named_names[key]
-        out.append(_Mention(m.start(), m.end(), kind, name, key, bare and det in lex.definite and not key))
+        out.append(_Mention(start, end, kind, name, key, bare and not key and _determiner(norm, start) in lex.definite))
     return out
+
+
+def _determiner(norm: str, pos: int) -> str:
+    """The folded word just before `pos` in its clause ("" at a clause start): `_words_before(norm, pos, 1)`."""
+    before = _words_before(norm, pos, 1)
+    return before[-1] if before else ""
 
 
 @dataclass
@@ -228,10 +242,28 @@ class _Cue:
     noun: bool         # a nominalisation: governs only a close complement
 
 
-def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = None) -> list[_Cue]:
+def stage_cues(doc: Doc, lex: _Lexicon) -> list[tuple[re.Match, dict | None]]:
+    """Every stage cue of the text with its vocabulary entry, in text order; memoised on the Doc.
+
+    Why: the events pass reads the same cues (a stage word dates no happening), so
+    each is looked up once per text.
+    """
+    key = ("agreements.stage_cues", id(lex))
+    found = doc.memo.get(key)
+    if found is None or found[0] is not lex:
+        stages = lex.stages
+        found = doc.memo[key] = (lex, [(m, lookup_key(stages, fold_span(doc, m.start(), m.end())))
+                                       for m in lex.cue_matcher.scan(doc)])
+    return found[1]
+
+
+def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict | None]] | None = None) -> list[_Cue]:
+    """The cues of `sent`: `found` (from `stage_cues`), else a scan of the span alone."""
     out = []
-    for m in found if found is not None else lex.cues.finditer(doc.norm, sent.start, sent.end):
-        info = lookup_key(lex.stages, fold_span(doc, m.start(), m.end()))
+    if found is None:
+        found = [(m, lookup_key(lex.stages, fold_span(doc, m.start(), m.end())))
+                 for m in lex.cues.finditer(doc.norm, sent.start, sent.end)]
+    for m, info in found:
         if not info or not info.get("status"):
             continue
         status, role = str(info["status"]), info.get("role", "verb")
@@ -262,8 +294,7 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None = No
 
 def _is_future(before: list[str], lex: _Lexicon) -> bool:
     """A future or modal auxiliary among the words just before the cue (« doit être signé »)."""
-    joined = " " + " ".join(before[-4:]) + " "
-    return any(f in joined for f in lex.future_phrases)
+    return lex.future_search.search(" " + " ".join(before[-4:]) + " ") is not None
 
 
 # Precompiled searches (pos/endpos instead of slicing: same characters looked at).
@@ -272,6 +303,7 @@ _DATE_BREAK = re.compile(r"[:;()]")
 _WORDS = re.compile(r"[\w-]+")
 # A second verb coordinated after a cue's objects: « et évoqué », « puis ont examiné ».
 _COORD_VERB = re.compile(r"\s(?:et|puis)\s+(?:ont\s+|a\s+|avaient\s+|avait\s+)?[a-zéèêâîôûç]+(?:é|ée|és|ées)(?![\w-])")
+_COORD_START = re.compile(r"\s(?:et|puis)")  # how every `_COORD_VERB` match begins (5 characters at most)
 
 
 def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mention | None, norm: str) -> list[_Mention]:
@@ -283,10 +315,12 @@ def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mentio
             return [after[0]]
         return []
     if cue.forward:
+        if not after:
+            return [] if not before else [before[-1]]
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
-        coord = _COORD_VERB.search(norm, cue.end, nxt if nxt is not None else len(norm))
-        if coord:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
-            nxt = coord.start()
+        coord = _coordinated_verb(norm, cue.end, nxt if nxt is not None else len(norm), after[-1].start)
+        if coord is not None:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
+            nxt = coord
         return [m for m in after if nxt is None or m.start < nxt] or ([] if not before else [before[-1]])
     if before:
         return [before[-1]]
@@ -294,6 +328,21 @@ def _attach(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _Mentio
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
         return [m for m in after if nxt is None or m.start < nxt]
     return [last] if last else []
+
+
+def _coordinated_verb(norm: str, start: int, end: int, last: int) -> int | None:
+    """Where `_COORD_VERB.search(norm, start, end)` matches, when that is at or before `last`; else None.
+
+    Why: with no later cue the search runs to the end of the text, but only a
+    verb before the cue's last object can take objects from it. Every match
+    begins with `_COORD_START`, so only those places, up to `last`, are tried.
+    """
+    for candidate in _COORD_START.finditer(norm, start, min(end, last + 5)):
+        if candidate.start() > last:
+            break
+        if _COORD_VERB.match(norm, candidate.start(), end):
+            return candidate.start()
+    return None
 
 
 def _content_words(name: str, lex: _Lexicon) -> frozenset[str]:
@@ -318,11 +367,15 @@ def _resolve(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon) -> 
             if words > a.words:
                 a.name, a.words = mention.name, words
             return a
-    return _new(mention, agreements, lex)
+    return _new(mention, agreements, lex, words)
 
 
-def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon) -> _Agreement:
-    a = _Agreement(mention.name, mention.kind or "accord", mention.key, _content_words(mention.name, lex))
+def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon,
+         words: frozenset[str] | None = None) -> _Agreement:
+    """A new agreement from `mention` (`words`: its `_content_words`, when already computed)."""
+    if words is None:
+        words = _content_words(mention.name, lex)
+    a = _Agreement(mention.name, mention.kind or "accord", mention.key, words)
     agreements.append(a)
     return a
 
@@ -361,9 +414,12 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     mentions = lex.mention_matcher.scan(doc)
     if not mentions:
         return []
-    cues = lex.cue_matcher.scan(doc)
-    m_starts, c_starts = [m.start() for m in mentions], [c.start() for c in cues]
+    cues = stage_cues(doc, lex)
+    m_starts, c_starts = [m.start() for m in mentions], [c.start() for c, _ in cues]
+    first = min(m_starts[0], c_starts[0]) if c_starts else m_starts[0]
     for sent in sentences:
+        if sent.end <= first:
+            continue  # nothing before the first mention or cue
         found_m, found_c = in_span(mentions, m_starts, sent), in_span(cues, c_starts, sent)
         if found_m or found_c:
             last = _sentence(doc, sent, lex, agreements, last, found_m, found_c) or last
@@ -376,31 +432,34 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
 
 
 def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement], last: _Mention | None,
-              found_mentions: list[re.Match], found_cues: list[re.Match]) -> _Mention | None:
+              found_mentions: list[re.Match], found_cues: list[tuple[re.Match, dict | None]]) -> _Mention | None:
     mentions = _mentions(doc, sent, lex, found_mentions)
     cues = _cues(doc, sent, lex, found_cues)
     if not mentions and not cues:
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
-    dates: list[DateMention] | None = None
+    dates = partial(doc.sentence_dates, sent)
     for cue in cues:
-        targets = [m.target for m in _attach(cue, mentions, cues, last, doc.norm) if m.target]
-        if not targets:
-            continue
-        if dates is None:
-            dates = doc.sentence_dates(sent)
-        for a in targets:
-            _promote(a, cue.status, cue, dates, lex, doc.norm)
+        for m in _attach(cue, mentions, cues, last, doc.norm):
+            if m.target:
+                _promote(m.target, cue.status, cue, dates, lex, doc.norm)
     resolved = [m for m in mentions if m.target]
     return resolved[-1] if resolved else None
 
 
-def _promote(a: _Agreement, status: str, cue: _Cue, dates: list[DateMention], lex: _Lexicon, norm: str) -> None:
-    """Keep the latest stage; its date is the one next to the cue that gave it."""
+def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[DateMention]], lex: _Lexicon,
+             norm: str) -> None:
+    """Keep the latest stage; its date is the one next to the cue that gave it.
+
+    `dates` gives the sentence's dates; they are read only when the stage can
+    still be kept, since finding them is the costly part.
+    """
     rank = lex.order.get(status, -1)
-    date = _date_near(cue, dates, norm)
-    if rank > a.rank or (rank == a.rank and a.date is None and date):
+    if rank < a.rank or (rank == a.rank and a.date is not None):
+        return  # an earlier stage, or the same one already dated: nothing this cue says can change
+    date = _date_near(cue, dates(), norm)
+    if rank > a.rank or date:
         a.status, a.rank, a.date = status, rank, date
 
 
@@ -409,9 +468,12 @@ def _headline(doc: Doc, title: Span, lex: _Lexicon, agreements: list[_Agreement]
     mentions = _mentions(doc, title, lex)
     for m in mentions:
         same = [a for a in agreements if a.kind == m.kind and (not m.key or a.key == m.key)]
-        m.target = (_resolve(m, agreements, lex) if not same else
-                    next((a for a in same if _content_words(m.name, lex) & a.words), same[0]))
+        if same:
+            words = _content_words(m.name, lex)
+            m.target = next((a for a in same if words & a.words), same[0])
+        else:
+            m.target = _resolve(m, agreements, lex)
     for cue in _cues(doc, title, lex):
         for m in _attach(cue, mentions, [], None, doc.norm):
             if m.target:
-                _promote(m.target, cue.status, cue, [], lex, doc.norm)
+                _promote(m.target, cue.status, cue, lambda: [], lex, doc.norm)  # a headline is not dated

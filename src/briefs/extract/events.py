@@ -63,8 +63,7 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
         if role:
             anchors.append(_Anchor(m.start(), m.end(), role))
     stages = []
-    for m in agreements.cue_matcher.scan(doc):
-        info = lookup_key(agreements.stages, fold_span(doc, m.start(), m.end()))
+    for m, info in agreements_pass.stage_cues(doc, agreements):
         if info and info.get("role") != "noun":
             stages.append(_Anchor(m.start(), m.end(), "stage"))
     kinds = [m.start() for m in agreements.mention_matcher.scan(doc)]
@@ -87,7 +86,7 @@ _PLACE_INTRO = re.compile(r"(?:\b[àa]|\bau port de|\bde)\s+$")
 def _gap(a: _Anchor, d: DateMention, norm: str) -> int | None:
     """Characters between an anchor and a date in one clause; None across a clause break."""
     lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
-    if hi < lo or _GAP_BREAK.search(norm[lo:hi]):
+    if hi < lo or _GAP_BREAK.search(norm, lo, hi):
         return None
     return hi - lo
 
@@ -119,7 +118,7 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     """Dated happenings that are not meetings, statements or agreement stages, in text order."""
     lex: _Lexicon = kb.compiled("events.lexicon", _build)
     agreement_lex = agreements_pass.lexicon(kb)
-    taken = _meeting_dates(doc, meetings, persons)
+    taken: dict[str, list[Span]] | None = None  # built for the first date that needs it
     told = {(str(m["date"]), m.get("date_text")) for m in meetings if m.get("date")}  # « les deux hommes s'étaient vus le 11 octobre, lors d'un forum »
     told_at = {(str(m["date"]), m.get("date_text"), m.get("place")) for m in meetings if m.get("date") and m.get("place")}
     events: list[dict] = []
@@ -127,10 +126,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     scans = _scan(doc, lex, agreement_lex)
     if not scans.anchors:
         return []
-    for sent in doc.sentences:
+    for sent in _dating_sentences(doc, scans.anchors):
         anchors = _anchors(sent, scans)
-        if not any(a.role in ("nouns", "participles", "copulas") for a in anchors):
-            continue
         dates = doc.sentence_dates(sent)
         used: set[int] = set()
         for d in dates:
@@ -141,6 +138,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 best = _subject(doc, sent, best, anchors, persons)
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
+            if taken is None:
+                taken = _meeting_dates(doc, meetings, persons)
             gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
             if gathering and (sent in taken.get(d.value, ()) or (d.value, doc.text[d.start:d.end]) in told):
                 continue  # the summit Poutine attended that day is the meeting itself
@@ -162,6 +161,24 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 "end": d.end_value,
             })
     return events
+
+
+_DATING = frozenset({"nouns", "participles", "copulas"})
+
+
+def _dating_sentences(doc: Doc, anchors: list[_Anchor]) -> list[Span]:
+    """The sentences holding a happening word or a copula, in text order: only there can a date be an event's."""
+    starts = [a.start for a in anchors if a.role in _DATING]
+    out: list[Span] = []
+    i, count = 0, len(starts)
+    for sent in doc.sentences:
+        while i < count and starts[i] < sent.start:
+            i += 1
+        if i == count:
+            break
+        if starts[i] < sent.end:
+            out.append(sent)
+    return out
 
 
 def _in_dateline(doc: Doc, d: DateMention) -> bool:

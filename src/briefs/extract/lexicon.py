@@ -172,7 +172,11 @@ def fold_same_length(text: str) -> str:
     ASCII key letter folds to that letter here, which is what makes the word
     index complete for the lexicons it serves.
     """
-    low = lower_same_length(text)
+    return unaccent_lowered(lower_same_length(text))
+
+
+def unaccent_lowered(low: str) -> str:
+    """`fold_same_length` of a text already through `lower_same_length`."""
     if not low.isascii():
         for form, base in _LOW_ACCENTS:
             if form in low:
@@ -194,7 +198,7 @@ class WordIndex:
     offsets where it starts in the text.
     """
 
-    __slots__ = ("positions", "foreign_digits", "_sorted", "_head_set")
+    __slots__ = ("positions", "foreign_digits", "_sorted", "_by_head")
 
     def __init__(self, folded: str):
         try:
@@ -217,13 +221,17 @@ class WordIndex:
             pos += len(word) + 1
         self.positions = positions
         self._sorted: list[bytes] | None = None
-        self._head_set: frozenset[bytes] | None = None
+        self._by_head: dict[bytes, list[bytes]] | None = None
 
-    def _heads(self) -> frozenset[bytes]:
-        """The first `PREFIX` letters of every word at least that long."""
-        if self._head_set is None:
-            self._head_set = frozenset({w[:PREFIX] for w in self.positions if len(w) >= PREFIX})
-        return self._head_set
+    def _heads(self) -> dict[bytes, list[bytes]]:
+        """The words at least `PREFIX` letters long, by their first `PREFIX` letters."""
+        if self._by_head is None:
+            by_head: dict[bytes, list[bytes]] = {}
+            for w in self.positions:
+                if len(w) >= PREFIX:
+                    by_head.setdefault(w[:PREFIX], []).append(w)
+            self._by_head = by_head
+        return self._by_head
 
     @property
     def vocabulary(self):
@@ -245,12 +253,17 @@ class WordIndex:
     def starts(self, keys: "Starts") -> list[int]:
         """Sorted offsets of the runs equal to one of `keys.words` or starting with one of `keys.stems`."""
         vocabulary = self.positions.keys()
-        hit = keys.words & vocabulary
+        # Set operations iterate one side and probe the other: iterate the smaller.
+        if len(keys.words) <= len(vocabulary):
+            hit = keys.words & vocabulary
+        else:
+            hit = keys.words.intersection(vocabulary)
         if keys.pairs:  # « a annoncé »: the word « a » only where one of its followers is in the text
-            hit |= {w for w in keys.pairs.keys() & vocabulary if not keys.pairs[w].isdisjoint(vocabulary)}
+            hit |= {w for w in keys.pairs.keys() & vocabulary if not vocabulary.isdisjoint(keys.pairs[w])}
         if keys.stems:  # only the stems whose first letters begin some word of the text
-            hit |= {w for head in keys.stem_heads & self._heads() for stem in keys.stems[head]
-                    for w in self._beginning(stem)}
+            by_head = self._heads()
+            hit |= {w for head in keys.stem_heads & by_head.keys() for stem in keys.stems[head]
+                    for w in by_head[head] if w.startswith(stem)}
         if keys.short_stems:
             hit |= {w for stem in keys.short_stems for w in self._beginning(stem)}
         if not hit:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from briefs.extract import dates as dates_mod
 from briefs.extract.lexicon import prefix_guard as _prefix_guard
@@ -29,9 +30,24 @@ def _alt(patterns) -> str:
     return "|".join(f"(?:{p})" for p in sorted((str(p) for p in patterns or []), key=len, reverse=True))
 
 
+def _guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """`pattern` behind its `prefix_guard`: same matches, but a position that begins none fails at once.
+
+    Worth it for the patterns searched anchored at the end of a short window
+    (`...$`), which sre otherwise tries from every position of the window.
+    """
+    return re.compile(_prefix_guard(pattern, flags) + pattern, flags)
+
+
 def _word(patterns) -> str:
-    """Whole-word alternation: not inside a word, not glued to a following letter."""
-    return rf"(?<![\w-])(?:{_alt(patterns)})(?![\w-])"
+    """Whole-word alternation: not inside a word, not glued to a following letter.
+
+    The alternation's `prefix_guard` stands after the word-start check (which
+    rejects most positions first): a word start that begins no alternative fails
+    on its first letters instead of trying each alternative.
+    """
+    body = f"(?:{_alt(patterns)})"
+    return rf"(?<![\w-]){_prefix_guard(body)}{body}(?![\w-])"
 
 
 @dataclass
@@ -108,7 +124,7 @@ def _build(kb: Knowledge) -> _Tables:
         kinds=kinds,
         remote=re.compile(_word(conf.get("remote") or []), flags),
         signing=re.compile(signing, flags),
-        not_cue=re.compile(rf"(?:{_alt(conf.get('not_a_cue_after') or [])})\s*(?:la|le|l'|les|un|une|d'une|d'un|du|des)?\s*(?:\w+\s+)?$", flags),
+        not_cue=_guarded(rf"(?:{_alt(conf.get('not_a_cue_after') or [])})\s*(?:la|le|l'|les|un|une|d'une|d'un|du|des)?\s*(?:\w+\s+)?$", flags),
         anaphoric_start=re.compile(rf"^\W*(?:{_alt(conf.get('anaphoric') or [])})\s*(?:\w+\s+)?$", flags),
         demonstrative=re.compile(r"(?:\b(?:ces|cette|cet|ce|this|these)\s+(?:(?:premiers?|premières?|nouvel(?:le)?s?|nouveaux|derniers?|dernières?|deux|trois|récente?s?)\s+)?)$", flags),
         reporting_que=re.compile(rf"(?<![\w-])(?:{rep})(?![\w-])[^.;:]*?\b(?:que\b|qu')", flags),
@@ -122,11 +138,11 @@ def _build(kb: Knowledge) -> _Tables:
         counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
         numbers=numbers,
         counted_roles=nouns,
-        plural_anaphor=re.compile(rf"(?<!\w)(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
+        plural_anaphor=_guarded(rf"(?<!\w)(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
         alias=re.compile(_word(re.escape(a) for a in conf.get("place_aliases") or {}), flags),
         alias_city=aliases,
-        not_here=re.compile(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
-        title_word=re.compile(rf"(?<![\w-])(?:{_alt(str(w).lower() for w in conf.get('title_words') or [])})(?![\w-])"),
+        not_here=_guarded(rf"(?:{_alt(conf.get('not_here') or [])})\s+(?:\w+\s+)?$", flags),
+        title_word=_guarded(rf"(?<![\w-])(?:{_alt(str(w).lower() for w in conf.get('title_words') or [])})(?![\w-])"),
         title_rest=re.compile(r"[^,;.]{0,50}\s(?:à|en|in|at)\s+", flags),
         at_before=re.compile(r"(?:\bà|\bau|\ben|\bin|\bat|\bdans)\s+$", flags),
         anaphoric_time=re.compile(_word(conf.get("anaphoric_time") or []), flags),
@@ -136,7 +152,7 @@ def _build(kb: Knowledge) -> _Tables:
                             rf"(?:\s+[\w-]+){{0,3}}\s*$"),
         synonym_heads={str(k).lower(): str(v).lower() for k, v in synonyms.items()},
         parallel=re.compile(_word(conf.get("parallel") or []) if conf.get("parallel") else "(?!)", flags),
-        day_shift=re.compile(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
+        day_shift=_guarded(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
         day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
         with_word=re.compile(r"(?<![\w-])avec(?![\w-])"),
         happening=re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
@@ -222,11 +238,12 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     if not quoted:  # the quotations of the sentence, found once for all its clauses
         quoted.append([(q.start(), q.end()) for q in _QUOTE.finditer(text)])
     quotes = quoted[0]
-    if first is not None:
-        tail = _tail(text, first.start(), hi, t)
-        if tail is not None:
-            hi = tail
-    for m in t.cue.finditer(ltext, lo, hi):
+    tail = _tail(text, first.start(), hi, t)
+    if tail is not None:
+        hi = tail
+    # No cue starts before `first` even with `hi` cut to the tail (the cut only removes
+    # matches), so the scan resumes there instead of reading the clause again from `lo`.
+    for m in t.cue.finditer(ltext, first.start(), hi):
         before = text[lo:m.start()]
         if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
             continue
@@ -597,7 +614,7 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
     ("la centrale de Bouchehr") only when nothing better is known.
     """
     cands: list[tuple[int, int, str]] = []
-    i = bisect.bisect_left(places, base + lo, key=lambda p: p.start)  # places are in text order
+    i = bisect.bisect_left(places, base + lo, key=_start)  # places are in text order
     while i < len(places) and places[i].start < base + hi:
         p = places[i]
         i += 1
@@ -616,6 +633,9 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
         return None, False
     best = min(cands)
     return best[2], best[0] == 0
+
+
+_start = attrgetter("start")
 
 
 def _title_start(before: str, t: _Tables) -> int | None:
@@ -787,9 +807,7 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
     country_of = {p.name: p.country for p in persons}
     frames: list[_Frame] = []
     prev_first: str | None = None
-    low = doc.norm.lower()
-    if len(low) != len(doc.norm):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in doc.norm)
+    low = doc.lowered
     cue_at = [m.start() for m in t.cue.finditer(low)]
     for si, sent in enumerate(doc.sentences):
         k = bisect.bisect_left(cue_at, sent.start)

@@ -43,12 +43,21 @@ class Doc:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
+    def lowered(self) -> str:
+        """`norm` lower-cased, same length (see lexicon.lower_same_length); memoised."""
+        lowered = self.memo.get("lowered")
+        if lowered is None:
+            from briefs.extract.lexicon import lower_same_length
+            lowered = self.memo["lowered"] = lower_same_length(self.norm)
+        return lowered
+
+    @property
     def folded(self) -> str:
         """`norm` lower-cased with accents off, same length (see lexicon.fold_same_length); memoised."""
         folded = self.memo.get("folded")
         if folded is None:
-            from briefs.extract.lexicon import fold_same_length
-            folded = self.memo["folded"] = fold_same_length(self.norm)
+            from briefs.extract.lexicon import unaccent_lowered
+            folded = self.memo["folded"] = unaccent_lowered(self.lowered)
         return folded
 
     def word_index(self):

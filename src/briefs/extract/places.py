@@ -81,15 +81,21 @@ class _SpanSet:
 
 # ---------------------------------------------------------- organisations
 
-def _org_table(kb: Knowledge) -> tuple[Matcher, dict[str, tuple[str, bool]], re.Pattern, Starts | None]:
-    """Folded form -> (record name, form is an acronym); acronyms must be written in capitals."""
+def _org_table(kb: Knowledge) -> tuple[Matcher, dict[str, tuple[str, bool]], re.Pattern, Starts | None,
+                                       frozenset[str], frozenset[str]]:
+    """Folded form -> (record name, form is an acronym); acronyms must be written in capitals.
+
+    With the generic name regex, where its heads start, and the stop and linking words that cut a generic name.
+    """
     table: dict[str, tuple[str, bool]] = {}
     for name, entry in _entries(kb, "organizations"):
         for form in [name, *(str(v) for v in entry.get("variants") or [])]:
             table.setdefault(fold(form), (name, _is_acronym(form)))
     generic = kb["organization_patterns"] or {}
     regex, heads = _generic_org_regex(generic)
-    return lexicon_matcher(table, inside_compound=False), table, regex, heads
+    stops = frozenset(w.lower() for w in generic.get("stop_words") or [])
+    preps = frozenset(w.lower() for w in generic.get("linking_words") or [])
+    return lexicon_matcher(table, inside_compound=False), table, regex, heads, stops, preps
 
 
 def _is_acronym(form: str) -> bool:
@@ -138,10 +144,7 @@ def _org_spans(doc: Doc, kb: Knowledge) -> list[tuple[int, int]]:
 
 def find_organizations(doc: Doc, kb: Knowledge) -> list[str]:
     """Organisations named: gazetteer entries, then generic institution names, in text order."""
-    matcher, table, generic, heads = kb.compiled("organizations.matcher", _org_table)
-    conf = kb["organization_patterns"] or {}
-    stops = frozenset(w.lower() for w in conf.get("stop_words") or [])
-    preps = frozenset(w.lower() for w in conf.get("linking_words") or [])
+    matcher, table, generic, heads, stops, preps = kb.compiled("organizations.matcher", _org_table)
     found: list[tuple[int, int, str]] = []
     for m in matcher.scan(doc):
         hit = table.get(fold_span(doc, m.start(), m.end()))

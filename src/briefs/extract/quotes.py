@@ -18,10 +18,13 @@ from briefs.extract.lexicon import fold, lexicon_regex, lookup
 from briefs.knowledge import Knowledge
 
 _QUOTE = re.compile(r"«([^«»]+)»|\"([^\"\n]+)\"")
+# `_QUOTE` for a text with no '"': led by one literal character, which `re` skips to far faster than to a set.
+_GUILLEMETS = re.compile(r"«([^«»]+)»")
 _PRONOUN = re.compile(r"^\s*[,.]?\s*[\w'-]{0,20}?-t-(?:il|elle)\b|^\s*[,.]?\s*(?:a|avait)-t-(?:il|elle)\b")
 _MIN_WORDS = 5
-# A sentence stop, not the dot of « M. », « Mme. » or an initial.
-_STOP = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\b[A-Z])[.!?](?:\s|$)|\n")
+# A sentence stop, not the dot of « M. », « Mme. » or an initial. The stop character comes
+# first and the lookbehinds check it with what precedes, so `re` jumps from stop to stop.
+_STOP = re.compile(r"[.!?](?<!\bM[.!?])(?<!\bMM[.!?])(?<!\bMme[.!?])(?<!\bDr[.!?])(?<!\b[A-Z][.!?])(?:\s|$)|\n")
 
 
 @dataclass
@@ -68,7 +71,7 @@ def find_quotes(doc: Doc, kb: Knowledge, persons: list[Person]) -> list[dict]:
     lex: _Lexicon = kb.compiled("quotes.lexicon", _build)
     mentions: list[_PersonMention] | None = None  # built for the first quote long enough
     out = []
-    for q in _QUOTE.finditer(doc.norm):
+    for q in (_QUOTE if '"' in doc.norm else _GUILLEMETS).finditer(doc.norm):
         inner_start, inner_end = q.span(1) if q.group(1) is not None else q.span(2)
         words = doc.norm[inner_start:inner_end].split()
         if len(words) < _MIN_WORDS:
