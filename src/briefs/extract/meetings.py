@@ -452,7 +452,6 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f.content = content
         f.continues = bool(pronoun or t.anaphoric_time.search(content) or has_plural())
         f.pronoun = pronoun
-        f.also = bool(t.also.search(content))
         f.parallel = bool(t.parallel.search(content))
         shifted = t.day_shift.search(text, 0, c_hi)
         if shifted and not t.apposition_shift.search(text, max(0, shifted.start() - 40), shifted.start()):
@@ -464,8 +463,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if anaphoric and (not f.dated or f.report_dated):
             carried = [n for o, n in seg_persons] or carried
             continue  # an anaphoric noun without a date of its own tells nothing new
-        if not f.dated and (f.shift or f.anaphoric_date):
-            f.anchors = _anchors(doc, si, sent.start + cue.start())
+        if not f.dated:
+            f.also = bool(t.also.search(content))  # only a dateless frame looks for its occasion
+            if f.shift or f.anaphoric_date:
+                f.anchors = _anchors(doc, si, sent.start + cue.start())
         f.last_sentence = si
         if not f.remote:
             f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi)
