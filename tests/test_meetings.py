@@ -435,3 +435,20 @@ def test_without_also_a_dateless_talk_follows_the_encounter_just_told(kb):
                "à Achgabat. Ils y avaient rencontré Narendra Modi.", kb)
     assert ("2023-04-11", "Achgabat") in [(m["date"], m["place"]) for m in ms]
     assert "2023-05-09" in [m["date"] for m in ms]
+
+
+def test_a_headline_encounter_is_the_one_the_body_dates(kb):
+    ms = found("Sommet d'Astana : Erdogan et Aliev se rencontrent\n"
+               "Par la rédaction\n"
+               "10 mai 2023\n\n"
+               "Le président turc Recep Tayyip Erdogan a reçu mardi à Astana le président Ilham Aliev.", kb)
+    assert brief(ms) == [("2023-05-09", "Astana", "rencontre", ["Recep Tayyip Erdogan", "Ilham Aliev"])]
+
+
+def test_a_headline_encounter_the_body_does_not_date_stays(kb):
+    ms = found("Ilham Aliev et Nikol Pachinian se rencontrent à Astana\n"
+               "Par la rédaction\n"
+               "10 mai 2023\n\n"
+               "Le président turc Recep Tayyip Erdogan a reçu mardi à Ankara Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Ilham Aliev", "Nikol Pachinian"],
+                                               ["Recep Tayyip Erdogan", "Vladimir Poutine"]]

@@ -195,6 +195,7 @@ class _Frame:
     report_dated: bool = False  # the date is the report's, from another clause (« a précisé dimanche »)
     pronoun: bool = False       # its subject is a pronoun (« il y a rencontré »)
     also: bool = False          # « s'est également entretenu »: one more encounter of the news
+    title: bool = False         # told in a line with no final stop (a headline)
     anchors: tuple[str | None, str | None] = (None, None)  # see _anchors: for « le soir même », « la veille »
 
 
@@ -452,6 +453,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f.content = content
         f.continues = bool(pronoun or t.anaphoric_time.search(content) or has_plural())
         f.pronoun = pronoun
+        f.title = not text.rstrip().endswith((".", "!", "?", "»", '"', "…"))
         f.parallel = bool(t.parallel.search(content))
         shifted = t.day_shift.search(text, 0, c_hi)
         if shifted and not t.apposition_shift.search(text, max(0, shifted.start() - 40), shifted.start()):
@@ -762,8 +764,10 @@ def _resolve(frames: list[_Frame], published=None) -> list[_Frame]:
                 _inherit(f, adjacent)
                 out.append(f)
             continue
-        ahead = next((g for g in frames[i + 1:] if g.sentence <= f.sentence + 2 and g.dated
-                      and (not g.participants or _shares(f, g))), None)
+        # (a headline is told again, dated, in the body: it may stand further before it)
+        ahead = next((g for g in frames[i + 1:] if g.dated and (
+            (g.sentence <= f.sentence + 2 and (not g.participants or _shares(f, g)))
+            or (f.title and f.participants and set(f.participants) <= set(g.participants)))), None)
         if ahead is not None and f.participants and (
                 ahead.participants or dates_mod.is_future_clause(f.content) == dates_mod.is_future_clause(ahead.content)):
             _absorb(ahead, f)
