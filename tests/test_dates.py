@@ -645,3 +645,87 @@ def test_present_tense_weekday_takes_the_tense_the_text_gives_that_day():
     assert find_dates("Téhéran reçoit jeudi le forum gazier", pub)[0].value == "2024-02-29"
     [bare] = find_dates("Après le retrait des États-Unis, jeudi, du traité", pub, weekday_hint=hints.get)
     assert bare.value == "2024-02-29"
+
+
+# --------------------------------------------------------------------------
+# « à la veille de », « le soir même », abbreviations, a day without month, the week-end
+# --------------------------------------------------------------------------
+def test_on_the_eve_of_points_forward():
+    # 2024-06-27 is a Thursday.
+    m = mention("Le texte a été signé à la veille de la réunion ministérielle de samedi.", "2024-06-27", "samedi")
+    assert m.value == "2024-06-29"
+    m = mention("L'accord tombe à l'approche du scrutin de dimanche.", "2024-06-27", "dimanche")
+    assert m.value == "2024-06-30"
+
+
+def test_the_day_before_alone_does_not_point_forward():
+    m = mention("Il était arrivé la veille, mercredi.", "2024-06-27", "mercredi")
+    assert m.value == "2024-06-26"
+
+
+def test_the_same_evening_is_the_day_named_before_it():
+    found = find_dates("Le lanceur a décollé lundi ; le soir même, les deux ministres se sont appelés.", D("2024-06-27"))
+    assert [(m.text, m.value) for m in found] == [("lundi", "2024-06-24"), ("le soir même", "2024-06-24")]
+
+
+def test_abbreviated_month_with_its_dot():
+    assert only("Le mémorandum a été paraphé le 3 janv. 2024 à Bakou.", "2024-06-27").value == "2024-01-03"
+    assert only("Les pourparlers ont repris le 14 févr. à Genève.", "2024-06-27").value == "2024-02-14"
+    assert find_dates("Ils étaient sept. Les autres sont partis.", D("2024-06-27")) == []
+
+
+def test_day_without_month_is_in_the_month_of_the_text():
+    assert only("Le 12, les deux ministres se sont entretenus par téléphone.", "2024-06-27").value == "2024-06-12"
+    assert only("Le vote final aura lieu le 3.", "2024-06-27").value == "2024-07-03"
+    assert find_dates("Le taux est passé de 10 à 12 en un an.", D("2024-06-27")) == []
+    assert find_dates("Le 20 heures de la chaîne a ouvert sur ce sujet.", D("2024-06-27")) == []
+
+
+def test_week_end_is_its_saturday():
+    assert only("Les négociateurs se sont vus le week-end dernier à Doha.", "2024-06-27").value == "2024-06-22"
+    assert only("Ils se retrouveront ce week-end à Oman.", "2024-06-27").value == "2024-06-29"
+    assert only("Next weekend the envoys meet again.", "2024-06-27").value == "2024-07-06"
+    assert find_dates("Le week-end a été calme à Bakou.", D("2024-06-27")) == []
+
+
+def test_range_of_two_weekday_dates():
+    # 2025-03-12 is a Wednesday.
+    m = only("Les deux ministres se verront mercredi 19 et jeudi 20 mars à Moscou.", "2025-03-12")
+    assert (m.text, m.value, m.end_value) == ("mercredi 19 et jeudi 20 mars", "2025-03-19", "2025-03-20")
+    m = only("La commission siégera du lundi 7 au mercredi 9 avril.", "2025-03-12")
+    assert (m.value, m.end_value) == ("2025-04-07", "2025-04-09")
+
+
+def test_quarter_or_half_of_a_year_gives_the_year():
+    assert only("Les livraisons commenceront au premier trimestre 2026.", "2025-03-12").value == "2026"
+    assert only("Le gazoduc a été achevé au second semestre 2024.", "2025-03-12").value == "2024"
+    assert find_dates("Le premier ministre a parlé.", D("2025-03-12")) == []
+
+
+def test_weekday_chooses_the_year_of_a_day_month():
+    # 2024-01-17 was a Wednesday; the nearest 17 January before 2025-03-12 (2025) a Friday.
+    assert only("Le traité a été signé mercredi 17 janvier.", "2025-03-12").value == "2024-01-17"
+    assert only("Le traité a été signé vendredi 17 janvier.", "2025-03-12").value == "2025-01-17"
+
+
+def test_past_infinitive_takes_the_tense_of_the_main_verb():
+    # 2024-09-11 is a Wednesday.
+    m = mention("Il doit rentrer vendredi après avoir été reçu jeudi par le président.", "2024-09-11", "jeudi")
+    assert m.value == "2024-09-12"
+    m = mention("Il est rentré vendredi après avoir été reçu jeudi par le président.", "2024-09-11", "jeudi")
+    assert m.value == "2024-09-05"
+
+
+def test_conditional_after_a_past_report_points_forward():
+    # 2025-02-05 is a Wednesday.
+    m = mention("Le Kremlin a confirmé que le président rencontrerait le 20 février son homologue.", "2025-02-05", "le 20 février")
+    assert m.value == "2025-02-20"
+    m = mention("Selon l'agence, le ministre se rendrait jeudi à Bakou.", "2025-02-05", "jeudi")
+    assert m.value == "2025-02-06"
+    # an imparfait is past: « livrait » is no conditional
+    assert mention("L'usine livrait le 20 janvier ses dernières pièces.", "2025-02-05", "le 20 janvier").value == "2025-01-20"
+
+
+def test_agreeing_to_meet_points_forward():
+    m = mention("Les deux ministres ont convenu de se retrouver à Bakou au printemps.", "2025-02-05", "au printemps")
+    assert m.value == "2025"

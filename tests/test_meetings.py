@@ -236,3 +236,219 @@ def test_talk_on_the_sidelines_takes_the_gatherings_day_not_the_reports(kb):
     assert brief(ms) == [("2023-05-11", "Astana", "sommet", ["Vladimir Poutine", "Massoud Pezeshkian"]),
                          ("2023-05-11", "Astana", "rencontre", ["Vladimir Poutine", "Massoud Pezeshkian"])]
     assert ms[1]["date_text"] == "jeudi"
+
+
+def test_verbless_clause_after_puis_repeats_the_encounter_on_its_own_day_and_place(kb):
+    ms = found("Le ministre arménien Ararat Mirzoyan a été reçu le 4 avril à Bakou par Djeyhoun Baïramov, "
+               "puis le lendemain à Tbilissi par Ilia Darchiachvili.", kb)
+    assert brief(ms) == [("2023-04-04", "Bakou", "rencontre", ["Ararat Mirzoyan", "Djeyhoun Baïramov"]),
+                         ("2023-04-05", "Tbilissi", "rencontre", ["Ararat Mirzoyan", "Ilia Darchiachvili"])]
+    assert ms[1]["date_text"] == "le lendemain"
+    ms = found("La présidente moldave Maia Sandu s'est entretenue mardi à Bruxelles avec Charles Michel, "
+               "puis mercredi à Paris avec Emmanuel Macron.", kb)
+    assert [(m["date"], m["place"], m["participants"]) for m in ms] == [
+        ("2023-05-09", "Bruxelles", ["Maia Sandu", "Charles Michel"]),
+        ("2023-05-10", "Paris", ["Maia Sandu", "Emmanuel Macron"])]
+
+
+def test_a_clause_with_its_own_verb_after_puis_is_no_repeated_encounter(kb):
+    ms = found("Le ministre Sergueï Lavrov a rencontré lundi à Bakou Djeyhoun Baïramov, "
+               "puis le lendemain Ilham Aliev a quitté la ville.", kb)
+    assert brief(ms) == [("2023-05-08", "Bakou", "rencontre", ["Sergueï Lavrov", "Djeyhoun Baïramov"])]
+
+
+def test_discussing_something_with_a_named_person_is_an_encounter(kb):
+    ms = found("Le vice-ministre Andreï Roudenko avait discuté du dossier le 14 février à Pékin "
+               "avec l'ambassadeur chinois, Zhang Hanhui.", kb)
+    assert brief(ms) == [("2023-02-14", "Pékin", "rencontre", ["Andreï Roudenko", "Zhang Hanhui"])]
+    ms = found("Le ministre Alexandre Novak a examiné lundi les projets gaziers avec son homologue qatari, "
+               "Saad al-Kaabi.", kb)
+    assert brief(ms) == [("2023-05-08", None, "rencontre", ["Alexandre Novak", "Saad al-Kaabi"])]
+
+
+def test_discussing_with_no_one_named_is_no_encounter(kb):
+    assert found("Le ministre Alexandre Novak a évoqué lundi la question avec fermeté.", kb) == []
+
+
+def test_presenting_before_a_named_person_is_an_encounter(kb):
+    ms = found("Le général Mohammad Bagheri a présenté mardi devant Vladimir Poutine un plan de coopération.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Mohammad Bagheri", "Vladimir Poutine"])]
+
+
+def test_speaking_before_unnamed_people_is_no_encounter(kb):
+    assert found("Le ministre Sergueï Lavrov a déclaré mardi devant les journalistes que Vladimir Poutine "
+                 "était satisfait.", kb) == []
+    assert found("S'exprimant mardi devant le Parlement, Vladimir Poutine a salué le traité.", kb) == []
+
+
+def test_what_a_visitor_did_there_belongs_to_the_visit(kb):
+    ms = found("Le ministre turc Hakan Fidan s'est rendu en mars à Bagdad à l'invitation de Fouad Hussein. "
+               "Il y a rencontré le Premier ministre Mohammed Chia al-Soudani.", kb)
+    assert brief(ms) == [("2023-03", "Bagdad", "visite", ["Hakan Fidan", "Fouad Hussein", "Mohammed Chia al-Soudani"])]
+
+
+def test_anaphoric_noun_with_its_own_date_dates_the_encounter_told_before(kb):
+    ms = found("Le président Recep Tayyip Erdogan rencontrera Vladimir Poutine en marge du sommet de l'OCS. "
+               "La rencontre est prévue jeudi.", kb)
+    assert brief(ms) == [("2023-05-11", None, "rencontre", ["Recep Tayyip Erdogan", "Vladimir Poutine"])]
+    ms = found("Le président Ilham Aliev s'entretiendra avec Nikol Pachinian lors du forum qui se tiendra "
+               "du 15 au 17 mai à Astana. Le tête-à-tête aura lieu le 16 mai.", kb)
+    assert ("2023-05-16", ["Ilham Aliev", "Nikol Pachinian"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_anaphoric_noun_without_a_predicate_of_time_adds_no_date(kb):
+    ms = found("Le président Ilham Aliev s'entretiendra avec Nikol Pachinian lors du forum d'Astana. "
+               "La visite avait été préparée la semaine dernière.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [(None, ["Ilham Aliev", "Nikol Pachinian"])]
+
+
+def test_the_day_before_with_no_meeting_to_count_from_is_before_the_news_day(kb):
+    ms = found("Moscou et Ankara ont annoncé vendredi un accord sur les céréales. Sergueï Lavrov et Hakan Fidan "
+               "en avaient fixé les termes lors d'un entretien téléphonique la veille.", kb)
+    assert [(m["date"], m["date_text"], m["kind"]) for m in ms] == [("2023-05-04", "la veille", "entretien téléphonique")]
+
+
+def test_the_same_evening_is_the_day_named_just_before(kb):
+    ms = found("Le satellite a été lancé lundi depuis Baïkonour. Le chef de l'agence spatiale, Iouri Borissov, "
+               "s'est entretenu au téléphone le soir même avec Hassan Salarieh.", kb)
+    assert [(m["date"], m["date_text"], m["participants"]) for m in ms] == [
+        ("2023-05-08", "le soir même", ["Iouri Borissov", "Hassan Salarieh"])]
+
+
+def test_the_day_before_in_a_participants_apposition_is_not_the_meetings(kb):
+    ms = found("Les présidents ont assisté jeudi par visioconférence à la cérémonie. Le protocole a été signé "
+               "à Bakou par Alexeï Overtchouk et Chahin Moustafaïev, arrivé la veille dans la capitale "
+               "azerbaïdjanaise.", kb)
+    assert brief(ms) == [("2023-05-04", "Bakou", "rencontre", ["Alexeï Overtchouk", "Chahin Moustafaïev"])]
+
+
+def test_a_gathering_a_speaker_recalls_is_not_the_speakers_meeting(kb):
+    assert found("« Cette mer doit rester une mer de paix », a déclaré le gouverneur Igor Babouchkine, "
+                 "rappelant les décisions prises lors du sommet de Bakou, le 3 mars.", kb) == []
+    assert found("« Nous tiendrons parole », a affirmé Hakan Fidan, saluant les accords conclus lors de la "
+                 "réunion de Minsk en avril.", kb) == []
+
+
+def test_a_phone_talk_told_with_un_entretien_is_a_phone_call(kb):
+    ms = found("Le ministre Sergueï Lavrov a eu un entretien téléphonique lundi avec Hakan Fidan.", kb)
+    assert brief(ms) == [("2023-05-08", None, "entretien téléphonique", ["Sergueï Lavrov", "Hakan Fidan"])]
+
+
+def test_a_participle_after_puis_is_another_act_not_a_repeated_encounter(kb):
+    ms = found("L'accord a été signé mardi par Sergueï Lavrov et Abbas Araghchi, puis approuvé par Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Sergueï Lavrov", "Abbas Araghchi"]]
+
+
+def test_repeated_encounter_with_its_agent_first(kb):
+    ms = found("Abbas Araghchi a été reçu le 3 mai par Vladimir Poutine, puis par Sergueï Lavrov le 4 mai à Sotchi.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [
+        ("2023-05-03", ["Abbas Araghchi", "Vladimir Poutine"]), ("2023-05-04", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_il_y_a_with_a_participle_is_he_there_not_an_impersonal(kb):
+    ms = found("Abbas Araghchi s'est rendu mardi à Moscou. Il y a rencontré Sergueï Lavrov, "
+               "puis a été reçu par Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Abbas Araghchi", "Sergueï Lavrov"], ["Abbas Araghchi", "Vladimir Poutine"]]
+    ms = found("Vladimir Poutine a reçu lundi Ebrahim Raïssi. Il y a deux jours, Sergueï Lavrov avait rencontré "
+               "Abbas Araghchi.", kb)
+    assert [m["participants"] for m in ms][1] == ["Sergueï Lavrov", "Abbas Araghchi"]
+
+
+def test_pronoun_subject_after_a_fronted_phrase(kb):
+    ms = found("Mardi, Vladimir Poutine s'est adressé au Parlement. Le lendemain, il a reçu Ebrahim Raïssi au Kremlin.", kb)
+    assert brief(ms) == [("2023-05-10", "Moscou", "rencontre", ["Vladimir Poutine", "Ebrahim Raïssi"])]
+
+
+def test_meeting_again_is_an_encounter(kb):
+    ms = found("Alexandre Novak et Mohsen Paknejad se reverront à la mi-juin à Saint-Pétersbourg.", kb)
+    assert brief(ms) == [("2023-06", "Saint-Pétersbourg", "rencontre", ["Alexandre Novak", "Mohsen Paknejad"])]
+    ms = found("Les présidents Vladimir Poutine et Massoud Pezechkian doivent se retrouver jeudi à Achgabat.", kb)
+    assert brief(ms) == [("2023-05-11", "Achgabat", "rencontre", ["Vladimir Poutine", "Massoud Pezechkian"])]
+
+
+def test_finding_oneself_alone_is_no_encounter(kb):
+    assert found("Le ministre Abbas Araghchi se retrouve isolé après la décision de Donald Trump.", kb) == []
+
+
+def test_a_subject_with_an_apposition_before_its_verb_is_no_postposed_report(kb):
+    ms = found("Le ministre Hakan Fidan, qui s'est rendu à Bakou pour la réunion des garants, a rencontré "
+               "ce mercredi Djeyhoun Baïramov.", kb)
+    assert [(m["date"], m["kind"], m["participants"]) for m in ms] == [
+        ("2023-05-10", "rencontre", ["Hakan Fidan", "Djeyhoun Baïramov"])]
+
+
+def test_separate_talks_with_several_named_persons(kb):
+    ms = found("Le ministre Hakan Fidan a eu mardi des entretiens séparés avec Wang Yi et Sergueï Lavrov.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Hakan Fidan", "Wang Yi", "Sergueï Lavrov"])]
+
+
+def test_generic_head_with_a_nationality_is_the_latest_person_of_that_state(kb):
+    ms = found("Le président turc Recep Tayyip Erdogan a reçu lundi Ilham Aliev. "
+               "Le dirigeant turc s'était entretenu la semaine dernière avec Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Recep Tayyip Erdogan", "Vladimir Poutine"]
+    ms = found("Le président turc Recep Tayyip Erdogan a reçu lundi Ilham Aliev. "
+               "Le responsable azerbaïdjanais avait rencontré en avril Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Ilham Aliev", "Vladimir Poutine"]
+
+
+def test_generic_head_of_a_state_no_one_serves_names_no_one(kb):
+    ms = found("Le président turc Recep Tayyip Erdogan a reçu lundi Ilham Aliev. "
+               "Le responsable chinois avait rencontré en avril Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Vladimir Poutine"]
+
+
+def test_the_two_heads_of_diplomacy_are_the_latest_pair_of_foreign_ministers(kb):
+    ms = found("Le ministre turc des Affaires étrangères, Hakan Fidan, a reçu lundi son homologue russe Sergueï Lavrov. "
+               "Mardi, Hakan Fidan a rencontré le secrétaire du Conseil de sécurité, Sergueï Choïgou. "
+               "Les deux chefs de la diplomatie s'étaient déjà entretenus par téléphone en avril. "
+               "Ils s'étaient ensuite vus à Doha, le 2 mai.", kb)
+    assert [(m["date"], m["participants"]) for m in ms][2:] == [
+        ("2023-04", ["Hakan Fidan", "Sergueï Lavrov"]), ("2023-05-02", ["Hakan Fidan", "Sergueï Lavrov"])]
+
+
+def test_pronoun_after_a_told_encounter_is_its_subject(kb):
+    ms = found("Le responsable azerbaïdjanais Hikmet Hadjiev, cité par Elnur Mammadli, a rencontré mardi Abbas Araghchi. "
+               "Il doit être reçu jeudi par Vladimir Poutine.", kb)
+    assert ms[-1]["participants"] == ["Hikmet Hadjiev", "Vladimir Poutine"]
+
+
+def test_head_of_state_with_a_nationality_is_that_states_leader_named_before(kb):
+    ms = found("Vladimir Poutine a reçu lundi Massoud Pezechkian. "
+               "Le chef de l'État russe s'est ensuite entretenu avec Narendra Modi.", kb)
+    assert ms[-1]["participants"] == ["Vladimir Poutine", "Narendra Modi"]
+
+
+def test_agreeing_to_meet_again_is_an_announced_encounter(kb):
+    ms = found("Les ministres Hakan Fidan et Djeyhoun Baïramov ont convenu de se retrouver à Bakou en septembre.", kb)
+    assert brief(ms) == [("2023-09", "Bakou", "rencontre", ["Hakan Fidan", "Djeyhoun Baïramov"])]
+
+
+def test_also_goes_with_the_news_day_not_a_recalled_one(kb):
+    ms = found("Vladimir Poutine a reçu mardi à Kazan Massoud Pezechkian. Il s'agit de leur deuxième rencontre, "
+               "après un premier entretien le 11 avril à Achgabat. "
+               "Le chef de l'État russe s'est également entretenu avec Narendra Modi.", kb)
+    assert ("2023-05-09", ["Vladimir Poutine", "Narendra Modi"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_without_also_a_dateless_talk_follows_the_encounter_just_told(kb):
+    ms = found("Vladimir Poutine a reçu mardi à Kazan Massoud Pezechkian. Les deux hommes s'étaient vus le 11 avril "
+               "à Achgabat. Ils y avaient rencontré Narendra Modi.", kb)
+    assert ("2023-04-11", "Achgabat") in [(m["date"], m["place"]) for m in ms]
+    assert "2023-05-09" in [m["date"] for m in ms]
+
+
+def test_a_headline_encounter_is_the_one_the_body_dates(kb):
+    ms = found("Sommet d'Astana : Erdogan et Aliev se rencontrent\n"
+               "Par la rédaction\n"
+               "10 mai 2023\n\n"
+               "Le président turc Recep Tayyip Erdogan a reçu mardi à Astana le président Ilham Aliev.", kb)
+    assert brief(ms) == [("2023-05-09", "Astana", "rencontre", ["Recep Tayyip Erdogan", "Ilham Aliev"])]
+
+
+def test_a_headline_encounter_the_body_does_not_date_stays(kb):
+    ms = found("Ilham Aliev et Nikol Pachinian se rencontrent à Astana\n"
+               "Par la rédaction\n"
+               "10 mai 2023\n\n"
+               "Le président turc Recep Tayyip Erdogan a reçu mardi à Ankara Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Ilham Aliev", "Nikol Pachinian"],
+                                               ["Recep Tayyip Erdogan", "Vladimir Poutine"]]

@@ -160,7 +160,8 @@ _WEEKDAY_NAMES = {
 
 
 def _month_number(name: str) -> int | None:
-    """Month 1-12 from a French or English name (any case, accents optional)."""
+    """Month 1-12 from a French or English name (any case, accents optional, « janv. »)."""
+    name = name.rstrip(".")
     n = _MONTH_NAMES.get(name.lower())
     return n if n is not None else _month_number_slow(name)
 
@@ -180,7 +181,10 @@ _MONTH_FR = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
 )
 _MONTH_EN = r"january|february|march|april|may|june|july|august|september|october|november|december"
-_MONTH = rf"(?:{_MONTH_FR}|{_MONTH_EN})\b"
+# Abbreviations only with their dot (« le 3 janv. 2024 »): « sept » alone is a number.
+_MONTH_ABBR = r"janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c"
+_MONTH = rf"(?:(?:{_MONTH_FR}|{_MONTH_EN})\b|(?:{_MONTH_ABBR})\.)"
+_MONTH_FULL = rf"(?:{_MONTH_FR}|{_MONTH_EN})\b"
 _MONTH_ENB = rf"(?:{_MONTH_EN})\b"
 _WD_FR = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _WD_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -196,7 +200,8 @@ _UNITS = (
     r"soldats|personnes|m[ée]gawatts?|mw|barils|milliards?|millions?|exemplaires|unit[ée]s|pi[èe]ces|"
     r"habitants|emplois|militaires|produits|centrifugeuses|missiles|avions|chars|kg|mètres)\b"
 )
-_PART = rf"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late)"
+_PART = (r"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late"
+         r"|(?:premier|second|deuxi[èe]me|troisi[èe]me|quatri[èe]me|dernier)\s+(?:trimestre|semestre))")
 _PART_PRE = rf"(?:(?:[àa]\s+la|au|en)\s+)?{_PART}(?:\s*{_HY}\s*|\s+)"
 _PART_OF = rf"(?:(?:du\s+mois\s+)?(?:de\s+|d{_AP}\s*)|of\s+)?"
 _TOD = rf"(?:soir|matin|apr[eè]s{_HY}?\s*midi|midi|night|morning|afternoon|evening|dans\s+la\s+(?:soir[ée]e|matin[ée]e|nuit))"
@@ -212,9 +217,10 @@ _REL_NEXT = r"prochaine?"
 # day, "février 2005" before "en février", "mardi 17 janvier" before "mardi").
 _BRANCHES: list[tuple[str, str]] = [
     # du 16 au 18 février / du 28 février au 2 mars / les 16 et 17 avril / entre le 3 et le 5 mai
-    ("rdm", rf"(?:(?:du|from|entre(?:\s+le)?|les|between)\s+)?(?P<rdm_d1>{_DAY})(?:\s+(?P<rdm_m1>{_MONTH}))?"
+    # (mercredi 12 et jeudi 13 mars / du lundi 3 au mercredi 5 mars)
+    ("rdm", rf"(?:(?:du|from|entre(?:\s+le)?|les|between)\s+)?(?:{_WDAY},?\s+)?(?P<rdm_d1>{_DAY})(?:\s+(?P<rdm_m1>{_MONTH}))?"
             rf"(?:\s+(?P<rdm_y1>{_YEAR}))?\s*(?:au|à|et(?:\s+le)?|{_HY}|–|to|and|until|through)\s*"
-            rf"(?P<rdm_d2>{_DAY})\s+(?P<rdm_m2>{_MONTH})(?:\s+(?P<rdm_y2>{_YEAR}))?"),
+            rf"(?:{_WDAY},?\s+)?(?P<rdm_d2>{_DAY})\s+(?P<rdm_m2>{_MONTH})(?:\s+(?P<rdm_y2>{_YEAR}))?"),
     # April 16-18 / from April 28 to May 2, 2025
     ("rmd", rf"(?:from\s+)?(?P<rmd_m1>{_MONTH_ENB})\s+(?P<rmd_d1>{_DAY_EN})\s*(?:{_HY}|–|to|through|until)\s*"
             rf"(?:(?P<rmd_m2>{_MONTH_ENB})\s+)?(?P<rmd_d2>{_DAY_EN})(?:\s*,?\s*(?P<rmd_y>{_YEAR}))?"),
@@ -227,6 +233,8 @@ _BRANCHES: list[tuple[str, str]] = [
            rf"(?:of\s+)?(?P<dm_m>{_MONTH})(?:\s*,?\s*(?P<dm_y>{_YEAR})|\s+(?P<dm_rel>dernier|prochain)\b"
            rf"|(?P<dm_ybad>\s+\d{{4}})(?!\d))?"
            rf"(?P<dm_ago>\s*,?\s*il\s+y\s+a\s+(?:plusieurs|quelques|de\s+nombreuses|bien\s+des|\w+)\s+(?:ann[ée]es|ans))?"),
+    # le 12, / ce 3 au soir: a day of the month the text is in (or the one before), month unsaid
+    ("dn", rf"(?P<dn_art>le|ce)\s+(?P<dn_d>{_DAY})(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:au|dans\s+la)\s+(?:soir|matin|soir[ée]e|matin[ée]e)\b)"),
     # on April 12 / April 12, 2025 / Friday, April 18
     ("md", rf"(?:(?P<md_on>on)\s+)?(?:(?P<md_wd>{_WD_EN})\b,?\s+)?(?P<md_m>{_MONTH_ENB})\s+(?P<md_d>{_DAY_EN})"
            rf"(?:\s*,\s*(?P<md_y>{_YEAR})|\s+(?P<md_y2>{_YEAR}))?"),
@@ -252,10 +260,12 @@ _BRANCHES: list[tuple[str, str]] = [
           rf"|(?<=\bd.ici\s))(?P<y_y>{_YEAR})(?!{_UNITS})"),
     # en mars, in March, depuis janvier, au mois d'avril
     ("m", rf"(?:(?P<m_pre>en|in|courant|au\s+mois\s+de|au\s+mois\s+d{_AP})\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
-          rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
+          rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
     # en début de semaine, en fin de semaine, au début de la semaine prochaine
     ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
             rf"(?:\s+(?P<wkp_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
+    # ce week-end, le week-end dernier, le week-end prochain, last weekend -> its Saturday
+    ("we", rf"(?P<we_det>ce|le|this|last|next)\s+week(?:{_HY}|\s)?end(?:\s+(?P<we_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
     # cette semaine, la semaine dernière, la semaine prochaine, last week
     ("wk", rf"(?P<wk_det>cette|la|this|last|next|earlier\s+this|later\s+this)\s+(?:semaine|week)"
            rf"(?:\s+(?P<wk_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
@@ -276,7 +286,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ("ago", rf"(?P<ago_dir>il\s+y\s+a|dans)\s+(?P<ago_n>{_NUM_WORD})\s+(?P<ago_u>jours?|semaines?|mois|ans|ann[ée]es?)\b"
             rf"|(?P<ago_n2>{_NUM_WORD})\s+(?P<ago_u2>days?|weeks?|months?|years?)\s+ago\b"),
     # le même jour, le jour même
-    ("same", r"le\s+m[êe]me\s+jour|le\s+jour\s+m[êe]me|the\s+same\s+day"),
+    # le même jour, le jour même, le soir même, le même soir
+    ("same", r"le\s+m[êe]me\s+(?:jour|soir|matin)|le\s+(?:jour|soir|matin)\s+m[êe]me|the\s+same\s+day"),
 ]
 
 # Anchors: every expression contains one of these words (or a number).
@@ -289,20 +300,24 @@ for _words, _names in (
      "decembre january february march april may june july august september october november december",
      ("rmd", "md", "rmm", "my", "pm", "m")),
     ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday",
-     ("dm", "md", "wd")),
+     ("rdm", "dm", "md", "wd")),
     ("printemps été ete automne hiver spring summer autumn fall winter", ("ss", "sse")),
-    ("semaine week", ("wkp", "wk", "ago")),
+    ("semaine", ("wkp", "wk", "ago")),
+    ("week", ("wkp", "we", "wk", "ago")),
+    ("weekend", ("we",)),
+    ("janv fevr févr fev fév avr juil sept oct nov dec déc", ("rmd", "md", "rmm", "my", "pm")),
     ("mois", ("mo", "my", "pm", "m", "ago")),
     ("month", ("mo",)),
     ("an année annee", ("yr", "y", "py")),
     ("year", ("yr",)),
-    ("hier demain aujourd yesterday today tomorrow tonight matin soir midi morning", ("rd",)),
+    ("hier demain aujourd yesterday today tomorrow tonight midi morning", ("rd",)),
+    ("matin soir", ("rd", "same")),
     ("jour day", ("same", "ago")),
     ("jours days semaines weeks months ans années annees years", ("ago",)),
 ):
     for _w in _words.split():
         _BRANCHES_BY_ANCHOR[_w] = _names
-_DIGIT_BRANCHES = ("rdm", "num", "iso", "dm", "ryy", "py", "y", "ago")
+_DIGIT_BRANCHES = ("rdm", "num", "iso", "dm", "dn", "ryy", "py", "y", "ago")
 
 
 _ANCHOR_RE = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
@@ -317,7 +332,8 @@ _PREFIX_WORDS = frozenset(
     "le la les l ce cet cette du de d des un une on the entre between from en in au aux à a début debut fin mi "
     "courant milieu early mid late this last next earlier later il y dans même meme jour mois ici of during "
     "avant après apres et and to deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente "
-    "one two three four five seven eight nine ten plusieurs quelques".split()
+    "one two three four five seven eight nine ten plusieurs quelques "
+    "premier second deuxième troisième quatrième dernier trimestre semestre".split()
 )
 
 
@@ -379,8 +395,9 @@ _MOTION = _inflections("arrivé", "parti", "venu", "allé", "rentré", "revenu",
 _FUTURE_WORDS = _FUT_PARTICIPLES | frozenset(
     "doit doivent devra devront devrait devraient devait devaient pourrait pourraient pourra pourront "
     "prochain prochaine prochains prochaines prochainement bientôt will shall upcoming next scheduled ll "
+    "recevrait recevraient viendrait viendraient tiendrait tiendraient rendrait rendraient "
     # infinitives that plan a gathering (« ont convenu d'organiser une réunion du 9 au 10 février »)
-    "organiser tenir".split()
+    "organiser tenir retrouver revoir rencontrer".split()
 )
 _PAST_WORDS = frozenset(
     "hier déjà naguère auparavant jadis précédemment dernièrement récemment fut furent eurent purent firent "
@@ -405,7 +422,9 @@ _NOT_ED = frozenset("need indeed speed proceed exceed succeed feed seed bleed br
 _QUE = frozenset(("que", "qu"))
 
 
-_KEYWORDS = (_AUX_AVOIR | _ETRE | _FUTURE_WORDS | _PAST_WORDS | _VA | _TO_FUTURE) | {"venir", "ici"}
+# « à la veille de », « à l'approche de »: what follows is still to come.
+_EVE_WORDS = frozenset("veille approche".split())
+_KEYWORDS = (_AUX_AVOIR | _ETRE | _FUTURE_WORDS | _PAST_WORDS | _VA | _TO_FUTURE | _EVE_WORDS) | {"venir", "ici"}
 _ENDINGS = _FUT_ENDINGS + ("ait", "aient", "èrent", "ed")
 
 
@@ -435,6 +454,14 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
         lower = text[s].islower()
         prev = words[i - 1] if i else ""
         if t in _AUX_AVOIR and lower:
+            if t == "avoir":
+                # « après avoir été reçu jeudi »: a past infinitive has the tense of its main verb
+                j = i + 1
+                while j < n and (words[j] in _ADVERBS or words[j] in ("été", "eu")):
+                    j += 1
+                if j < n and _is_participle(text, found[j], words[j]):
+                    consumed = j
+                continue
             if t == "a" and prev == "y" and i >= 2 and words[i - 2] == "il":
                 out.append((found[i - 2].start(), e, "past"))  # « il y a deux jours »
                 continue
@@ -485,6 +512,9 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
         elif t in _TO_FUTURE:
             if i + 1 < n and words[i + 1] == "to":
                 out.append((s, found[i + 1].end(), "future"))
+        elif t in _EVE_WORDS:
+            if i >= 2 and prev in ("la", "l") and words[i - 2] == "à" and i + 1 < n and words[i + 1] in ("de", "du", "des", "d"):
+                out.append((found[i - 2].start(), e, "future"))  # « à la veille de l'élection de vendredi »
         elif t == "venir" or t == "ici":
             if (t, prev) in (("venir", "à"), ("ici", "d")):
                 out.append((found[i - 1].start(), e, "future"))  # « à venir », « d'ici »
@@ -498,6 +528,10 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
                 if (len(t) > 4 and t not in _NOT_IMPARFAIT and not t.endswith("fait")
                         and not stem.endswith(_CONDITIONAL_STEMS)):
                     out.append((s, e, "past"))
+                elif len(stem) > 4 and stem.endswith("er") and t not in _NOT_IMPARFAIT:
+                    # « a confirmé que X recevrait / rencontrerait le 20 février »: a conditional
+                    # reports what is to come
+                    out.append((s, e, "future"))
             elif t.endswith("èrent"):
                 out.append((s, e, "past"))
             elif t.endswith("ed") and len(t) > 3 and t not in _NOT_ED and t.isascii():
@@ -599,6 +633,15 @@ def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> _Tens
     return before
 
 
+def has_tense_marker(text: str) -> bool:
+    """True when `text` holds a verb form or word that gives a tense (see `_scan_markers`).
+
+    Why exposed: a clause with none (« puis le lendemain à Téhéran par X ») is
+    verbless, an ellipsis of the verb of the clause before it.
+    """
+    return bool(_scan_markers(text, _lower_same_length(text), 0, len(text)))
+
+
 def is_future_clause(text: str, at: int | None = None) -> bool:
     """True when `text` (a clause or sentence) speaks of the future.
 
@@ -687,6 +730,7 @@ def _month_year(m: int, pub: dt.date, tense: _Tense, sign: int = 0) -> int:
 # relativedelta steps built once: constructing one costs more than applying it.
 _WEEK_MONDAY = {k: relativedelta(weeks=k, weekday=MO(-1)) for k in (-1, 0, 1)}
 _MONDAY_TO_FRIDAY = relativedelta(weekday=FR(+1))
+_MONDAY_TO_SATURDAY = relativedelta(days=+5)
 _MONTH_STEP = {k: relativedelta(months=k) for k in (-1, 0, 1)}
 _YEAR_STEP = {k: relativedelta(years=k) for k in (-1, 0, 1)}
 _DAY_STEP = {k: relativedelta(days=k) for k in (-2, -1, 0, 1, 2)}
@@ -833,7 +877,45 @@ def _h_dm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     d = _day_month_year(day, month, pub, {-1: "past", 1: "future"}.get(sign) or tense())
     if sign and d is not None and d == pub:  # « le 20 octobre dernier » said on 20 October
         d = _safe_date(d.year + sign, month, day)
+    wd = _weekday_number(_g(m, "dm_wd")) if _g(m, "dm_wd") else None
+    if d is not None and wd is not None and d.weekday() != wd:
+        # « mardi 17 janvier »: the weekday tells the year when the nearest one does not have it
+        fits = [c for y in (d.year - 1, d.year + 1) if (c := _safe_date(y, month, day)) and c.weekday() == wd]
+        if fits:
+            d = min(fits, key=lambda c: abs((c - pub).days))
     return (d.isoformat() if d else None), None, True
+
+
+def _h_dn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« le 12 »: that day in the month of publication, the month before or the month after,
+    by the tense (past: the latest on or before publication; future: the next on or after;
+    none: the nearer, the past one on a tie)."""
+    day = _day(_g(m, "dn_d"))
+    if pub is None:
+        return None, None, True
+    first = pub.replace(day=1)
+    cands = [d for k in (-1, 0, 1) if (d := _safe_date((first + _MONTH_STEP[k]).year,
+                                                        (first + _MONTH_STEP[k]).month, day)) is not None]
+    before = max((c for c in cands if c <= pub), default=None)
+    after = min((c for c in cands if c >= pub), default=None)
+    kind = tense()
+    if kind == "future":
+        pick = after or before
+    elif kind == "past" or after is None:
+        pick = before or after
+    else:
+        pick = after if before is None or (after - pub) < (pub - before) else before
+    return (pick.isoformat() if pick else None), None, True
+
+
+def _h_we(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    det = _fold(_g(m, "we_det"))
+    sign = _rel_sign(_g(m, "we_rel") or (det if det in ("last", "next") else None))
+    if det == "le" and sign == 0:  # « le week-end » alone is not a date
+        return None
+    if pub is None:
+        return None, None, True
+    return (pub + _WEEK_MONDAY[sign] + _MONDAY_TO_SATURDAY).isoformat(), None, True
 
 
 def _h_md(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
@@ -1047,7 +1129,7 @@ _HANDLERS: dict[str, Callable[[re.Match, Optional[dt.date], _TenseFn], _Result]]
     "rdm": _h_rdm, "rmd": _h_rmd, "num": _h_num, "iso": _h_iso, "dm": _h_dm, "md": _h_md,
     "rmm": _h_rmm, "ryy": _h_ryy, "my": _h_my, "pm": _h_pm, "py": _h_py, "ss": _h_ss,
     "sse": _h_sse, "y": _h_y, "m": _h_m, "wkp": _h_wkp, "wk": _h_wk, "mo": _h_mo, "yr": _h_yr,
-    "wd": _h_wd, "rd": _h_rd, "ago": _h_ago,
+    "wd": _h_wd, "rd": _h_rd, "ago": _h_ago, "dn": _h_dn, "we": _h_we,
 }
 
 

@@ -83,6 +83,13 @@ class _Tables:
     synonym_heads: dict[str, str]
     day_shift: re.Pattern
     day_shifts: dict[str, int]
+    with_word: re.Pattern
+    happening: re.Pattern
+    recalling: re.Pattern
+    apposition_shift: re.Pattern
+    national_subject: re.Pattern
+    also: re.Pattern
+    nationality: dict[str, str]
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -91,18 +98,29 @@ def _build(kb: Knowledge) -> _Tables:
     kinds = list(cues)
     groups = "|".join(f"(?P<k{i}>{_alt(str(c).lower() for c in cues[k])})" for i, k in enumerate(kinds))
     signing = _alt(str(c).lower() for c in conf.get("signing") or [])
+    talk = _alt(str(c).lower() for c in conf.get("talk_with") or []) or "(?!)"
+    whom = _alt(str(c).lower() for c in conf.get("before_whom") or []) or "(?!)"
+    cue_body = rf"(?:{groups}|(?P<sign>{signing})|(?P<talk>{talk})|(?P<whom>{whom}))"
     rep = _alt(conf.get("reporting") or [])
     counted = conf.get("counted_anaphors") or {}
     numbers = {str(k).lower(): int(v) for k, v in (counted.get("numbers") or {}).items()}
     nouns = {str(k).lower(): [str(w).lower() for w in v or []] for k, v in (counted.get("nouns") or {}).items()}
     aliases = {str(k).casefold(): str(v) for k, v in (conf.get("place_aliases") or {}).items()}
     shifts = conf.get("day_shifts") or {}
+    nationality: dict[str, str] = {}
+    for adj, code in ((kb["nationalities"] or {}).get("adjectives") or {}).items():
+        adj = str(adj).lower()
+        forms = [adj, adj + "e", adj + "s", adj + "es"]
+        if adj.endswith(("ien", "en")):
+            forms += [adj + "ne", adj + "nes"]
+        for form in forms:
+            nationality.setdefault(form, str(code))
     synonyms = conf.get("title_synonyms") or {}
     flags = re.IGNORECASE
     return _Tables(
         # lower-case patterns on a lower-cased text, one boundary check: sre scans this
         # several times faster than an IGNORECASE alternation
-        cue=re.compile(rf"(?<![\w-]){_prefix_guard(rf'(?:{groups}|(?P<sign>{signing}))')}(?:{groups}|(?P<sign>{signing}))(?![\w-])"),
+        cue=re.compile(rf"(?<![\w-]){_prefix_guard(cue_body)}{cue_body}(?![\w-])"),
         kinds=kinds,
         remote=re.compile(_word(conf.get("remote") or []), flags),
         signing=re.compile(signing, flags),
@@ -110,10 +128,12 @@ def _build(kb: Knowledge) -> _Tables:
         anaphoric_start=re.compile(rf"^\W*(?:{_alt(conf.get('anaphoric') or [])})\s*(?:\w+\s+)?$", flags),
         demonstrative=re.compile(r"(?:\b(?:ces|cette|cet|ce|this|these)\s+(?:(?:premiers?|premières?|nouvel(?:le)?s?|nouveaux|derniers?|dernières?|deux|trois|récente?s?)\s+)?)$", flags),
         reporting_que=re.compile(rf"(?<![\w-])(?:{rep})(?![\w-])[^.;:]*?\b(?:que\b|qu')", flags),
-        reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle|selon)\b\s*(?:\w+\s+)?(?:{rep})?|selon\b)", flags),
+        # « , a indiqué X », « , a-t-il ajouté »: a verb of saying, not any verb (« X, qui ..., a rencontré Y »)
+        reporting_tail=re.compile(rf",\s*(?:(?:a|ont|avait|avaient|a-t-il|a-t-elle)\b\s*(?:\w+\s+)?(?:{rep})(?![\w-])|selon\b)", flags),
         reporting=re.compile(rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+){{0,2}}(?:{rep})(?![\w-])", flags),
         splitter=re.compile(_alt(re.escape(str(s)) for s in conf.get("splitters") or []), flags),
-        pronoun_start=re.compile(rf"^\W*(?!(?:{_alt(conf.get('impersonal') or []) or '(?!)'})(?!\w))"
+        # « Il ... », also after a fronted phrase (« Le lendemain, il a reçu ... »)
+        pronoun_start=re.compile(rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?!(?:{_alt(conf.get('impersonal') or []) or '(?!)'})(?!\w))"
                                  rf"(?:(?:{_alt(conf.get('pronouns') or [])})\b|qu'(?:il|elle)\b)", flags),
         counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
         numbers=numbers,
@@ -134,6 +154,15 @@ def _build(kb: Knowledge) -> _Tables:
         parallel=re.compile(_word(conf.get("parallel") or []) if conf.get("parallel") else "(?!)", flags),
         day_shift=_guarded(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
         day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
+        with_word=re.compile(r"(?<![\w-])avec(?![\w-])"),
+        happening=re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
+        recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
+        apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
+        national_subject=re.compile(
+            rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?:{_alt(conf.get('generic_heads') or []) or '(?!)'})"
+            rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
+        nationality=nationality,
+        also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -164,6 +193,10 @@ class _Frame:
     shift: int = 0              # "la veille" (-1), "le lendemain" (+1): days from the meeting it follows
     shift_text: str | None = None
     report_dated: bool = False  # the date is the report's, from another clause (« a précisé dimanche »)
+    pronoun: bool = False       # its subject is a pronoun (« il y a rencontré »)
+    also: bool = False          # « s'est également entretenu »: one more encounter of the news
+    title: bool = False         # told in a line with no final stop (a headline)
+    anchors: tuple[str | None, str | None] = (None, None)  # see _anchors: for « le soir même », « la veille »
 
 
 # ---------------------------------------------------------------- per clause
@@ -192,13 +225,14 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
 
 
 def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
-            quoted: list[list[tuple[int, int]]]) -> tuple[re.Match, str] | None:
-    """The cue of a clause: the first valid one of the highest-ranked kind.
+            quoted: list[list[tuple[int, int]]]) -> tuple[re.Match, str, bool] | None:
+    """The cue of a clause: the first valid one of the highest-ranked kind, and whether
+    it is an anaphoric noun dated by its predicate (« Le tête-à-tête est prévu lundi »).
 
     Cues after a postposed report (", a affirmé X dans un entretien publié")
     belong to the report, not to the meeting.
     """
-    best: tuple[int, re.Match, str] | None = None
+    best: tuple[int, re.Match, str, bool] | None = None
     first = t.cue.search(ltext, lo, hi)
     if first is None:
         return None
@@ -216,17 +250,22 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
             continue
         if any(a <= m.start() < b for a, b in quotes):
             continue  # words quoted from a speaker tell no new encounter
+        anaphoric = False
         if m.lastgroup == "sign":
             kind = "rencontre"
             rank = t.kinds.index(kind) if kind in t.kinds else len(t.kinds)
+        elif m.lastgroup in ("talk", "whom"):
+            kind, rank = "rencontre", len(t.kinds)  # any cue word of the clause comes first
         else:
             rank = int(m.lastgroup[1:])
             kind = t.kinds[rank]
             if t.anaphoric_start.search(before) and rank != 0:
-                continue  # "La visite avait été préparée ...": refers back
+                if not t.happening.match(text, m.end(), hi):
+                    continue  # "La visite avait été préparée ...": refers back
+                anaphoric = True  # "La rencontre aura lieu mardi": dates the encounter told before
         if best is None or rank < best[0]:
-            best = (rank, m, kind)
-    return (best[1], best[2]) if best else None
+            best = (rank, m, kind, anaphoric)
+    return (best[1], best[2], best[3]) if best else None
 
 
 _SELON = re.compile(r"\W*(?:selon|d'après|according to)\b[^,]*,", re.IGNORECASE)
@@ -263,10 +302,16 @@ def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, 
     """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun."""
     n = t.numbers.get(m.group("n").lower(), 0)
     words = t.counted_roles.get(m.group("noun").lower(), [])
+
+    def fits(p: str) -> bool:
+        return any(w in (role_of.get(p) or "").lower() for w in words)
+
     for f in reversed(history):
         if len(f.participants) != n:
             continue
-        if all(not words or any(w in (role_of.get(p) or "").lower() for w in words) for p in f.participants):
+        # « son homologue russe, X »: X holds the title of the one he meets
+        if not words or (any(fits(p) for p in f.participants) and all(
+                fits(p) or (role_of.get(p) or "").lower().startswith("homologue") for p in f.participants)):
             return list(f.participants)
     return []
 
@@ -312,7 +357,8 @@ _BARE_TITLE = re.compile(r"(?:^|\W)(?:le|la|l')\s*([a-zéèêîôûç-]+)\s+(?:(
 def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMention],
            prev_subjects: list[str], prev_participants: list[str], prev_sentence_first: str | None,
            roles: list[tuple[int, str, str]], low: str, history: list[_Frame],
-           role_of: dict[str, str]) -> list[_Frame]:
+           role_of: dict[str, str], country_of: dict[str, str | None] | None = None) -> list[_Frame]:
+    country_of = country_of or {}
     sent = doc.sentences[si]
     text = doc.norm[sent.start:sent.end]
     ltext = low[sent.start:sent.end]
@@ -324,9 +370,22 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         hit = _cue_in(text, ltext, lo, hi, t, quoted)
         seg_persons = _persons_in(spans, starts, sent.start + lo, sent.start + hi)
         if hit is None:
+            if frames and seg_persons and lo > 0 and not dates_mod.has_tense_marker(text[lo:hi]):
+                # « reçu le 10 août à Moscou par X, puis le lendemain à Téhéran par Y »: a verbless
+                # clause after the joint, opening on a day or a place, repeats the encounter told
+                # before it, with its own day and place (not « puis approuvé par Y »)
+                if found_dates is None:
+                    found_dates = doc.sentence_dates(sent)
+                first = seg_persons[0][0]
+                if (not _PARTICIPLE.search(text, lo, first - sent.start)
+                        and (any(sent.start + lo <= d.start < sent.start + hi for d in found_dates)
+                             or t.day_shift.search(text, lo, hi)
+                             or any(sent.start + lo <= p.start < sent.start + hi for p in places))):
+                    frames.append(_elliptic(frames[-1], doc, sent.start, text, lo, hi, seg_persons, found_dates,
+                                            t, places, starts))
             carried = [n for o, n in seg_persons] or carried
             continue
-        cue, kind = hit
+        cue, kind, anaphoric = hit
         c_lo, c_hi, _, _ = _report_split(text, lo, hi, cue.start(), t)
         persons = _persons_in(spans, starts, sent.start + c_lo, sent.start + c_hi)
         rep = None
@@ -334,6 +393,19 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             pass
         if rep is not None and not t.circumstantial.search(text, rep.end(), cue.start()):
             persons = [(o, n) for o, n in persons if o - sent.start > rep.end()]
+        recall = None
+        for recall in t.recalling.finditer(text, c_lo, cue.start()):
+            pass
+        if recall is not None:
+            # « a déclaré X, rappelant les engagements pris lors du sommet de juin »: the speaker
+            # recalls the gathering; only persons named after the participle may have been there
+            persons = [(o, n) for o, n in persons if o - sent.start > recall.end()]
+            if not persons:
+                carried = [n for o, n in seg_persons] or carried
+                continue
+        if cue.lastgroup in ("talk", "whom") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
+            carried = [n for o, n in seg_persons] or carried
+            continue  # « a évoqué la question avec fermeté »: no one named to talk with
         names = _unique(n for _, n in persons)
         subjects = _unique(n for o, n in persons if o - sent.start < cue.start())
         content = text[c_lo:c_hi]
@@ -347,7 +419,9 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
 
         if pronoun or (lo > 0 and not subjects):
             before = _unique(n for o, n in _persons_in(spans, starts, sent.start, sent.start + c_lo))
-            subject = (carried[:1] if lo > 0 and carried else before[:1]) or (
+            # the subject of the encounter told in the sentence before, else its first person
+            told = history[-1].subjects[:1] if history and history[-1].sentence == si - 1 else []
+            subject = (carried[:1] if lo > 0 and carried else before[:1]) or told or (
                 [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
@@ -355,8 +429,18 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             names = _counted(counted, t, history, role_of) or list(prev_participants)
         elif not names and has_plural():
             names = list(prev_participants)
+        if anaphoric and not names:
+            # « Le tête-à-tête est prévu lundi »: the encounter told just before, on its own date
+            src = frames[-1] if frames else (history[-1] if history else None)
+            if (src is None or src.sentence < si - 2 or not src.participants
+                    or _KIND_GROUP[src.kind] != _KIND_GROUP[kind]):
+                carried = [n for o, n in seg_persons] or carried
+                continue
+            names, subjects = list(src.participants), list(src.subjects)
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
+            if subject is None:
+                subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of)
             if subject:
                 names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
@@ -368,13 +452,23 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f.remote = bool(t.remote.search(text, lo, hi))
         f.content = content
         f.continues = bool(pronoun or t.anaphoric_time.search(content) or has_plural())
+        f.pronoun = pronoun
+        f.title = not text.rstrip().endswith((".", "!", "?", "»", '"', "…"))
         f.parallel = bool(t.parallel.search(content))
         shifted = t.day_shift.search(text, 0, c_hi)
-        if shifted:
+        if shifted and not t.apposition_shift.search(text, max(0, shifted.start() - 40), shifted.start()):
+            # (« X, arrivé la veille dans la capitale »: that day is X's arrival, not the meeting's)
             f.shift, f.shift_text = t.day_shifts.get(shifted.group().lower(), 0), doc.text[sent.start + shifted.start():sent.start + shifted.end()]
         if found_dates is None:
             found_dates = doc.sentence_dates(sent)  # memoised on the Doc, offsets absolute
         _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start)
+        if anaphoric and (not f.dated or f.report_dated):
+            carried = [n for o, n in seg_persons] or carried
+            continue  # an anaphoric noun without a date of its own tells nothing new
+        if not f.dated:
+            f.also = bool(t.also.search(content))  # only a dateless frame looks for its occasion
+            if f.shift or f.anaphoric_date:
+                f.anchors = _anchors(doc, si, sent.start + cue.start())
         f.last_sentence = si
         if not f.remote:
             f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi)
@@ -385,6 +479,82 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         prev_subjects = f.subjects or prev_subjects
         prev_participants = f.participants or prev_participants
     return frames
+
+
+def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: int,
+                 role_of: dict[str, str]) -> bool:
+    """A person named right after « avec » (talk verbs) or after the cue (« devant »), or after
+    a title of theirs (« avec l'ambassadeur d'Iran, X », « devant son homologue X »)."""
+    if cue.lastgroup == "talk":
+        w = t.with_word.search(ltext, cue.end(), hi)
+        if w is None:
+            return False
+        at = w.end()
+    else:
+        at = cue.end()
+    first = next(((o - base, n) for o, n in persons if o - base >= at), None)
+    if first is None or first[0] - at > 80:
+        return False
+    between = _LEADING_DET.sub("", ltext[at:first[0]].strip(" ,"))
+    if not between or between.startswith("homologue"):
+        return True
+    role = (role_of.get(first[1]) or "").lower()
+    return bool(role) and (role in between or between in role)
+
+
+# A past participle: « puis approuvé par X » has a verb of its own.
+_PARTICIPLE = re.compile(r"\b[a-zàâçéèêëîïôûùü]+(?:é|ée|és|ées)\b")
+_LEADING_DET = re.compile(r"^(?:l'|le |la |les |son |sa |ses |leur |leurs )")
+
+
+def _elliptic(prev: "_Frame", doc: Doc, base: int, text: str, lo: int, hi: int, seg_persons, found,
+              t: _Tables, places: list[PlaceMention], starts: list[int]) -> "_Frame":
+    """The encounter a verbless clause repeats: `prev`'s kind and subjects, the clause's persons,
+    date (its own, else « le lendemain » from `prev`'s, else `prev`'s) and place (its own, else `prev`'s)."""
+    names = _unique(prev.subjects + [n for _, n in seg_persons])
+    f = _Frame(prev.sentence, base + lo, prev.kind, names, list(prev.subjects))
+    f.remote, f.content, f.last_sentence = prev.remote, text[lo:hi], prev.sentence
+    own = [d for d in found if base + lo <= d.start < base + hi and d.value is not None]
+    shifted = t.day_shift.search(text, lo, hi)
+    if own:
+        f.date, f.date_text, f.dated = own[0].value, own[0].text, True
+    elif shifted and _shifted(prev.date, t.day_shifts.get(shifted.group().lower(), 0)):
+        f.date = _shifted(prev.date, t.day_shifts.get(shifted.group().lower(), 0))
+        f.date_text, f.dated = doc.text[base + shifted.start():base + shifted.end()], True
+    else:
+        f.date, f.date_text, f.dated = prev.date, prev.date_text, prev.dated
+    if not f.remote:
+        f.place, f.place_strong = _place_of(t, places, starts, base, text, lo, hi)
+        if f.place is None:
+            f.place, f.place_strong, f.place_inherited = prev.place, prev.place_strong, True
+    return f
+
+
+def _anchors(doc: Doc, si: int, at: int) -> tuple[str | None, str | None]:
+    """Days a dateless frame may be counted from: (the last full day named before `at` in its
+    sentence or the two before; the latest day named before `at` not after publication, else
+    publication: the news day)."""
+    days = []
+    for k in range(si + 1):
+        days += [d for d in doc.sentence_dates(doc.sentences[k]) if d.start < at and d.value and len(d.value) == 10]
+    near = doc.sentences[max(0, si - 2)].start
+    last = days[-1].value if days and days[-1].start >= near else None
+    pub = doc.published.isoformat() if doc.published else None
+    past = [d.value for d in days if pub is None or d.value <= pub]
+    return last, max(past) if past else pub
+
+
+def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
+                      country_of: dict[str, str | None]) -> str | None:
+    """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`."""
+    m = t.national_subject.match(before_cue)
+    code = t.nationality.get(m.group("nat").lower()) if m else None
+    if code is None:
+        return None
+    for i in range(bisect.bisect_left(starts, at) - 1, -1, -1):
+        if country_of.get(spans[i][2]) == code:
+            return spans[i][2]
+    return None
 
 
 def _signatories(cue: re.Match, persons, base: int, subjects: list[str], names: list[str]) -> list[str]:
@@ -531,7 +701,15 @@ def _shifted(date: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
 
 
-def _resolve(frames: list[_Frame]) -> list[_Frame]:
+def _news_day(date: str | None, published) -> bool:
+    """A full day within a week of publication: the day of the news, not a recalled one."""
+    if not date or len(str(date)) != 10 or published is None:
+        return False
+    import datetime as dt
+    return abs((dt.date.fromisoformat(str(date)) - published).days) <= 7
+
+
+def _resolve(frames: list[_Frame], published=None) -> list[_Frame]:
     out: list[_Frame] = []
     for i, f in enumerate(frames):
         if f.report_dated and f.participants and _ON_THE_SIDELINES.search(f.content):
@@ -554,6 +732,15 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
             out.append(f)
             continue
         prev = next((g for g in reversed(out) if f.participants and _shares(f, g)), None)
+        if prev is not None and f.also and not _news_day(prev.date, published):
+            # « Il s'agit de leur deuxième rencontre, après un entretien le 11 octobre. X s'est
+            # également entretenu avec Y »: the « also » goes with the news, not the recalled day
+            prev = next((g for g in reversed(out) if _shares(f, g) and _news_day(g.date, published)), prev)
+        if (prev is not None and prev is out[-1] and prev.kind == "visite" and f.pronoun and not f.remote
+                and _KIND_GROUP[f.kind] == 0 and (not f.place_strong or f.place == prev.place)):
+            # « X s'est rendu fin juillet à Moscou. Il y a rencontré Y »: what the visitor did there is the visit
+            _absorb(prev, f)
+            continue
         if prev is not None:
             _inherit(f, prev)
             out.append(f)
@@ -577,12 +764,20 @@ def _resolve(frames: list[_Frame]) -> list[_Frame]:
                 _inherit(f, adjacent)
                 out.append(f)
             continue
-        ahead = next((g for g in frames[i + 1:] if g.sentence <= f.sentence + 2 and g.dated
-                      and (not g.participants or _shares(f, g))), None)
+        # (a headline is told again, dated, in the body: it may stand further before it)
+        ahead = next((g for g in frames[i + 1:] if g.dated and (
+            (g.sentence <= f.sentence + 2 and (not g.participants or _shares(f, g)))
+            or (f.title and f.participants and set(f.participants) <= set(g.participants)))), None)
         if ahead is not None and f.participants and (
                 ahead.participants or dates_mod.is_future_clause(f.content) == dates_mod.is_future_clause(ahead.content)):
             _absorb(ahead, f)
             continue
+        last, news = f.anchors
+        if f.anaphoric_date and last:
+            f.date = last  # « s'est entretenu le soir même »: the day named just before
+        elif f.shift and news and not dates_mod.is_future_clause(f.content):
+            # « ont préparé la rencontre la veille », no meeting to count from: the day of the news
+            f.date, f.date_text = _shifted(news, f.shift), f.shift_text
         out.append(f)
     return _merge([f for f in out if f.participants])
 
@@ -614,6 +809,7 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
     starts, spans = _mention_table(persons)
     roles = sorted((p.mentions[0].start, p.role, p.name) for p in persons if p.role and p.mentions)
     role_of = {p.name: p.role or "" for p in persons}
+    country_of = {p.name: p.country for p in persons}
     frames: list[_Frame] = []
     prev_first: str | None = None
     low = doc.lowered
@@ -624,10 +820,10 @@ def find_meetings(doc: Doc, kb: Knowledge, persons: list[Person], places: list[P
             subjects = frames[-1].subjects if frames else []
             together = frames[-1].participants if frames else []
             frames += _frame(doc, si, t, spans, starts, places, subjects, together, prev_first, roles, low,
-                             frames, role_of)
+                             frames, role_of, country_of)
         in_sentence = _persons_in(spans, starts, sent.start, sent.end)
         prev_first = in_sentence[0][1] if in_sentence else None
     return [
         {"date": f.date, "date_text": f.date_text, "place": f.place, "kind": f.kind, "participants": f.participants}
-        for f in _resolve(frames)
+        for f in _resolve(frames, doc.published)
     ]
