@@ -85,3 +85,21 @@ def test_sentence_at_is_the_sentence_holding_the_offset():
 def test_fold_shortcut_matches_the_table():
     for word in ["Moscou", "BRICS", "abc123", "Téhéran", "l'accord", "Saint-Pétersbourg", "œuvre", "", "a b"]:
         assert fold(word) == " ".join(word.translate(_FOLD_TABLE).lower().split())
+
+
+def test_a_key_spelled_oe_matches_the_ligature_in_the_text():
+    from briefs.extract.lexicon import WordIndex, fold_same_length, lexicon_regex
+
+    rx = lexicon_regex(["manoeuvre*", "soeur", "caecum"])
+    text = "Les MANŒUVRES, la sœur, un cæcum et des manoeuvres ; pas « manœu »."
+    assert [m.group() for m in rx.finditer(text)] == ["MANŒUVRES", "sœur", "cæcum", "manoeuvres"]
+    index = WordIndex(fold_same_length(text))
+    assert index.positions[b"manoeuvres"] == [text.index("MANŒUVRES"), text.index("manoeuvres")]
+    assert index.positions[b"soeur"] == [text.index("sœur")]
+
+
+def test_an_exercise_told_with_the_ligature_is_found(extract_text):
+    record = extract_text("Les marines des deux pays mèneront des manœuvres conjointes du 4 au 9 mai en mer Caspienne.",
+                          "2026-04-20")
+    assert [(e["start"], e["end"]) for e in record["events"]] == [("2026-05-04", "2026-05-09")]
+    assert "defense" in record["topics"]

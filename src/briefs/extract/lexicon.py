@@ -22,7 +22,7 @@ try:  # the regex parser, to read the literal beginnings of a pattern (prefix_gu
 except ImportError:  # Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from itertools import chain
 from typing import Callable, Iterable
 
@@ -63,6 +63,10 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD_TABLE).lower().split())
 
 
+_LIGATURES = {"o": "[œŒ]", "a": "[æÆ]"}  # the letter a folded key spells with a following "e"
+_LIGATURE_WORD = re.compile(r"\w*[œæ]\w*")  # in a lower-cased text
+
+
 def _char_class(ch: str) -> str:
     """Regex for one folded character: every case and accent form of it.
 
@@ -88,6 +92,7 @@ def trie_pattern(keys: Iterable[str], char: Callable[[str], str] | None = None) 
     the regex of one character: every case and accent form by default,
     `re.escape` for literal keys.
     """
+    ligatures = char is None
     char = char or _char_class
     trie: dict = {}
     for key in keys:
@@ -101,6 +106,9 @@ def trie_pattern(keys: Iterable[str], char: Callable[[str], str] | None = None) 
     def emit(node: dict) -> str:
         end = "" in node
         branches = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if ligatures:  # folded "oe"/"ae" is also one letter in the text: « manœuvres »
+            branches += [_LIGATURES[ch] + emit(child["e"]) for ch, child in sorted(node.items())
+                         if ch in _LIGATURES and "e" in child]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -204,8 +212,10 @@ class WordIndex:
         try:
             raw = folded.encode("latin-1")
             self.foreign_digits = False
+            latin1 = True
         except UnicodeEncodeError:
             raw = folded.encode("latin-1", "replace")
+            latin1 = False
             # A decimal digit outside Latin-1 (Arabic-Indic...) starts no run here but is `\d` for `re`.
             self.foreign_digits = any(c.isdecimal() for c in set(folded) if c > "\xff")
         positions: dict[bytes, list[int]] = {}
@@ -219,6 +229,12 @@ class WordIndex:
                 else:
                     found.append(pos)
             pos += len(word) + 1
+        if not latin1 and ("œ" in folded or "æ" in folded):
+            # A ligature is no Latin-1 byte, so it split its word: the word is also
+            # indexed as a key spells it (« manœuvres » under "manoeuvres").
+            for m in _LIGATURE_WORD.finditer(folded):
+                word = m.group().replace("œ", "oe").replace("æ", "ae").encode("latin-1", "replace")
+                insort(positions.setdefault(word, []), m.start())
         self.positions = positions
         self._sorted: list[bytes] | None = None
         self._by_head: dict[bytes, list[bytes]] | None = None
