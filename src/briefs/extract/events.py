@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Callable
 
 from briefs.extract import agreements as agreements_pass
 from briefs.extract.dates import DateMention
 from briefs.extract.lexicon import Matcher, fold, fold_span, lexicon_regex, lookup_key
-from briefs.extract.model import Doc, Person, PlaceMention, Span
+from briefs.extract.model import Doc, Person, PlaceMention, Span, covering
 from briefs.knowledge import Knowledge
 
 
@@ -73,6 +74,7 @@ class _Scans:
 def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     kind_matches = agreements.mention_matcher.scan(doc)
     names = _agreement_names(doc, kind_matches, agreements)
+    in_names = covering(names)
     cues = agreements_pass.stage_cues(doc, agreements)
     cue_list = [m.start() for m, _ in cues]  # in text order
     cue_starts = set(cue_list)
@@ -86,7 +88,7 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
         if not role:
             continue
-        if role == "nouns" and (m.start() in cue_starts or (names and _inside(names, m.start()))):
+        if role == "nouns" and (m.start() in cue_starts or in_names(m.start())):
             continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
         if role == "nouns" and cue_between(m.end(), m.end() + 12) and _of_a_stage(doc, m.end(), agreements):
             role = "stage"  # « la cérémonie de signature du mémorandum »: a signing, not an event
@@ -95,7 +97,7 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
             role = "stage"  # « dont la ratification a été achevée ce printemps »: an agreement's stage
         anchors.append(_Anchor(m.start(), m.end(), role))
     if lex.attend is not None:
-        anchors += _attended(doc, lex, agreements, names, {a.start for a in anchors})
+        anchors += _attended(doc, lex, agreements, in_names, {a.start for a in anchors})
         anchors.sort(key=lambda a: a.start)
     stages = []
     for m, info in cues:
@@ -113,10 +115,6 @@ def _agreement_names(doc: Doc, kind_matches, agreements) -> list[tuple[int, int]
         if len(name) > m.end() - m.start():
             out.append((m.end(), m.start() + len(name)))
     return out
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(lo <= pos < hi for lo, hi in spans)
 
 
 def _stage_noun(doc: Doc, words: str, agreements, whole: bool = False) -> bool:
@@ -154,7 +152,7 @@ _ATTENDED = re.compile(r"\b(?:au|aux|à)\s+(?:(?:la|le|les|un|une|des|cette|ce|c
 _WORD = re.compile(r"[\w-]+")
 
 
-def _attended(doc: Doc, lex: _Lexicon, agreements, names, taken: set[int]) -> list[_Anchor]:
+def _attended(doc: Doc, lex: _Lexicon, agreements, in_names: Callable[[int], bool], taken: set[int]) -> list[_Anchor]:
     """« assister le 3 septembre au défilé », « participera mardi aux célébrations »: the thing attended.
 
     Its noun is the happening the date in between (or after) belongs to, unless it is an
@@ -179,7 +177,7 @@ def _attended(doc: Doc, lex: _Lexicon, agreements, names, taken: set[int]) -> li
             if w.group()[0].isupper() or fold(w.group()) in lex.attend_skip:
                 continue  # « à Pékin », « à partir de mai »: the thing attended may follow
             if not (w.start() in taken or _stage_noun(doc, w.group(), agreements)
-                    or fold(w.group()) in lex.encounters or _inside(names, w.start())):
+                    or fold(w.group()) in lex.encounters or in_names(w.start())):
                 out.append(_Anchor(w.start(), w.end(), "nouns", since=v.start()))
             break
     return out

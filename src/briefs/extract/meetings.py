@@ -321,9 +321,8 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int,
     """A subject named by its title only ("le ministre russe s'est entretenu"): the person
     already named whose role starts with those words."""
     low = before_cue.lower()
-    for first_at, role, name in reversed(roles):
-        if first_at >= base:
-            continue
+    earlier = roles[:bisect.bisect_left(roles, (base,))]  # `roles` is sorted: those first named before `base`
+    for first_at, role, name in reversed(earlier):
         words = role.lower().split()
         if len(words) < 2:
             continue
@@ -339,14 +338,14 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int,
         syn = synonyms.search(low)
         if syn:
             head = synonym_heads.get(syn.group("syn"), "").split()
-            for first_at, role, name in reversed(roles):
-                if first_at < base and head and role.lower().split()[:len(head)] == head:
+            for first_at, role, name in reversed(earlier):
+                if head and role.lower().split()[:len(head)] == head:
                     return name
     bare = _BARE_TITLE.search(low)
     if bare:
         head = bare.group(1)
-        for first_at, role, name in reversed(roles):
-            if first_at < base and role.lower().split()[:1] == [head]:
+        for first_at, role, name in reversed(earlier):
+            if role.lower().split()[:1] == [head]:
                 return name
     return None
 
@@ -534,14 +533,39 @@ def _anchors(doc: Doc, si: int, at: int) -> tuple[str | None, str | None]:
     """Days a dateless frame may be counted from: (the last full day named before `at` in its
     sentence or the two before; the latest day named before `at` not after publication, else
     publication: the news day)."""
-    days = []
-    for k in range(si + 1):
-        days += [d for d in doc.sentence_dates(doc.sentences[k]) if d.start < at and d.value and len(d.value) == 10]
-    near = doc.sentences[max(0, si - 2)].start
-    last = days[-1].value if days and days[-1].start >= near else None
+    per_sentence, last_before, latest_before = _full_days(doc)
     pub = doc.published.isoformat() if doc.published else None
-    past = [d.value for d in days if pub is None or d.value <= pub]
+    own = [(start, value) for start, value in per_sentence[si] if start < at]
+    final = own[-1] if own else last_before[si]
+    near = doc.sentences[max(0, si - 2)].start
+    last = final[1] if final and final[0] >= near else None
+    past = [value for _, value in own if pub is None or value <= pub]
+    if latest_before[si] is not None:
+        past.append(latest_before[si])
     return last, max(past) if past else pub
+
+
+def _full_days(doc: Doc) -> tuple[list, list, list]:
+    """Per sentence: its full days (start, ISO day); the last one of the sentences before it;
+    the latest not after publication among them. Once per text, so that `_anchors` is not
+    a walk over every earlier sentence for every frame (quadratic on long texts)."""
+    memo = doc.memo.get("full_days")
+    if memo is None:
+        pub = doc.published.isoformat() if doc.published else None
+        per_sentence, last_before, latest_before = [], [], []
+        last = latest = None
+        for sent in doc.sentences:
+            last_before.append(last)
+            latest_before.append(latest)
+            days = [(d.start, d.value) for d in doc.sentence_dates(sent) if d.value and len(d.value) == 10]
+            per_sentence.append(days)
+            if days:
+                last = days[-1]
+            for _, value in days:
+                if (pub is None or value <= pub) and (latest is None or value > latest):
+                    latest = value
+        memo = doc.memo["full_days"] = (per_sentence, last_before, latest_before)
+    return memo
 
 
 def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 
 def _is_word(ch: str) -> bool:
@@ -142,3 +143,22 @@ class PlaceMention:
     name: str
     start: int
     end: int
+
+
+def covering(spans: Iterable[tuple[int, ...]]) -> Callable[[int], bool]:
+    """pos -> whether some span (lo, hi, ...) has lo <= pos < hi: a search, not a walk over every span.
+
+    Long texts hold thousands of spans and ask about thousands of positions.
+    """
+    ordered = sorted((span[0], span[1]) for span in spans)
+    los = [lo for lo, _ in ordered]
+    reach, furthest = [], None  # reach[i]: the furthest end among the first i + 1 spans
+    for _, hi in ordered:
+        furthest = hi if furthest is None or hi > furthest else furthest
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(los, pos)
+        return k > 0 and reach[k - 1] > pos
+
+    return inside

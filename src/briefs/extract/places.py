@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from briefs.extract.lexicon import (  # noqa: F401 - fold, lexicon_regex, lookup, trie_pattern: re-exported
     Matcher, Starts, fold, fold_same_length, fold_span, lexicon_matcher, lexicon_regex, lookup, trie_pattern,
 )
-from briefs.extract.model import Doc, PlaceMention
+from briefs.extract.model import Doc, PlaceMention, covering
 from briefs.knowledge import Knowledge
 
 
@@ -281,6 +281,9 @@ def find_organizations(doc: Doc, kb: Knowledge) -> list[str]:
             found.append((m.start(), m.end(), hit[0]))
     norm = doc.norm
     starts = None if heads is None else doc.word_index().starts(heads)
+    # Generic names come in text order, each past the end of the one before: only the
+    # gazetteer's can hold a later start.
+    in_known = covering(found)
     pos = i = 0
     while True:
         if starts is None:
@@ -298,7 +301,7 @@ def find_organizations(doc: Doc, kb: Knowledge) -> list[str]:
         words = _org_words(doc.text[m.start():m.end()].split(" "), stops, preps)
         end = m.start() + len(" ".join(words))
         pos = max(end, m.start() + 1)  # the cut-off words may open the next name
-        if any(s <= m.start() < e for s, e, _ in found):
+        if in_known(m.start()):
             continue
         if len(words) >= 2 and (words[0][0].isupper() or any(w[:1].isupper() for w in words[1:])):
             found.append((m.start(), end, " ".join(words)))

@@ -11,6 +11,7 @@ as speaker drops the quote. Vocabulary lives in resources/quotes.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefs.extract.model import Doc, Person
@@ -72,6 +73,16 @@ def _person_mentions(persons: list[Person]) -> list[_PersonMention]:
     return sorted((_PersonMention(m.start, m.end, p) for p in persons for m in p.mentions), key=lambda m: m.start)
 
 
+def _start(m: _PersonMention) -> int:
+    return m.start
+
+
+def _first_from(mentions: list[_PersonMention], lo: int, hi: int) -> _PersonMention | None:
+    """The first mention (in text order) starting in [lo, hi): a search, not a walk from the text's start."""
+    i = bisect_left(mentions, lo, key=_start)
+    return mentions[i] if i < len(mentions) and mentions[i].start < hi else None
+
+
 def find_quotes(doc: Doc, kb: Knowledge, persons: list[Person]) -> list[dict]:
     """Quotes of at least five words with a named person as speaker, in text order."""
     if "«" not in doc.norm and '"' not in doc.norm:
@@ -128,14 +139,14 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
     """« ... », a déclaré X: returns the Person, False (a source spoke: drop), or None (no attribution)."""
     after = doc.norm[qe:end]
     # English order: "...," Lavrov said.
-    first = next((m for m in mentions if qe <= m.start <= qe + 4), None)
+    first = _first_from(mentions, qe, qe + 5)
     if first and lex.saying.match(doc.norm, first.end + 1, end):
         return first.person
     verb = lex.saying.search(doc.norm, qe, min(end, qe + 60))
     if not verb or not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", doc.norm[qe:verb.start()]):
         return None
     limit = min(end, verb.end() + 90)
-    person = next((m for m in mentions if verb.end() <= m.start < limit), None)
+    person = _first_from(mentions, verb.end(), limit)
     source = lex.sources.search(doc.norm, verb.end(), limit)
     title = lex.titles.search(doc.norm, verb.end(), limit)
     first_pos = min(x for x in (person.start if person else None, source.start() if source else None,
@@ -152,7 +163,8 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
 
 def _before_quote(doc: Doc, start: int, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
     """X a affirmé : « ... » / selon X, « ... »: the latest person, source or « selon + title » before it."""
-    person = next((m for m in reversed(mentions) if start <= m.start < qs), None)
+    j = bisect_left(mentions, qs, key=_start) - 1
+    person = mentions[j] if j >= 0 and mentions[j].start >= start else None
     source_at = max((s.start() for s in lex.sources.finditer(doc.norm, start, qs) if _introduced(doc, s.start(), lex)),
                     default=-1)
     titles = [t for t in lex.titles.finditer(doc.norm, start, qs) if _introduced(doc, t.start(), lex)]
@@ -212,11 +224,14 @@ _OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par)\s+(?:(?:
 
 
 _COORD_GAP = 40
+_LONGEST_NAME = 200  # no mention of a person is longer: bounds the neighbours looked at
 
 
 def _coordinated(doc: Doc, m: _PersonMention, mentions: list[_PersonMention]) -> bool:
     """« Patrouchev et Ahmadian ont ... »: a plural subject is not « il »."""
-    for other in mentions:
+    lo = bisect_left(mentions, m.start - _COORD_GAP - _LONGEST_NAME, key=_start)
+    hi = bisect_left(mentions, m.end + _COORD_GAP + 1, key=_start)
+    for other in mentions[lo:hi]:  # the neighbours only: a walk over all made long texts quadratic
         if not (0 < other.start - m.end <= _COORD_GAP or 0 < m.start - other.end <= _COORD_GAP):
             continue  # « et » joins neighbours only; slicing far apart mentions made long texts quadratic
         between = doc.norm[m.end:other.start] if other.start > m.end else doc.norm[other.end:m.start]
