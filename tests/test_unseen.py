@@ -4,14 +4,23 @@ The texts were written for the purpose (varied outlets, years, scrapes with
 navigation lines, channel posts, communiqués, machine translation) and their
 gold records made by hand before the extractor was tuned on them. Texts
 28-35 were scored blind first (0.791), then general rules were written for
-the constructions they showed. The floor sits a little under the score
-reached, so that a regression shows.
+the constructions they showed (0.985 on all 35 after).
+
+tests/data/blind holds texts written by someone who never read the
+extractor's rules, and no rule was written from them: their score (0.778
+before the last round of rules, 0.793 after) is the honest estimate of
+quality on new articles. Keep it that way: look at their misses to count
+them, not to write rules for them.
+
+Each floor sits a little under the score reached, so that a regression shows.
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
 from pathlib import Path
+
+import pytest
 
 from briefs import record as rec
 from briefs.extract import extract
@@ -20,7 +29,9 @@ from briefs.extract.text import decode
 from conftest import SHARED
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
-FLOOR = 0.90
+FLOOR = 0.96
+BLIND = Path(__file__).parent / "data" / "blind"
+BLIND_FLOOR = 0.76
 
 
 def _scorer():
@@ -30,19 +41,20 @@ def _scorer():
     return module
 
 
-def test_unseen_texts_score_above_the_floor(kb):
+@pytest.mark.parametrize("folder, floor", [(UNSEEN, FLOOR), (BLIND, BLIND_FLOOR)], ids=["unseen", "blind"])
+def test_held_out_texts_score_above_the_floor(kb, folder, floor):
     score = _scorer()
     fields = score.HEADLINE + ("countries", "meeting_place", "quotes")
     t = {f: (score.Accuracy() if f in ("countries", "meeting_place") else score.Tally()) for f in fields}
     log: list[str] = []
-    names = sorted(p.stem for p in UNSEEN.glob("*.yaml"))
-    assert len(names) >= 12
+    names = sorted(p.stem for p in folder.glob("*.yaml"))
+    assert len(names) >= 8
     for name in names:
-        gold = rec.loads((UNSEEN / f"{name}.yaml").read_text(encoding="utf-8"))
+        gold = rec.loads((folder / f"{name}.yaml").read_text(encoding="utf-8"))
         published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
-        content, _ = decode((UNSEEN / f"{name}.txt").read_bytes())
+        content, _ = decode((folder / f"{name}.txt").read_bytes())
         pred = extract(content, published, kb, source_file=f"{name}.txt")
         log.append(f"{name}.txt:")
         score.score_doc(pred, gold, t, log)
     headline = sum(t[f].prf()[2] for f in score.HEADLINE) / len(score.HEADLINE)
-    assert headline >= FLOOR, f"unseen score {headline:.3f} < {FLOOR}\n" + "\n".join(log)
+    assert headline >= floor, f"{folder.name} score {headline:.3f} < {floor}\n" + "\n".join(log)
