@@ -103,3 +103,14 @@ def test_an_exercise_told_with_the_ligature_is_found(extract_text):
                           "2026-04-20")
     assert [(e["start"], e["end"]) for e in record["events"]] == [("2026-05-04", "2026-05-09")]
     assert "defense" in record["topics"]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30))), st.integers(-5, 100))
+def test_covering_is_any_span_holding_the_position(raw, pos):
+    from briefs.extract.model import covering
+
+    spans = [(lo, lo + width, "x") for lo, width in raw]  # overlapping, nested, empty spans alike
+    assert covering(spans)(pos) == any(lo <= pos < hi for lo, hi, _ in spans)
