@@ -579,7 +579,6 @@ class Index:
     # -- bringing it up to date ----------------------------------------------
     def refresh(self, progress: Progress | None = None, full: bool = False) -> tuple[int, int]:
         """Make the index match the folder; returns (files read, files dropped)."""
-        root_s = str(self.root)
         for _ in range(5):
             started = time.time_ns()
             names, nums = scan(self.root)
@@ -613,31 +612,12 @@ class Index:
                 todo, drop, rids, gone = _diff(names, nums, old_names, old_nums, old_rids)
                 self._drop(drop)
                 stored = array("q", nums)
-                next_rid = (self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name='briefs'").fetchone()
-                            or (0,))[0] + 1
                 pos = {names[i]: i for i in todo}
-                done = 0
-                for results in _parse(root_s, sorted(pos)):
-                    rows = []
-                    for name, fact, error in results:
-                        i = pos[name]
-                        rids[i] = next_rid
-                        if stored[2 * i + 1] >= started - RACY_NS:
-                            stored[2 * i + 1] = -1  # never equal to a real mtime: read again next time
-                        rows.append((next_rid, name, fact, error))
-                        next_rid += 1
-                    self._insert(rows)
-                    done += len(results)
-                    if progress:
-                        progress(done, len(todo))
+                self._read_in(sorted(pos), pos, stored, rids, started, progress)
                 if full:
                     for sql in INDEXES:
                         self.conn.execute(sql)
-                if names_blob != old_blob:
-                    self._set_meta("names", names_blob)
-                self._set_meta("nums", stored.tobytes())
-                self._set_meta("rids", rids.tobytes())
-                self._set_meta("digest", _digest(names_blob, stored))
+                self._store_listing(names_blob, old_blob, stored, rids)
                 self.conn.execute("COMMIT")
             except BaseException:
                 if self.conn.in_transaction:
@@ -701,35 +681,48 @@ class Index:
                     nums[2 * i], nums[2 * i + 1] = size, mtime
                     todo[name] = i
             self._drop(drop)
-            next_rid = (self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name='briefs'").fetchone()
-                        or (0,))[0] + 1
-            for results in _parse(str(self.root), list(todo)):
-                rows = []
-                for name, fact, error in results:
-                    i = todo[name]
-                    rids[i] = next_rid
-                    if nums[2 * i + 1] >= started - RACY_NS:
-                        nums[2 * i + 1] = -1  # may change again within the clock's step: read again next time
-                    rows.append((next_rid, name, fact, error))
-                    next_rid += 1
-                self._insert(rows)
+            self._read_in(list(todo), todo, nums, rids, started)
             if gone:
                 names = blob.decode("utf-8", "surrogateescape").split("\0")
                 keep = [i for i in range(len(names)) if i not in gone]
                 blob = _names_blob([names[i] for i in keep])
                 nums = array("q", [x for i in keep for x in (nums[2 * i], nums[2 * i + 1])])
                 rids = array("q", [rids[i] for i in keep])
-            if blob != blob_in:
-                self._set_meta("names", blob)
-            self._set_meta("nums", nums.tobytes())
-            self._set_meta("rids", rids.tobytes())
-            self._set_meta("digest", _digest(blob, nums))
+            self._store_listing(blob, blob_in, nums, rids)
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         return len(todo), len(gone)
+
+    def _read_in(self, names: list[str], place: dict[str, int], nums: array, rids: array, started: int,
+                 progress: Progress | None = None) -> None:
+        """Parse `names` and insert their rows; note each file's new rid, and mark an mtime too
+        recent to trust, at its `place` in the listing."""
+        next_rid = (self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name='briefs'").fetchone()
+                    or (0,))[0] + 1
+        done = 0
+        for results in _parse(str(self.root), names):
+            rows = []
+            for name, fact, error in results:
+                i = place[name]
+                rids[i] = next_rid
+                if nums[2 * i + 1] >= started - RACY_NS:
+                    nums[2 * i + 1] = -1  # never equal to a real mtime: read again next time
+                rows.append((next_rid, name, fact, error))
+                next_rid += 1
+            self._insert(rows)
+            done += len(results)
+            if progress:
+                progress(done, len(names))
+
+    def _store_listing(self, blob: bytes, old_blob: bytes, nums: array, rids: array) -> None:
+        if blob != old_blob:
+            self._set_meta("names", blob)
+        self._set_meta("nums", nums.tobytes())
+        self._set_meta("rids", rids.tobytes())
+        self._set_meta("digest", _digest(blob, nums))
 
     def rebuild(self, progress: Progress | None = None) -> tuple[int, int]:
         """Forget everything and read every file again."""
