@@ -144,7 +144,7 @@ def test_single_record_filters_agree_with_matches(r, f):
         idx = index.open_index(root)
         try:
             stored = Archive(root).read(root / "2020-01-01-b0.yaml")
-            for one in [f, *(query.Filters(**{k: v}) for k, v in vars(f).items() if v)]:
+            for one in [f, *(query.Filters(**{k: v}) for k, v in f._asdict().items() if v)]:
                 assert bool(indexed(idx, one)) == query.matches(stored, one), one
         finally:
             idx.close()
@@ -509,3 +509,19 @@ def test_quick_reader_says_when_json_would_not_give_a_value_back(value, plain):
     assert is_plain is plain
     if plain:  # then the JSON round trip pack() skips would indeed give the value back
         assert index.unpack(index.pack(got, True)[0]) == got
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.integers(), st.none(), st.lists(st.text(max_size=3), max_size=2)), max_size=5))
+def test_stored_name_lists_read_back_as_json_gives_them(items):
+    import json
+
+    stored = json.dumps(items, ensure_ascii=False)
+    assert index._names(stored) == items
+
+
+@pytest.mark.parametrize("items", [['Mohammad "Baqer" Qalibaf'], ["a\\b", "c"], ['x", "y'], ["A", 1, "B"], [], [""]])
+def test_stored_name_lists_with_quotes_escapes_and_non_strings(items):
+    import json
+
+    assert index._names(json.dumps(items, ensure_ascii=False)) == items

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 DATA_ENV = "BRIEFS_DATA"
 DEFAULT_DATA_DIR = Path("data") / "briefs"
@@ -21,10 +20,11 @@ def data_dir_from(option: str | None, environ: dict | None = None) -> Path:
     return Path(option or environ.get(DATA_ENV) or DEFAULT_DATA_DIR)
 
 
-@dataclass
-class Environment:
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+class Environment(NamedTuple):
+    """A NamedTuple, not a dataclass: `briefs list` starts without importing dataclasses."""
+
+    stdout: TextIO
+    stderr: TextIO
     stdout_isatty: bool = False
     color: bool = False
     quiet: bool = False

@@ -53,10 +53,9 @@ try:  # the built-in blake2b, without loading OpenSSL through hashlib
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover
     from hashlib import blake2b
-from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
-from typing import Callable, Collection, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator, NamedTuple
 
 from briefs import query, watch
 
@@ -121,8 +120,7 @@ class IndexUnavailable(Exception):
     """The on-disk index cannot be used now (locked out, read-only folder)."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """What `briefs list` shows of a brief, straight from the index."""
 
     name: str
@@ -181,6 +179,22 @@ def pack(record: dict, plain: bool = False) -> tuple[bytes, dict, bool]:
 def unpack(blob: bytes) -> dict:
     d = zlib.decompressobj(_WBITS, ZDICT)
     return json.loads(d.decompress(blob) + d.flush())
+
+
+def _names(stored: str) -> list:
+    """A list of strings as `facts` stored it with `json.dumps`.
+
+    Names rarely hold a quote or a backslash, and without escapes the JSON text
+    splits exactly; that is several times faster than `json.loads` on the
+    hundreds of rows a listing reads. The count of quotes proves every item a string.
+    """
+    if stored == "[]":
+        return []
+    if "\\" not in stored and stored[:2] == '["' and stored[-2:] == '"]':
+        items = stored[2:-2].split('", "')
+        if stored.count('"') == 2 * len(items):
+            return items
+    return json.loads(stored)
 
 
 # --- what is derived from one record --------------------------------------
@@ -800,8 +814,7 @@ class Index:
         if limit:
             sql += " LIMIT ?"
             args.append(limit)
-        loads = json.loads
-        return [Row(n, i, d, loads(a), loads(t), p, ti, r) for n, i, d, a, t, p, ti, r in self.conn.execute(sql, args)]
+        return [Row(n, i, d, _names(a), _names(t), p, ti, r) for n, i, d, a, t, p, ti, r in self.conn.execute(sql, args)]
 
     def select_records(self, f: query.Filters, on_error: Callable | None = None, lazy: bool = False):
         """`records(select(f))` in one query, without a Row per brief (for whole-archive commands)."""

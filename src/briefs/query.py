@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -80,9 +79,11 @@ def brief_date(record: dict) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Filters:
-    """`briefs list` filters; all given ones must hold (AND). Dates are ISO day bounds."""
+class Filters(NamedTuple):
+    """`briefs list` filters; all given ones must hold (AND). Dates are ISO day bounds.
+
+    NamedTuples here and in index/env, not dataclasses: every query starts faster.
+    """
 
     actor: str | None = None
     topic: str | None = None
@@ -94,7 +95,7 @@ class Filters:
     text: str | None = None
 
     def is_empty(self) -> bool:
-        return not any(vars(self).values())
+        return not any(self)
 
 
 def actor_forms(record: dict) -> list[list[str]]:
