@@ -171,9 +171,10 @@ def filesystem_of(folder: Path) -> str | None:
     return kind
 
 
-def _identity(folder: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of `path`: tells a folder or file replaced under the same name."""
     try:
-        st = os.stat(folder)
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_dev, st.st_ino
@@ -282,13 +283,10 @@ class _Kept:
     def __init__(self, root: Path, index_mod):
         self.root, self.index_mod = root, index_mod
         self.idx = None
-        self.inode: int | None = None
+        self.inode: tuple[int, int] | None = None
 
-    def _inode(self) -> int | None:
-        try:
-            return os.stat(self.root / self.index_mod.INDEX_FILE).st_ino
-        except OSError:
-            return None
+    def _inode(self) -> tuple[int, int] | None:
+        return _identity(self.root / self.index_mod.INDEX_FILE)
 
     def reopen(self) -> None:
         """Open the index at its path (creating it if missing), walking the folder once."""
