@@ -9,8 +9,9 @@ the constructions they showed (0.985 on all 35 after).
 tests/data/blind holds texts written by someone who never read the
 extractor's rules, and no rule was written from them: their score (0.778
 before the last round of rules, 0.793 after) is the honest estimate of
-quality on new articles. Keep it that way: look at their misses to count
-them, not to write rules for them.
+quality on new articles. tests/data/blind3 (12 texts, 2001-2026, written
+the same way in the third session) scored 0.873 before that session's rules.
+Keep it that way: look at their misses to count them, not to write rules for them.
 
 Each floor sits a little under the score reached, so that a regression shows.
 """
@@ -32,6 +33,8 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 FLOOR = 0.96
 BLIND = Path(__file__).parent / "data" / "blind"
 BLIND_FLOOR = 0.76
+BLIND3 = Path(__file__).parent / "data" / "blind3"
+BLIND3_FLOOR = 0.85
 
 
 def _scorer():
@@ -41,7 +44,8 @@ def _scorer():
     return module
 
 
-@pytest.mark.parametrize("folder, floor", [(UNSEEN, FLOOR), (BLIND, BLIND_FLOOR)], ids=["unseen", "blind"])
+@pytest.mark.parametrize("folder, floor", [(UNSEEN, FLOOR), (BLIND, BLIND_FLOOR), (BLIND3, BLIND3_FLOOR)],
+                         ids=["unseen", "blind", "blind3"])
 def test_held_out_texts_score_above_the_floor(kb, folder, floor):
     score = _scorer()
     fields = score.HEADLINE + ("countries", "meeting_place", "quotes")
