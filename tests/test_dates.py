@@ -861,3 +861,40 @@ def test_days_counted_from_the_event_they_name_are_given_on_request():
     text = "Ils se sont revus trois jours après la signature, le 3 novembre, d'une feuille de route."
     found = find_dates(text, D("2023-11-09"), named_offsets=True)
     assert [(m.text, m.value) for m in found] == [("trois jours après", "2023-11-06"), ("le 3 novembre", "2023-11-03")]
+
+
+# --------------------------------------------------------------------------
+# Ranges of weekdays and of numeric days; current week/month/year; halves of a month
+# (2025-03-19 is a Wednesday)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, start, end",
+    [
+        ("La commission mixte siégera jeudi et vendredi à Ispahan.", "jeudi et vendredi", "2025-03-20", "2025-03-21"),
+        ("Les experts ont négocié lundi et mardi à Vienne.", "lundi et mardi", "2025-03-17", "2025-03-18"),
+        ("Les consultations se tiendront du lundi au mercredi à Genève.", "du lundi au mercredi", "2025-03-24", "2025-03-26"),
+        ("Les manœuvres navales auront lieu du 12 au 14/04 en mer Caspienne.", "du 12 au 14/04", "2025-04-12", "2025-04-14"),
+        ("Le forum s'est tenu du 28/02 au 02/03/2025 à Kazan.", "du 28/02 au 02/03/2025", "2025-02-28", "2025-03-02"),
+    ],
+)
+def test_ranges_of_weekdays_and_numeric_days(sentence, words, start, end):
+    m = mention(sentence, "2025-03-19", words)
+    assert (m.value, m.end_value) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Le chiffre a été publié il y a un an.", "il y a un an", "2024"),
+        ("Le réacteur sera raccordé dans un an.", "dans un an", "2026"),
+        ("La délégation est venue en début de mois.", "en début de mois", "2025-03"),
+        ("Le paiement sera versé en fin de mois.", "en fin de mois", "2025-03"),
+        ("Les échanges ont doublé au cours de l'année en cours.", "l'année en cours", "2025"),
+        ("Le vice-ministre est attendu dans le courant de la semaine.", "courant de la semaine", "2025-03-17"),
+        ("Le texte sera soumis au Majlis durant la deuxième quinzaine d'avril.", "deuxième quinzaine d'avril", "2025-04"),
+        ("Le texte sera soumis au Majlis dans la première quinzaine de mai.", "première quinzaine de mai", "2025-05"),
+    ],
+)
+def test_current_periods_and_halves_of_a_month(sentence, words, expected):
+    m = mention(sentence, "2025-03-19", words)
+    assert m.value == expected and m.relative

@@ -200,7 +200,7 @@ _UNITS = (
     r"soldats|personnes|m[ée]gawatts?|mw|barils|milliards?|millions?|exemplaires|unit[ée]s|pi[èe]ces|"
     r"habitants|emplois|militaires|produits|centrifugeuses|missiles|avions|chars|kg|mètres)\b"
 )
-_PART = (r"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late"
+_PART = (r"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late|(?:premi[èe]re|seconde|deuxi[èe]me)\s+quinzaine"
          r"|(?:premier|second|deuxi[èe]me|troisi[èe]me|quatri[èe]me|dernier)\s+(?:trimestre|semestre))")
 _PART_PRE = rf"(?:(?:[àa]\s+la|au|en)\s+)?{_PART}(?:\s*{_HY}\s*|\s+)"
 _PART_OF = rf"(?:(?:du\s+mois\s+)?(?:de\s+|d{_AP}\s*)|of\s+)?"
@@ -215,7 +215,7 @@ _REL_NEXT = r"prochaine?"
 # the story's time (the day named before in the sentence, else publication), not always from publication.
 _REL_PREV = rf"pr[ée]c[ée]dente?|[ée]coul[ée]e?|d{_AP}\s*avant"
 _REL_FOLLOW = rf"suivante?|d{_AP}\s*apr[eè]s"
-_REL_ANY = rf"{_REL_PAST}|{_REL_NEXT}|{_REL_PREV}|{_REL_FOLLOW}"
+_REL_ANY = rf"{_REL_PAST}|{_REL_NEXT}|{_REL_PREV}|{_REL_FOLLOW}|en\s+cours"
 # Light prepositions and determiners that may follow a bare day number (« reçu le 12 par X »,
 # « attendu le 25 à Moscou »): a day then, not a count (« le 12 juin » is taken before).
 _AFTER_BARE_DAY = (r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:au|dans\s+la)\s+(?:soir|matin|soir[ée]e|matin[ée]e)\b"
@@ -238,6 +238,9 @@ _BRANCHES: list[tuple[str, str]] = [
     # 14/11/2019, 14.11.2019
     ("num", rf"(?:(?:le|du|ce|on|au)\s+)?(?:{_WDAY},?\s+)?(?<![\d/.-])(?P<num_d>[0-3]?\d)(?P<num_sep>[/.-])(?P<num_m>[01]?\d)"
             rf"(?P=num_sep)(?P<num_y>(?:19|20)\d\d)(?!\d)"),
+    # du 12 au 14/04, les 3 et 4/05, du 28/02 au 02/03(/2025)
+    ("rdn", rf"(?:du|les|entre(?:\s+le)?)\s+(?<![\d/.])(?P<rdn_d1>[0-3]?\d)(?:[/.](?P<rdn_m1>[01]?\d))?\s*(?:au|et(?:\s+le)?|{_HY}|–)\s*"
+            rf"(?P<rdn_d2>[0-3]?\d)[/.](?P<rdn_m2>[01]?\d)(?:[/.](?P<rdn_y>(?:19|20)\d\d))?(?![\d/.]\d|\d|\s*%|{_UNITS})"),
     # le 12/03, mardi 12.03, au 28/02: day-first, no year (a dotted or one-digit form needs its article)
     ("ndm", rf"(?:(?P<ndm_art>le|du|ce|au|on)\s+)?(?:(?P<ndm_wd>{_WDAY}),?\s+)?(?<![\d/.,-])(?P<ndm_d>[0-3]?\d)(?P<ndm_sep>[/.])"
             rf"(?P<ndm_m>[01]?\d)(?![\d/.,-]\d|[\d/]|\s*%|{_UNITS})"),
@@ -250,6 +253,8 @@ _BRANCHES: list[tuple[str, str]] = [
            rf"(?P<dm_ago>\s*,?\s*il\s+y\s+a\s+(?:plusieurs|quelques|de\s+nombreuses|bien\s+des|\w+)\s+(?:ann[ée]es|ans))?"),
     # le 12, / ce 3 au soir: a day of the month the text is in (or the one before), month unsaid
     ("dn", rf"(?P<dn_art>le|ce)\s+(?P<dn_d>{_DAY}){_AFTER_BARE_DAY}"),
+    # jeudi et vendredi, du lundi au mercredi: two days of one week
+    ("rwd", rf"(?:(?:du|de|entre)\s+)?(?P<rwd_w1>{_WD_FR})\s+(?:au|à|et)\s+(?P<rwd_w2>{_WD_FR})\b(?!\s*(?:\d|dernier|prochain))"),
     # (le) dimanche 16, ce mardi 4: a weekday and its day, month unsaid
     ("wdn", rf"(?:(?:le|ce)\s+)?(?P<wdn_w>{_WD_FR})\s+(?P<wdn_d>{_DAY}){_AFTER_BARE_DAY}"),
     # on April 12 / April 12, 2025 / Friday, April 18
@@ -279,7 +284,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("m", rf"(?:(?P<m_pre>en|in|courant|(?:au|le|du|ce)\s+mois\s+(?:de|d{_AP}))\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
           rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
     # en début de semaine, en fin de semaine, au début de la semaine prochaine
-    ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
+    ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu|courant)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
             rf"(?:\s+(?P<wkp_rel>{_REL_ANY}))?\b"),
     # ce week-end, le week-end dernier, le week-end prochain, last weekend -> its Saturday
     ("we", rf"(?P<we_det>ce|le|this|last|next)\s+week(?:{_HY}|\s)?end(?:\s+(?P<we_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
@@ -287,8 +292,9 @@ _BRANCHES: list[tuple[str, str]] = [
     ("wk", rf"(?P<wk_det>cette|la|this|last|next|earlier\s+this|later\s+this)\s+(?:semaine|week)"
            rf"(?:\s+(?P<wk_rel>{_REL_ANY}))?(?!\w)"),
     # le mois dernier, ce mois-ci, fin du mois, last month
-    ("mo", rf"(?:(?P<mo_part>{_PART_PRE})(?:du|de\s+ce)\s+mois|(?P<mo_det>le|ce)\s+mois)(?:{_HY}ci)?"
-           rf"(?:\s+(?P<mo_rel>dernier|pass[ée]|prochain|pr[ée]c[ée]dent|[ée]coul[ée]|suivant|d{_AP}\s*avant|d{_AP}\s*apr[eè]s))?(?!\w)|(?P<mo_en>last|next|this|earlier\s+this|later\s+this)\s+month\b"),
+    ("mo", rf"(?:(?P<mo_part>{_PART_PRE})(?:du|de\s+ce|de)\s+mois|(?P<mo_det>le|ce)\s+mois)(?:{_HY}ci)?"
+           rf"(?:\s+(?P<mo_rel>dernier|pass[ée]|prochain|pr[ée]c[ée]dent|[ée]coul[ée]|suivant|d{_AP}\s*avant|d{_AP}\s*apr[eè]s"
+           rf"|en\s+cours))?(?!\w)|(?P<mo_en>last|next|this|earlier\s+this|later\s+this)\s+month\b"),
     # l'an dernier, l'année prochaine, cette année, en fin d'année, last year
     ("yr", rf"(?:(?P<yr_part>{_PART_PRE})(?:de\s+)?)?(?:l{_AP}an(?:n[ée]e)?\s+(?P<yr_rel>{_REL_ANY})(?!\w)"
            rf"|(?P<yr_this>cette\s+ann[ée]e)\b)|(?P<yr_part2>{_PART_PRE})d{_AP}ann[ée]e\b"
@@ -302,7 +308,7 @@ _BRANCHES: list[tuple[str, str]] = [
            rf"|ce\s+matin|ce\s+soir|cet\s+apr[eè]s{_HY}?\s*midi|this\s+morning|tonight)\b(?:\s+(?P<rd_tod>{_TOD})\b)?"),
     # il y a deux jours, dans trois semaines, two days ago
     ("ago", rf"(?P<ago_dir>il\s+y\s+a|voici|dans)\s+(?:(?P<ago_n>{_NUM_WORD})\s+|une\s+(?P<ago_q>quinzaine|huitaine)\s+de\s+)"
-            rf"(?P<ago_u>jours?|semaines?|mois|ans|ann[ée]es?)\b"
+            rf"(?P<ago_u>jours?|semaines?|mois|ans?|ann[ée]es?)\b"
             rf"|(?P<ago_n2>{_NUM_WORD})\s+(?P<ago_u2>days?|weeks?|months?|years?)\s+ago\b"),
     # deux jours plus tard, trois jours après (la signature), une semaine avant, la veille (de), le lendemain
     ("off", rf"(?:(?P<off_n>{_NUM_WORD})\s+(?P<off_u>jours?|semaines?)\s+(?P<off_dir>plus\s+tard|plus\s+t[ôo]t|auparavant"
@@ -323,7 +329,7 @@ for _words, _names in (
      "decembre january february march april may june july august september october november december",
      ("rmd", "md", "rmm", "my", "pm", "m")),
     ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday",
-     ("rdm", "num", "ndm", "dm", "md", "wdn", "wd")),
+     ("rdm", "num", "ndm", "dm", "md", "rwd", "wdn", "wd")),
     ("printemps été ete automne hiver spring summer autumn fall winter", ("ss", "sse")),
     ("semaine", ("wkp", "wk", "ago", "off")),
     ("semaines", ("ago", "off")),
@@ -333,7 +339,7 @@ for _words, _names in (
     ("janv fevr févr fev fév avr juil sept oct nov dec déc", ("rmd", "md", "rmm", "my", "pm")),
     ("mois", ("mo", "my", "pm", "m", "ago")),
     ("month", ("mo",)),
-    ("an année annee", ("yr", "y", "py")),
+    ("an année annee", ("yr", "y", "py", "ago")),
     ("year", ("yr",)),
     ("hier demain aujourd yesterday today tomorrow tonight midi morning", ("rd",)),
     ("matin soir", ("rd", "same")),
@@ -343,7 +349,7 @@ for _words, _names in (
 ):
     for _w in _words.split():
         _BRANCHES_BY_ANCHOR[_w] = _names
-_DIGIT_BRANCHES = ("rdm", "num", "ndm", "iso", "dm", "dn", "ryy", "py", "y", "ago", "off")
+_DIGIT_BRANCHES = ("rdm", "num", "rdn", "ndm", "iso", "dm", "dn", "ryy", "py", "y", "ago", "off")
 
 
 _ANCHOR_RE = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
@@ -359,7 +365,8 @@ _PREFIX_WORDS = frozenset(
     "courant milieu early mid late this last next earlier later il y dans même meme jour mois ici of during "
     "avant après apres et and to deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente "
     "one two three four five seven eight nine ten plusieurs quelques "
-    "premier second deuxième troisième quatrième dernier trimestre semestre voici une quinzaine huitaine".split()
+    "premier première second seconde deuxième troisième quatrième dernier trimestre semestre voici une quinzaine huitaine"
+    .split()
 )
 
 
@@ -956,6 +963,35 @@ def _h_dn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     return (pick.isoformat() if pick else None), None, True
 
 
+def _h_rdn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« du 12 au 14/04 », « du 28/02 au 02/03/2025 »: a numeric range, day first."""
+    d1, d2, m2 = int(_g(m, "rdn_d1")), int(_g(m, "rdn_d2")), int(_g(m, "rdn_m2"))
+    m1 = int(_g(m, "rdn_m1")) if _g(m, "rdn_m1") else m2
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
+        return None
+    wraps = (m1, d1) > (m2, d2)
+    if _g(m, "rdn_y"):
+        y2 = int(_g(m, "rdn_y"))
+        start, end = _safe_date(y2 - (1 if wraps else 0), m1, d1), _safe_date(y2, m2, d2)
+        return (start.isoformat(), end.isoformat(), False) if start and end else None
+    if pub is None:
+        return None, None, True
+    start = _day_month_year(d1, m1, pub, tense())
+    end = _safe_date(start.year + (1 if wraps else 0), m2, d2) if start else None
+    return (start.isoformat(), end.isoformat(), True) if start and end and end >= start else None
+
+
+def _h_rwd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« jeudi et vendredi », « du lundi au mercredi »: the first day by the verb, the second after it."""
+    w1, w2 = _weekday_number(_g(m, "rwd_w1")), _weekday_number(_g(m, "rwd_w2"))
+    if w1 is None or w2 is None or w1 == w2:
+        return None
+    if pub is None:
+        return None, None, True
+    start = _weekday_date(w1, pub, "after" if tense() == "future" else "on_or_before")
+    return start.isoformat(), (start + dt.timedelta(days=(w2 - w1) % 7)).isoformat(), True
+
+
 def _h_wdn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     """« dimanche 16 »: the day of that number in the month of publication, the one before or
     after, that falls on that weekday (the nearest in the direction of the tense)."""
@@ -1126,7 +1162,7 @@ def _h_wk(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     sign = _rel_sign(_g(m, "wk_rel"))
     if det in ("last", "next"):
         sign = _rel_sign(det)
-    elif det == "la" and sign == 0:  # « la semaine » alone is not a date
+    elif det == "la" and sign == 0 and not _g(m, "wk_rel"):  # « la semaine » alone is not a date
         return None
     if pub is None:
         return None, None, True
@@ -1138,7 +1174,7 @@ def _h_mo(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
         sign = _rel_sign(_g(m, "mo_en"))
     else:
         sign = _rel_sign(_g(m, "mo_rel"))
-        if (_g(m, "mo_det") or "").lower() == "le" and sign == 0:  # « le mois » alone
+        if (_g(m, "mo_det") or "").lower() == "le" and sign == 0 and not _g(m, "mo_rel"):  # « le mois » alone
             return None
     if pub is None:
         return None, None, True
@@ -1212,6 +1248,7 @@ _HANDLERS: dict[str, Callable[[re.Match, Optional[dt.date], _TenseFn], _Result]]
     "rmm": _h_rmm, "ryy": _h_ryy, "my": _h_my, "pm": _h_pm, "py": _h_py, "ss": _h_ss,
     "sse": _h_sse, "y": _h_y, "m": _h_m, "wkp": _h_wkp, "wk": _h_wk, "mo": _h_mo, "yr": _h_yr,
     "wd": _h_wd, "rd": _h_rd, "ago": _h_ago, "dn": _h_dn, "we": _h_we, "ndm": _h_ndm, "wdn": _h_wdn,
+    "rdn": _h_rdn, "rwd": _h_rwd,
 }
 
 
