@@ -898,3 +898,25 @@ def test_ranges_of_weekdays_and_numeric_days(sentence, words, start, end):
 def test_current_periods_and_halves_of_a_month(sentence, words, expected):
     m = mention(sentence, "2025-03-19", words)
     assert m.value == expected and m.relative
+
+
+def test_parse_user_date_imports_without_the_grammar_or_the_date_parser():
+    # The CLI imports parse_user_date for `list --since`: that must not compile the
+    # date grammar nor load dateutil's parser (tens of milliseconds each).
+    import subprocess
+    import sys
+
+    code = ("import sys; from briefs.extract.dates import parse_user_date, _grammar; "
+            "assert parse_user_date('1er mars 2020') == ('2020-03-01', '2020-03-01'); "
+            "assert parse_user_date('Févr. 2024') == ('2024-02-01', '2024-02-29'); "
+            "print(_grammar.cache_info().currsize, 'dateutil.parser' in sys.modules, 'briefs.extract.lexicon' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
+    assert out.stdout.split() == ["0", "False", "False"]
+
+
+def test_french_parserinfo_is_still_available():
+    from briefs.extract.dates import FrenchParserInfo
+
+    info = FrenchParserInfo()
+    assert (info.month("FÉVRIER"), info.month("aout"), info.weekday("Mercredi")) == (2, 8, 2)

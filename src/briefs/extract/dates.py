@@ -37,11 +37,10 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Callable, Optional
+from functools import cache
+from typing import Any, Callable, NamedTuple, Optional
 
-from briefs.extract.lexicon import Starts, fold_same_length, trie_pattern
-from dateutil import parser as du_parser
-from dateutil.relativedelta import FR, MO, relativedelta, weekday as du_weekday
+from dateutil.relativedelta import FR, MO, relativedelta
 
 __all__ = [
     "DateMention",
@@ -82,81 +81,89 @@ def _fold(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-class FrenchParserInfo(du_parser.parserinfo):
-    """dateutil parserinfo with French month and weekday names.
+# The French name tables: plain data, so that the names resolve without
+# dateutil's parser (which `parse_user_date` and a plain import need not load).
+_FR_MONTHS = (
+    ("janv", "janvier"),
+    ("févr", "fevr", "fév", "fev", "février", "fevrier"),
+    ("mars",),
+    ("avr", "avril"),
+    ("mai",),
+    ("juin",),
+    ("juil", "juillet"),
+    ("août", "aout"),
+    ("sept", "septembre"),
+    ("oct", "octobre"),
+    ("nov", "novembre"),
+    ("déc", "dec", "décembre", "decembre"),
+)
+_FR_WEEKDAYS = (
+    ("lun", "lundi"),
+    ("mar", "mardi"),
+    ("mer", "mercredi"),
+    ("jeu", "jeudi"),
+    ("ven", "vendredi"),
+    ("sam", "samedi"),
+    ("dim", "dimanche"),
+)
+_EN_MONTHS = "january february march april may june july august september october november december".split()
+_EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
-    Why: dateutil knows English names only; subclassing its parserinfo gives
-    one authoritative name table (with unaccented spellings, which real
-    scrapes and command lines contain) that the lookups below share.
-    Lookups are accent- and case-insensitive.
+
+@cache
+def _parser_infos() -> tuple[type, Any, Any]:
+    """(FrenchParserInfo, a French instance, dateutil's English one), built on first use.
+
+    Why lazy: dateutil's parser module costs tens of milliseconds to import,
+    and only unusual spellings (« Janv », « SEPT », English abbreviations)
+    ever need it; a CLI that only parses « --since janvier 2024 » never does.
     """
+    from dateutil import parser as du_parser
 
-    MONTHS = [
-        ("janv", "janvier"),
-        ("févr", "fevr", "fév", "fev", "février", "fevrier"),
-        ("mars",),
-        ("avr", "avril"),
-        ("mai",),
-        ("juin",),
-        ("juil", "juillet"),
-        ("août", "aout"),
-        ("sept", "septembre"),
-        ("oct", "octobre"),
-        ("nov", "novembre"),
-        ("déc", "dec", "décembre", "decembre"),
-    ]
-    WEEKDAYS = [
-        ("lun", "lundi"),
-        ("mar", "mardi"),
-        ("mer", "mercredi"),
-        ("jeu", "jeudi"),
-        ("ven", "vendredi"),
-        ("sam", "samedi"),
-        ("dim", "dimanche"),
-    ]
-    JUMP = [" ", ".", ",", ";", "-", "/", "'", "’", "le", "la", "du", "de", "er", "en"]
+    class FrenchParserInfo(du_parser.parserinfo):
+        """dateutil parserinfo with French month and weekday names.
 
-    def month(self, name: str) -> Optional[int]:  # noqa: D401 - dateutil signature
-        """Month number 1-12 for a French name (accents optional), else None."""
-        return super().month(_fold(name))
+        Why: dateutil knows English names only; subclassing its parserinfo gives
+        one authoritative name table (with unaccented spellings, which real
+        scrapes and command lines contain) that the lookups below share.
+        Lookups are accent- and case-insensitive.
+        """
 
-    def weekday(self, name: str) -> Optional[int]:
-        """Weekday number (Monday=0) for a French name (accents optional), else None."""
-        return super().weekday(_fold(name))
+        MONTHS = [tuple(names) for names in _FR_MONTHS]
+        WEEKDAYS = [tuple(names) for names in _FR_WEEKDAYS]
+        JUMP = [" ", ".", ",", ";", "-", "/", "'", "’", "le", "la", "du", "de", "er", "en"]
 
+        def month(self, name: str) -> Optional[int]:  # noqa: D401 - dateutil signature
+            """Month number 1-12 for a French name (accents optional), else None."""
+            return super().month(_fold(name))
 
-_FR_INFO = FrenchParserInfo()
-_EN_INFO = du_parser.parserinfo()
-_WD = (MO, du_weekday(1), du_weekday(2), du_weekday(3), FR, du_weekday(5), du_weekday(6))
+        def weekday(self, name: str) -> Optional[int]:
+            """Weekday number (Monday=0) for a French name (accents optional), else None."""
+            return super().weekday(_fold(name))
+
+    FrenchParserInfo.__module__, FrenchParserInfo.__qualname__ = __name__, "FrenchParserInfo"
+    return FrenchParserInfo, FrenchParserInfo(), du_parser.parserinfo()
 
 
 def _month_number_slow(name: str) -> int | None:
     """Month 1-12 from a French or English name, through the parserinfo tables."""
-    return _FR_INFO.month(name) or _EN_INFO.month(name)
+    _, fr, en = _parser_infos()
+    return fr.month(name) or en.month(name)
 
 
 def _weekday_number_slow(name: str) -> int | None:
     """Weekday (Monday=0) from a French or English name, through the parserinfo tables."""
-    n = _FR_INFO.weekday(name)
-    return n if n is not None else _EN_INFO.weekday(name)
+    _, fr, en = _parser_infos()
+    n = fr.weekday(name)
+    return n if n is not None else en.weekday(name)
 
 
-# The spellings the grammar can match, resolved once through the parserinfo
-# tables: a dict hit per mention instead of accent folding per mention.
-_MONTH_NAMES = {
-    w: _month_number_slow(w)
-    for w in (
-        "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
-        "decembre january february march april may june july august september october november december"
-    ).split()
-}
-_WEEKDAY_NAMES = {
-    w: _weekday_number_slow(w)
-    for w in (
-        "lundi mardi mercredi jeudi vendredi samedi dimanche "
-        "monday tuesday wednesday thursday friday saturday sunday"
-    ).split()
-}
+# Every spelling of the tables (lower-case): a dict hit per mention instead of
+# accent folding per mention; the parserinfo is only asked about the others.
+_MONTH_NAMES = {**{w: i for i, names in enumerate(_FR_MONTHS, 1) for w in names},
+                **{w: i for i, w in enumerate(_EN_MONTHS, 1)}}
+_WEEKDAY_NAMES = {**{w: i for i, names in enumerate(_FR_WEEKDAYS) for w in names},
+                  **{w: i for i, w in enumerate(_EN_WEEKDAYS)}}
 
 
 def _month_number(name: str) -> int | None:
@@ -349,12 +356,9 @@ for _words, _names in (
 ):
     for _w in _words.split():
         _BRANCHES_BY_ANCHOR[_w] = _names
-_DIGIT_BRANCHES = ("rdm", "num", "rdn", "ndm", "iso", "dm", "dn", "ryy", "py", "y", "ago", "off")
+_DIGIT_BRANCHES = ("rdm", "num", "rdn", "ndm", "iso", "dm", "dn", "ryy", "py", "y", "ago")
 
 
-_ANCHOR_RE = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
-# The anchors for a word index (lexicon.WordIndex): the words, folded, and any run starting with a digit.
-ANCHOR_STARTS = Starts.of([fold_same_length(w) for w in _BRANCHES_BY_ANCHOR] + [f"{d}*" for d in "0123456789"])
 _WORD_TOKEN_RE = re.compile(r"\w+")
 _JOINERS = frozenset(" \t\n\u00a0\u202f\u2009'’ʼ‘´`-‐‑")  # what may separate a prefix word from the anchor
 _LOOKBACK_CHARS = 40  # room for up to five prefix words (« au début de la semaine »)
@@ -377,11 +381,45 @@ def _compile_branches(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + body + ")")
 
 
-# Patterns run on the lower-cased text (same length, same offsets): no
-# IGNORECASE needed, which also makes them faster.
-_RX_BY_BRANCHES = {names: _compile_branches(names) for names in {*_BRANCHES_BY_ANCHOR.values(), _DIGIT_BRANCHES}}
-_RX_BY_ANCHOR = {w: _RX_BY_BRANCHES[names] for w, names in _BRANCHES_BY_ANCHOR.items()}
-_RX_DIGIT = _RX_BY_BRANCHES[_DIGIT_BRANCHES]
+class _Grammar(NamedTuple):
+    anchor: re.Pattern[str]  # any anchor word or number
+    by_anchor: dict[str, re.Pattern[str]]  # anchor word -> the alternation of its branches
+    digit: re.Pattern[str]  # the alternation of the branches a number can be part of
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The compiled date grammar, built on the first call of `find_dates`.
+
+    Patterns run on the lower-cased text (same length, same offsets): no
+    IGNORECASE needed, which also makes them faster.  Why lazy: compiling
+    the alternations is most of the cost of importing this module, which the
+    CLI does for `parse_user_date` alone.
+    """
+    from briefs.extract.lexicon import trie_pattern
+
+    anchor = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
+    by_branches = {names: _compile_branches(names) for names in {*_BRANCHES_BY_ANCHOR.values(), _DIGIT_BRANCHES}}
+    return _Grammar(anchor, {w: by_branches[names] for w, names in _BRANCHES_BY_ANCHOR.items()},
+                    by_branches[_DIGIT_BRANCHES])
+
+
+@cache
+def _anchor_starts() -> Any:
+    """The anchors for a word index (lexicon.WordIndex): the words, folded, and any run starting with a digit."""
+    from briefs.extract.lexicon import Starts, fold_same_length
+
+    return Starts.of([fold_same_length(w) for w in _BRANCHES_BY_ANCHOR] + [f"{d}*" for d in "0123456789"])
+
+
+def __getattr__(name: str) -> Any:
+    """`ANCHOR_STARTS` and `FrenchParserInfo`, built on first access (PEP 562): see `_grammar`."""
+    if name == "ANCHOR_STARTS":
+        return _anchor_starts()
+    if name == "FrenchParserInfo":
+        return _parser_infos()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _NUMBERS = {
     "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
@@ -1319,17 +1357,18 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
     offsets: list[tuple[int, int, bool]] = []  # (index, days, names its event) of « la veille »...
     finder: list[_TenseFinder] = []  # built lazily: many mentions need no tense
     done = 0
+    grammar = _grammar()
     if anchors is None:
-        found = _ANCHOR_RE.finditer(low)
+        found = grammar.anchor.finditer(low)
     else:
-        match = _ANCHOR_RE.match
+        match = grammar.anchor.match
         found = [m for p in anchors if (m := match(low, p)) is not None]
     for anchor in found:
         a_start = anchor.start()
         if a_start < done:
             continue
         word = anchor.group()
-        rx = _RX_DIGIT if word[0].isdigit() else _RX_BY_ANCHOR[word]
+        rx = grammar.digit if word[0].isdigit() else grammar.by_anchor[word]
         starts = _candidate_starts(low, max(done, a_start - _LOOKBACK_CHARS), a_start)
         for pos in starts:
             m = rx.match(low, pos)
