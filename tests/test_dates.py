@@ -920,3 +920,20 @@ def test_french_parserinfo_is_still_available():
 
     info = FrenchParserInfo()
     assert (info.month("FÉVRIER"), info.month("aout"), info.weekday("Mercredi")) == (2, 8, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Des manœuvres conjointes des flottes caspiennes sont envisagées pour 2027.", "2027"),
+        ("Le corridor doit être achevé à l'horizon 2030.", "2030"),
+        ("Le chantier de la deuxième tranche pourrait reprendre vers 2028.", "2028"),
+    ],
+)
+def test_year_after_pour_vers_horizon(sentence, expected):
+    m = only(sentence, "2025-03-19")
+    assert (m.text, m.value) == (expected, expected)
+
+
+def test_year_after_pour_is_not_a_count():
+    assert find_dates("Il a fallu 1200 techniciens pour 2000 kilomètres de voie.", D("2025-03-19")) == []

@@ -286,7 +286,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # en 2001 / depuis 2016 / l'année 2019 (the preposition other than en/in stays outside `text`)
     ("y", rf"(?:(?P<y_pre>en|in|l{_AP}ann[ée]e|l{_AP}an)\s+|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)|(?<=\bde\s)|(?<=\bavant\s)"
           rf"|(?<=\bapr[èe]s\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
-          rf"|(?<=\bd.ici\s))(?P<y_y>{_YEAR})(?!{_UNITS})"),
+          rf"|(?<=\bd.ici\s)|(?<=\bpour\s)|(?<=\bvers\s)|(?<=\bhorizon\s))(?P<y_y>{_YEAR})(?!{_UNITS}|\s*(?:{_HY}|–)\s*\d)"),
     # en mars, in March, depuis janvier, au mois d'avril
     ("m", rf"(?:(?P<m_pre>en|in|courant|(?:au|le|du|ce)\s+mois\s+(?:de|d{_AP}))\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
           rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
