@@ -937,3 +937,21 @@ def test_year_after_pour_vers_horizon(sentence, expected):
 
 def test_year_after_pour_is_not_a_count():
     assert find_dates("Il a fallu 1200 techniciens pour 2000 kilomètres de voie.", D("2025-03-19")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Il y a deux ans jour pour jour, le traité de coopération était signé à Moscou.",
+         "Il y a deux ans jour pour jour", "2023-02-08"),
+        ("Le premier convoi était parti il y a un mois, jour pour jour.", "il y a un mois, jour pour jour", "2025-01-08"),
+    ],
+)
+def test_ago_jour_pour_jour_is_that_very_day(sentence, words, expected):
+    assert mention(sentence, "2025-02-08", words).value == expected
+
+
+def test_a_day_is_not_counted_from_a_week_phrase():
+    # « la semaine dernière » stands for its Monday: « le lendemain » of it would be a guess.
+    found = find_dates("Ils se sont vus la semaine dernière et le lendemain l'émissaire est reparti.", D("2025-02-08"))
+    assert [m.text for m in found] == ["la semaine dernière"]

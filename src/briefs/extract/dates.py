@@ -315,7 +315,7 @@ _BRANCHES: list[tuple[str, str]] = [
            rf"|ce\s+matin|ce\s+soir|cet\s+apr[eè]s{_HY}?\s*midi|this\s+morning|tonight)\b(?:\s+(?P<rd_tod>{_TOD})\b)?"),
     # il y a deux jours, dans trois semaines, two days ago
     ("ago", rf"(?P<ago_dir>il\s+y\s+a|voici|dans)\s+(?:(?P<ago_n>{_NUM_WORD})\s+|une\s+(?P<ago_q>quinzaine|huitaine)\s+de\s+)"
-            rf"(?P<ago_u>jours?|semaines?|mois|ans?|ann[ée]es?)\b"
+            rf"(?P<ago_u>jours?|semaines?|mois|ans?|ann[ée]es?)\b(?P<ago_exact>,?\s+jour\s+pour\s+jour\b)?"
             rf"|(?P<ago_n2>{_NUM_WORD})\s+(?P<ago_u2>days?|weeks?|months?|years?)\s+ago\b"),
     # deux jours plus tard, trois jours après (la signature), une semaine avant, la veille (de), le lendemain
     ("off", rf"(?:(?P<off_n>{_NUM_WORD})\s+(?P<off_u>jours?|semaines?)\s+(?P<off_dir>plus\s+tard|plus\s+t[ôo]t|auparavant"
@@ -1275,6 +1275,9 @@ def _h_ago(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
         return (pub + relativedelta(days=sign * n)).isoformat(), None, True
     if unit.startswith(("semaine", "week")):
         return (pub + relativedelta(weeks=sign * n)).isoformat(), None, True
+    if _g(m, "ago_exact") is not None:  # « il y a deux ans jour pour jour »: that very day
+        step = relativedelta(months=sign * n) if unit.startswith(("mois", "month")) else relativedelta(years=sign * n)
+        return (pub + step).isoformat(), None, True
     if unit.startswith(("mois", "month")):
         d = pub + relativedelta(months=sign * n)
         return _iso_month(d.year, d.month), None, True
@@ -1413,7 +1416,7 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                 offsets.append((len(mentions) - 1, _offset_days(m), _names_its_event(m)))
             done = m.end()
             break
-    return _offsets(mentions, offsets, named_offsets) if offsets else mentions
+    return _offsets(mentions, kinds, offsets, named_offsets) if offsets else mentions
 
 
 # Branches whose « précédente / suivante / d'avant / écoulée » counts from the story's day.
@@ -1458,10 +1461,11 @@ def _names_its_event(m: re.Match) -> bool:
     return _fold(m.group("off_dir")).startswith(("apres", "avant"))
 
 
-_OFFSET_REACH = 100  # « trois jours après la signature, le 3 novembre, de ... »: the day named just after
+_OFFSET_REACH = 100
+_WEEK_KINDS = frozenset({"wk", "wkp", "we"})  # « trois jours après la signature, le 3 novembre, de ... »: the day named just after
 
 
-def _offsets(mentions: list[DateMention], offsets: list[tuple[int, int, bool]],
+def _offsets(mentions: list[DateMention], kinds: list[str], offsets: list[tuple[int, int, bool]],
              named_offsets: bool) -> list[DateMention]:
     """Resolve « la veille », « deux jours plus tard », « trois jours après la signature (le 3 mars) ».
 
@@ -1473,16 +1477,19 @@ def _offsets(mentions: list[DateMention], offsets: list[tuple[int, int, bool]],
     """
     out = list(mentions)
     drop: set[int] = set()
+    # A week phrase stands for its Monday: a day counted from it would be a guess.
+    exact = [kind not in _WEEK_KINDS for kind in kinds]
     for i, days, named in offsets:
         here = mentions[i]
         if named and not named_offsets:
             drop.add(i)
             continue
         if named:  # the first full day named just after (offsets themselves have no value yet)
-            anchor = next((x for x in mentions[i + 1:] if x.value and len(x.value) == 10
-                           and x.start - here.end <= _OFFSET_REACH), None)
+            anchor = next((x for j, x in enumerate(mentions[i + 1:], i + 1) if x.value and len(x.value) == 10
+                           and exact[j] and x.start - here.end <= _OFFSET_REACH), None)
         else:  # the last full day named before, an offset already counted included
-            anchor = next((x for x in reversed(out[:i]) if x.value and len(x.value) == 10), None)
+            anchor = next((x for j, x in reversed(list(enumerate(out[:i]))) if x.value and len(x.value) == 10
+                           and exact[j]), None)
         if anchor is None or not days:
             drop.add(i)
             continue
