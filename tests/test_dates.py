@@ -729,3 +729,229 @@ def test_conditional_after_a_past_report_points_forward():
 def test_agreeing_to_meet_points_forward():
     m = mention("Les deux ministres ont convenu de se retrouver à Bakou au printemps.", "2025-02-05", "au printemps")
     assert m.value == "2025"
+
+
+# --------------------------------------------------------------------------
+# Numeric day/month without a year, bare days, a weekday with its day
+# (2025-03-19 is a Wednesday)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, published, words, expected",
+    [
+        ("Le ministre a reçu le 12/03 son homologue arménien.", "2025-03-19", "le 12/03", "2025-03-12"),
+        ("La délégation sera à Bakou le 02/04 pour la commission mixte.", "2025-03-19", "le 02/04", "2025-04-02"),
+        ("Les deux hommes se sont vus mardi 11.03 à Genève.", "2025-03-19", "mardi 11.03", "2025-03-11"),
+        ("Le 28/12, le vice-ministre avait été reçu au Kremlin.", "2025-01-05", "Le 28/12", "2024-12-28"),
+        ("Brèves du 19/03 : le corridor avance.", "2025-03-19", "du 19/03", "2025-03-19"),
+        ("La réunion a eu lieu le 12-03-2024 à Ankara.", "2025-03-19", "le 12-03-2024", "2024-03-12"),
+        ("Vendredi 14/03/2025, les délégations se sont séparées.", "2025-03-19", "Vendredi 14/03/2025", "2025-03-14"),
+    ],
+)
+def test_numeric_day_month_is_day_first(sentence, published, words, expected):
+    assert mention(sentence, published, words).value == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le score final était de 3/4 en faveur des visiteurs.",
+        "Le centre d'appels fonctionne 24/7 depuis janvier.",
+        "Le baril a pris 1.5 dollar en une séance.",
+        "Le prix est passé à 12.03 dollars le baril.",
+        "Le taux a atteint le 12.03 % fixé par la banque.",
+    ],
+)
+def test_numbers_with_slash_or_dot_are_not_dates(sentence):
+    assert [m for m in find_dates(sentence, D("2025-03-19")) if "/" in m.text or "." in m.text] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Le chef de la diplomatie sera reçu le 25 à Moscou.", "le 25", "2025-03-25"),
+        ("L'émissaire a été reçu le 12 par le président.", "le 12", "2025-03-12"),
+        ("Les experts se sont retrouvés le 4 avec leurs homologues.", "le 4", "2025-03-04"),
+        ("Les deux ministres doivent se parler le 2 lors du sommet.", "le 2", "2025-04-02"),
+    ],
+)
+def test_bare_day_before_a_preposition(sentence, words, expected):
+    assert mention(sentence, "2025-03-19", words).value == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Il s'est rendu à Téhéran le dimanche 16.", "le dimanche 16", "2025-03-16"),
+        ("Ils se reverront jeudi 3 à Bakou.", "jeudi 3", "2025-04-03"),
+        ("Mardi 11, le vice-ministre a reçu l'ambassadeur.", "Mardi 11", "2025-03-11"),
+    ],
+)
+def test_weekday_with_its_day_of_month(sentence, words, expected):
+    assert mention(sentence, "2025-03-19", words).value == expected
+
+
+# --------------------------------------------------------------------------
+# Weeks, months and years told from the story's day; end of the year; approximate counts
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Ils s'étaient vus la semaine précédente à Doha.", "la semaine précédente", "2025-03-10"),
+        ("Ils s'étaient vus la semaine d'avant à Doha.", "la semaine d'avant", "2025-03-10"),
+        ("Il a été reçu au cours de la semaine écoulée.", "la semaine écoulée", "2025-03-10"),
+        ("Le protocole avait été paraphé le mois précédent.", "le mois précédent", "2025-02"),
+        ("Le texte doit être signé d'ici la fin de l'année.", "fin de l'année", "2025"),
+        ("Il était à Moscou au début de l'année.", "au début de l'année", "2025"),
+        ("Le sommet se tiendra au cours du mois d'avril.", "du mois d'avril", "2025-04"),
+        ("Les ministres ont parlé le mois de février dernier.", "le mois de février dernier", "2025-02"),
+        ("Le texte a été paraphé voici deux jours.", "voici deux jours", "2025-03-17"),
+        ("Il se rendra à Moscou dans une quinzaine de jours.", "dans une quinzaine de jours", "2025-04-03"),
+    ],
+)
+def test_story_and_year_phrases(sentence, words, expected):
+    m = mention(sentence, "2025-03-19", words)
+    assert m.value == expected and m.relative
+
+
+def test_previous_and_following_count_from_the_day_told_before():
+    found = find_dates("Il a été reçu le 12 février ; la semaine précédente, il était à Bakou.", D("2025-03-19"))
+    assert [(m.text, m.value) for m in found] == [("le 12 février", "2025-02-12"), ("la semaine précédente", "2025-02-03")]
+    found = find_dates("L'accord a été signé le 4 mai 2019 ; l'année précédente, les pourparlers avaient échoué.", D("2025-03-19"))
+    assert [m.value for m in found] == ["2019-05-04", "2018"]
+    found = find_dates("Le ministre est arrivé le 3 mars et il est reparti la semaine suivante.", D("2025-03-19"))
+    assert [m.value for m in found] == ["2025-03-03", "2025-03-10"]
+
+
+# --------------------------------------------------------------------------
+# Days counted from another day of the sentence
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Arrivé samedi dans la capitale, il s'est entretenu le lendemain avec le ministre.", "le lendemain", "2025-03-16"),
+        ("Arrivé le 3 mars à Moscou, il a rencontré deux jours plus tard le président.", "deux jours plus tard", "2025-03-05"),
+        ("Les deux hommes s'étaient vus le 2 mars, puis une semaine plus tard à Genève.", "une semaine plus tard", "2025-03-09"),
+        ("Il a été reçu mardi par le président, après avoir vu la veille le Premier ministre.", "la veille", "2025-03-17"),
+        ("Le ministre est arrivé le 10 mars et a été reçu le surlendemain par le président.", "le surlendemain", "2025-03-12"),
+        ("Les experts se sont réunis le 14 mars et ont rendu leur rapport 3 jours après.", "3 jours après", "2025-03-17"),
+    ],
+)
+def test_days_counted_from_the_day_told_before(sentence, words, expected):
+    m = mention(sentence, "2025-03-19", words)
+    assert m.value == expected and m.relative
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deux jours plus tard, le ministre a reçu l'ambassadeur.",
+        "Le lendemain, les deux délégations ont repris les discussions.",
+        "Il a été reçu trois jours après la signature de l'accord.",
+    ],
+)
+def test_days_counted_from_nothing_are_left_to_the_caller(sentence):
+    assert find_dates(sentence, D("2025-03-19")) == []
+
+
+def test_days_counted_from_the_event_they_name_are_given_on_request():
+    text = "Il a été reçu la veille de l'ouverture, le 12 mars, des pourparlers de Vienne."
+    assert [m.text for m in find_dates(text, D("2025-03-19"))] == ["le 12 mars"]
+    found = find_dates(text, D("2025-03-19"), named_offsets=True)
+    assert [(m.text, m.value) for m in found] == [("la veille", "2025-03-11"), ("le 12 mars", "2025-03-12")]
+    text = "Ils se sont revus trois jours après la signature, le 3 novembre, d'une feuille de route."
+    found = find_dates(text, D("2023-11-09"), named_offsets=True)
+    assert [(m.text, m.value) for m in found] == [("trois jours après", "2023-11-06"), ("le 3 novembre", "2023-11-03")]
+
+
+# --------------------------------------------------------------------------
+# Ranges of weekdays and of numeric days; current week/month/year; halves of a month
+# (2025-03-19 is a Wednesday)
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, words, start, end",
+    [
+        ("La commission mixte siégera jeudi et vendredi à Ispahan.", "jeudi et vendredi", "2025-03-20", "2025-03-21"),
+        ("Les experts ont négocié lundi et mardi à Vienne.", "lundi et mardi", "2025-03-17", "2025-03-18"),
+        ("Les consultations se tiendront du lundi au mercredi à Genève.", "du lundi au mercredi", "2025-03-24", "2025-03-26"),
+        ("Les manœuvres navales auront lieu du 12 au 14/04 en mer Caspienne.", "du 12 au 14/04", "2025-04-12", "2025-04-14"),
+        ("Le forum s'est tenu du 28/02 au 02/03/2025 à Kazan.", "du 28/02 au 02/03/2025", "2025-02-28", "2025-03-02"),
+    ],
+)
+def test_ranges_of_weekdays_and_numeric_days(sentence, words, start, end):
+    m = mention(sentence, "2025-03-19", words)
+    assert (m.value, m.end_value) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Le chiffre a été publié il y a un an.", "il y a un an", "2024"),
+        ("Le réacteur sera raccordé dans un an.", "dans un an", "2026"),
+        ("La délégation est venue en début de mois.", "en début de mois", "2025-03"),
+        ("Le paiement sera versé en fin de mois.", "en fin de mois", "2025-03"),
+        ("Les échanges ont doublé au cours de l'année en cours.", "l'année en cours", "2025"),
+        ("Le vice-ministre est attendu dans le courant de la semaine.", "courant de la semaine", "2025-03-17"),
+        ("Le texte sera soumis au Majlis durant la deuxième quinzaine d'avril.", "deuxième quinzaine d'avril", "2025-04"),
+        ("Le texte sera soumis au Majlis dans la première quinzaine de mai.", "première quinzaine de mai", "2025-05"),
+    ],
+)
+def test_current_periods_and_halves_of_a_month(sentence, words, expected):
+    m = mention(sentence, "2025-03-19", words)
+    assert m.value == expected and m.relative
+
+
+def test_parse_user_date_imports_without_the_grammar_or_the_date_parser():
+    # The CLI imports parse_user_date for `list --since`: that must not compile the
+    # date grammar nor load dateutil's parser (tens of milliseconds each).
+    import subprocess
+    import sys
+
+    code = ("import sys; from briefs.extract.dates import parse_user_date, _grammar; "
+            "assert parse_user_date('1er mars 2020') == ('2020-03-01', '2020-03-01'); "
+            "assert parse_user_date('Févr. 2024') == ('2024-02-01', '2024-02-29'); "
+            "print(_grammar.cache_info().currsize, 'dateutil.parser' in sys.modules, 'briefs.extract.lexicon' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
+    assert out.stdout.split() == ["0", "False", "False"]
+
+
+def test_french_parserinfo_is_still_available():
+    from briefs.extract.dates import FrenchParserInfo
+
+    info = FrenchParserInfo()
+    assert (info.month("FÉVRIER"), info.month("aout"), info.weekday("Mercredi")) == (2, 8, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Des manœuvres conjointes des flottes caspiennes sont envisagées pour 2027.", "2027"),
+        ("Le corridor doit être achevé à l'horizon 2030.", "2030"),
+        ("Le chantier de la deuxième tranche pourrait reprendre vers 2028.", "2028"),
+    ],
+)
+def test_year_after_pour_vers_horizon(sentence, expected):
+    m = only(sentence, "2025-03-19")
+    assert (m.text, m.value) == (expected, expected)
+
+
+def test_year_after_pour_is_not_a_count():
+    assert find_dates("Il a fallu 1200 techniciens pour 2000 kilomètres de voie.", D("2025-03-19")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, words, expected",
+    [
+        ("Il y a deux ans jour pour jour, le traité de coopération était signé à Moscou.",
+         "Il y a deux ans jour pour jour", "2023-02-08"),
+        ("Le premier convoi était parti il y a un mois, jour pour jour.", "il y a un mois, jour pour jour", "2025-01-08"),
+    ],
+)
+def test_ago_jour_pour_jour_is_that_very_day(sentence, words, expected):
+    assert mention(sentence, "2025-02-08", words).value == expected
+
+
+def test_a_day_is_not_counted_from_a_week_phrase():
+    # « la semaine dernière » stands for its Monday: « le lendemain » of it would be a guess.
+    found = find_dates("Ils se sont vus la semaine dernière et le lendemain l'émissaire est reparti.", D("2025-02-08"))
+    assert [m.text for m in found] == ["la semaine dernière"]

@@ -37,11 +37,10 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Callable, Optional
+from functools import cache
+from typing import Any, Callable, NamedTuple, Optional
 
-from briefs.extract.lexicon import Starts, fold_same_length, trie_pattern
-from dateutil import parser as du_parser
-from dateutil.relativedelta import FR, MO, relativedelta, weekday as du_weekday
+from dateutil.relativedelta import FR, MO, relativedelta
 
 __all__ = [
     "DateMention",
@@ -82,81 +81,89 @@ def _fold(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-class FrenchParserInfo(du_parser.parserinfo):
-    """dateutil parserinfo with French month and weekday names.
+# The French name tables: plain data, so that the names resolve without
+# dateutil's parser (which `parse_user_date` and a plain import need not load).
+_FR_MONTHS = (
+    ("janv", "janvier"),
+    ("févr", "fevr", "fév", "fev", "février", "fevrier"),
+    ("mars",),
+    ("avr", "avril"),
+    ("mai",),
+    ("juin",),
+    ("juil", "juillet"),
+    ("août", "aout"),
+    ("sept", "septembre"),
+    ("oct", "octobre"),
+    ("nov", "novembre"),
+    ("déc", "dec", "décembre", "decembre"),
+)
+_FR_WEEKDAYS = (
+    ("lun", "lundi"),
+    ("mar", "mardi"),
+    ("mer", "mercredi"),
+    ("jeu", "jeudi"),
+    ("ven", "vendredi"),
+    ("sam", "samedi"),
+    ("dim", "dimanche"),
+)
+_EN_MONTHS = "january february march april may june july august september october november december".split()
+_EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
-    Why: dateutil knows English names only; subclassing its parserinfo gives
-    one authoritative name table (with unaccented spellings, which real
-    scrapes and command lines contain) that the lookups below share.
-    Lookups are accent- and case-insensitive.
+
+@cache
+def _parser_infos() -> tuple[type, Any, Any]:
+    """(FrenchParserInfo, a French instance, dateutil's English one), built on first use.
+
+    Why lazy: dateutil's parser module costs tens of milliseconds to import,
+    and only unusual spellings (« Janv », « SEPT », English abbreviations)
+    ever need it; a CLI that only parses « --since janvier 2024 » never does.
     """
+    from dateutil import parser as du_parser
 
-    MONTHS = [
-        ("janv", "janvier"),
-        ("févr", "fevr", "fév", "fev", "février", "fevrier"),
-        ("mars",),
-        ("avr", "avril"),
-        ("mai",),
-        ("juin",),
-        ("juil", "juillet"),
-        ("août", "aout"),
-        ("sept", "septembre"),
-        ("oct", "octobre"),
-        ("nov", "novembre"),
-        ("déc", "dec", "décembre", "decembre"),
-    ]
-    WEEKDAYS = [
-        ("lun", "lundi"),
-        ("mar", "mardi"),
-        ("mer", "mercredi"),
-        ("jeu", "jeudi"),
-        ("ven", "vendredi"),
-        ("sam", "samedi"),
-        ("dim", "dimanche"),
-    ]
-    JUMP = [" ", ".", ",", ";", "-", "/", "'", "’", "le", "la", "du", "de", "er", "en"]
+    class FrenchParserInfo(du_parser.parserinfo):
+        """dateutil parserinfo with French month and weekday names.
 
-    def month(self, name: str) -> Optional[int]:  # noqa: D401 - dateutil signature
-        """Month number 1-12 for a French name (accents optional), else None."""
-        return super().month(_fold(name))
+        Why: dateutil knows English names only; subclassing its parserinfo gives
+        one authoritative name table (with unaccented spellings, which real
+        scrapes and command lines contain) that the lookups below share.
+        Lookups are accent- and case-insensitive.
+        """
 
-    def weekday(self, name: str) -> Optional[int]:
-        """Weekday number (Monday=0) for a French name (accents optional), else None."""
-        return super().weekday(_fold(name))
+        MONTHS = [tuple(names) for names in _FR_MONTHS]
+        WEEKDAYS = [tuple(names) for names in _FR_WEEKDAYS]
+        JUMP = [" ", ".", ",", ";", "-", "/", "'", "’", "le", "la", "du", "de", "er", "en"]
 
+        def month(self, name: str) -> Optional[int]:  # noqa: D401 - dateutil signature
+            """Month number 1-12 for a French name (accents optional), else None."""
+            return super().month(_fold(name))
 
-_FR_INFO = FrenchParserInfo()
-_EN_INFO = du_parser.parserinfo()
-_WD = (MO, du_weekday(1), du_weekday(2), du_weekday(3), FR, du_weekday(5), du_weekday(6))
+        def weekday(self, name: str) -> Optional[int]:
+            """Weekday number (Monday=0) for a French name (accents optional), else None."""
+            return super().weekday(_fold(name))
+
+    FrenchParserInfo.__module__, FrenchParserInfo.__qualname__ = __name__, "FrenchParserInfo"
+    return FrenchParserInfo, FrenchParserInfo(), du_parser.parserinfo()
 
 
 def _month_number_slow(name: str) -> int | None:
     """Month 1-12 from a French or English name, through the parserinfo tables."""
-    return _FR_INFO.month(name) or _EN_INFO.month(name)
+    _, fr, en = _parser_infos()
+    return fr.month(name) or en.month(name)
 
 
 def _weekday_number_slow(name: str) -> int | None:
     """Weekday (Monday=0) from a French or English name, through the parserinfo tables."""
-    n = _FR_INFO.weekday(name)
-    return n if n is not None else _EN_INFO.weekday(name)
+    _, fr, en = _parser_infos()
+    n = fr.weekday(name)
+    return n if n is not None else en.weekday(name)
 
 
-# The spellings the grammar can match, resolved once through the parserinfo
-# tables: a dict hit per mention instead of accent folding per mention.
-_MONTH_NAMES = {
-    w: _month_number_slow(w)
-    for w in (
-        "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre "
-        "decembre january february march april may june july august september october november december"
-    ).split()
-}
-_WEEKDAY_NAMES = {
-    w: _weekday_number_slow(w)
-    for w in (
-        "lundi mardi mercredi jeudi vendredi samedi dimanche "
-        "monday tuesday wednesday thursday friday saturday sunday"
-    ).split()
-}
+# Every spelling of the tables (lower-case): a dict hit per mention instead of
+# accent folding per mention; the parserinfo is only asked about the others.
+_MONTH_NAMES = {**{w: i for i, names in enumerate(_FR_MONTHS, 1) for w in names},
+                **{w: i for i, w in enumerate(_EN_MONTHS, 1)}}
+_WEEKDAY_NAMES = {**{w: i for i, names in enumerate(_FR_WEEKDAYS) for w in names},
+                  **{w: i for i, w in enumerate(_EN_WEEKDAYS)}}
 
 
 def _month_number(name: str) -> int | None:
@@ -200,7 +207,7 @@ _UNITS = (
     r"soldats|personnes|m[ée]gawatts?|mw|barils|milliards?|millions?|exemplaires|unit[ée]s|pi[èe]ces|"
     r"habitants|emplois|militaires|produits|centrifugeuses|missiles|avions|chars|kg|mètres)\b"
 )
-_PART = (r"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late"
+_PART = (r"(?:d[ée]but|fin|mi|courant|milieu|early|mid|late|(?:premi[èe]re|seconde|deuxi[èe]me)\s+quinzaine"
          r"|(?:premier|second|deuxi[èe]me|troisi[èe]me|quatri[èe]me|dernier)\s+(?:trimestre|semestre))")
 _PART_PRE = rf"(?:(?:[àa]\s+la|au|en)\s+)?{_PART}(?:\s*{_HY}\s*|\s+)"
 _PART_OF = rf"(?:(?:du\s+mois\s+)?(?:de\s+|d{_AP}\s*)|of\s+)?"
@@ -211,6 +218,17 @@ _NUM_WORD = (
 )
 _REL_PAST = r"derni[eè]re?|pass[ée]e?"
 _REL_NEXT = r"prochaine?"
+# « la semaine précédente / d'avant / écoulée », « le mois suivant », « l'année d'après »: counted from
+# the story's time (the day named before in the sentence, else publication), not always from publication.
+_REL_PREV = rf"pr[ée]c[ée]dente?|[ée]coul[ée]e?|d{_AP}\s*avant"
+_REL_FOLLOW = rf"suivante?|d{_AP}\s*apr[eè]s"
+_REL_ANY = rf"{_REL_PAST}|{_REL_NEXT}|{_REL_PREV}|{_REL_FOLLOW}|en\s+cours"
+# Light prepositions and determiners that may follow a bare day number (« reçu le 12 par X »,
+# « attendu le 25 à Moscou »): a day then, not a count (« le 12 juin » is taken before).
+_AFTER_BARE_DAY = (r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:au|dans\s+la)\s+(?:soir|matin|soir[ée]e|matin[ée]e)\b"
+                   r"|\s+(?:[àa]|au|aux|par|avec|dans|en|lors|pour|sur|chez|entre|devant|dès|et\s+(?:le|ce))\s)")
+# Days from another day: « la veille », « le lendemain », « deux jours plus tard », « trois jours après ».
+_OFFSET_WORDS = {"veille": -1, "avant-veille": -2, "lendemain": 1, "surlendemain": 2, "suivant": 1, "precedent": -1}
 
 # (branch name, pattern).  Order matters: at one position the first branch
 # that matches wins, so longer forms come first (a range before a single
@@ -225,7 +243,14 @@ _BRANCHES: list[tuple[str, str]] = [
     ("rmd", rf"(?:from\s+)?(?P<rmd_m1>{_MONTH_ENB})\s+(?P<rmd_d1>{_DAY_EN})\s*(?:{_HY}|–|to|through|until)\s*"
             rf"(?:(?P<rmd_m2>{_MONTH_ENB})\s+)?(?P<rmd_d2>{_DAY_EN})(?:\s*,?\s*(?P<rmd_y>{_YEAR}))?"),
     # 14/11/2019, 14.11.2019
-    ("num", rf"(?:(?:le|du|ce|on)\s+)?(?<![\d/.])(?P<num_d>[0-3]?\d)[/.](?P<num_m>[01]?\d)[/.](?P<num_y>(?:19|20)\d\d)(?!\d)"),
+    ("num", rf"(?:(?:le|du|ce|on|au)\s+)?(?:{_WDAY},?\s+)?(?<![\d/.-])(?P<num_d>[0-3]?\d)(?P<num_sep>[/.-])(?P<num_m>[01]?\d)"
+            rf"(?P=num_sep)(?P<num_y>(?:19|20)\d\d)(?!\d)"),
+    # du 12 au 14/04, les 3 et 4/05, du 28/02 au 02/03(/2025)
+    ("rdn", rf"(?:du|les|entre(?:\s+le)?)\s+(?<![\d/.])(?P<rdn_d1>[0-3]?\d)(?:[/.](?P<rdn_m1>[01]?\d))?\s*(?:au|et(?:\s+le)?|{_HY}|–)\s*"
+            rf"(?P<rdn_d2>[0-3]?\d)[/.](?P<rdn_m2>[01]?\d)(?:[/.](?P<rdn_y>(?:19|20)\d\d))?(?![\d/.]\d|\d|\s*%|{_UNITS})"),
+    # le 12/03, mardi 12.03, au 28/02: day-first, no year (a dotted or one-digit form needs its article)
+    ("ndm", rf"(?:(?P<ndm_art>le|du|ce|au|on)\s+)?(?:(?P<ndm_wd>{_WDAY}),?\s+)?(?<![\d/.,-])(?P<ndm_d>[0-3]?\d)(?P<ndm_sep>[/.])"
+            rf"(?P<ndm_m>[01]?\d)(?![\d/.,-]\d|[\d/]|\s*%|{_UNITS})"),
     # 2019-11-14
     ("iso", r"(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?!\d)"),
     # le 17 janvier (2025), ce 24 janvier, un 3 février(, il y a plusieurs années), mardi 17 janvier, on 12 April
@@ -234,7 +259,11 @@ _BRANCHES: list[tuple[str, str]] = [
            rf"|(?P<dm_ybad>\s+\d{{4}})(?!\d))?"
            rf"(?P<dm_ago>\s*,?\s*il\s+y\s+a\s+(?:plusieurs|quelques|de\s+nombreuses|bien\s+des|\w+)\s+(?:ann[ée]es|ans))?"),
     # le 12, / ce 3 au soir: a day of the month the text is in (or the one before), month unsaid
-    ("dn", rf"(?P<dn_art>le|ce)\s+(?P<dn_d>{_DAY})(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:au|dans\s+la)\s+(?:soir|matin|soir[ée]e|matin[ée]e)\b)"),
+    ("dn", rf"(?P<dn_art>le|ce)\s+(?P<dn_d>{_DAY}){_AFTER_BARE_DAY}"),
+    # jeudi et vendredi, du lundi au mercredi: two days of one week
+    ("rwd", rf"(?:(?:du|de|entre)\s+)?(?P<rwd_w1>{_WD_FR})\s+(?:au|à|et)\s+(?P<rwd_w2>{_WD_FR})\b(?!\s*(?:\d|dernier|prochain))"),
+    # (le) dimanche 16, ce mardi 4: a weekday and its day, month unsaid
+    ("wdn", rf"(?:(?:le|ce)\s+)?(?P<wdn_w>{_WD_FR})\s+(?P<wdn_d>{_DAY}){_AFTER_BARE_DAY}"),
     # on April 12 / April 12, 2025 / Friday, April 18
     ("md", rf"(?:(?P<md_on>on)\s+)?(?:(?P<md_wd>{_WD_EN})\b,?\s+)?(?P<md_m>{_MONTH_ENB})\s+(?P<md_d>{_DAY_EN})"
            rf"(?:\s*,\s*(?P<md_y>{_YEAR})|\s+(?P<md_y2>{_YEAR}))?"),
@@ -257,24 +286,26 @@ _BRANCHES: list[tuple[str, str]] = [
     # en 2001 / depuis 2016 / l'année 2019 (the preposition other than en/in stays outside `text`)
     ("y", rf"(?:(?P<y_pre>en|in|l{_AP}ann[ée]e|l{_AP}an)\s+|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)|(?<=\bde\s)|(?<=\bavant\s)"
           rf"|(?<=\bapr[èe]s\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
-          rf"|(?<=\bd.ici\s))(?P<y_y>{_YEAR})(?!{_UNITS})"),
+          rf"|(?<=\bd.ici\s)|(?<=\bpour\s)|(?<=\bvers\s)|(?<=\bhorizon\s))(?P<y_y>{_YEAR})(?!{_UNITS}|\s*(?:{_HY}|–)\s*\d)"),
     # en mars, in March, depuis janvier, au mois d'avril
-    ("m", rf"(?:(?P<m_pre>en|in|courant|au\s+mois\s+de|au\s+mois\s+d{_AP})\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
+    ("m", rf"(?:(?P<m_pre>en|in|courant|(?:au|le|du|ce)\s+mois\s+(?:de|d{_AP}))\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
           rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
     # en début de semaine, en fin de semaine, au début de la semaine prochaine
-    ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
-            rf"(?:\s+(?P<wkp_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
+    ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu|courant)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
+            rf"(?:\s+(?P<wkp_rel>{_REL_ANY}))?\b"),
     # ce week-end, le week-end dernier, le week-end prochain, last weekend -> its Saturday
     ("we", rf"(?P<we_det>ce|le|this|last|next)\s+week(?:{_HY}|\s)?end(?:\s+(?P<we_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
     # cette semaine, la semaine dernière, la semaine prochaine, last week
     ("wk", rf"(?P<wk_det>cette|la|this|last|next|earlier\s+this|later\s+this)\s+(?:semaine|week)"
-           rf"(?:\s+(?P<wk_rel>{_REL_PAST}|{_REL_NEXT}))?\b"),
+           rf"(?:\s+(?P<wk_rel>{_REL_ANY}))?(?!\w)"),
     # le mois dernier, ce mois-ci, fin du mois, last month
-    ("mo", rf"(?:(?P<mo_part>{_PART_PRE})(?:du|de\s+ce)\s+mois|(?P<mo_det>le|ce)\s+mois)(?:{_HY}ci)?"
-           rf"(?:\s+(?P<mo_rel>dernier|pass[ée]|prochain))?\b|(?P<mo_en>last|next|this|earlier\s+this|later\s+this)\s+month\b"),
+    ("mo", rf"(?:(?P<mo_part>{_PART_PRE})(?:du|de\s+ce|de)\s+mois|(?P<mo_det>le|ce)\s+mois)(?:{_HY}ci)?"
+           rf"(?:\s+(?P<mo_rel>dernier|pass[ée]|prochain|pr[ée]c[ée]dent|[ée]coul[ée]|suivant|d{_AP}\s*avant|d{_AP}\s*apr[eè]s"
+           rf"|en\s+cours))?(?!\w)|(?P<mo_en>last|next|this|earlier\s+this|later\s+this)\s+month\b"),
     # l'an dernier, l'année prochaine, cette année, en fin d'année, last year
-    ("yr", rf"(?:(?P<yr_part>{_PART_PRE})(?:de\s+)?)?(?:l{_AP}an(?:n[ée]e)?\s+(?P<yr_rel>{_REL_PAST}|{_REL_NEXT})\b"
+    ("yr", rf"(?:(?P<yr_part>{_PART_PRE})(?:de\s+)?)?(?:l{_AP}an(?:n[ée]e)?\s+(?P<yr_rel>{_REL_ANY})(?!\w)"
            rf"|(?P<yr_this>cette\s+ann[ée]e)\b)|(?P<yr_part2>{_PART_PRE})d{_AP}ann[ée]e\b"
+           rf"|(?P<yr_part3>{_PART_PRE})de\s+l{_AP}(?:ann[ée]e|an)\b(?!\s*(?:\d|{_REL_ANY}))"
            rf"|(?P<yr_en>last|next|this)\s+year\b"),
     # vendredi, ce mardi, lundi dernier, Dimanche soir, on Friday, last Friday
     ("wd", rf"(?:(?P<wd_pre>ce|cette|on|this|last|next)\s+)?(?P<wd_w>{_WDAY})(?:\s+(?P<wd_rel>dernier|prochain|pass[ée]))?"
@@ -283,9 +314,14 @@ _BRANCHES: list[tuple[str, str]] = [
     ("rd", rf"(?P<rd_w>avant{_HY}?\s*hier|apr[eè]s{_HY}?\s*demain|aujourd{_AP}\s*hui|hier|demain|yesterday|today|tomorrow"
            rf"|ce\s+matin|ce\s+soir|cet\s+apr[eè]s{_HY}?\s*midi|this\s+morning|tonight)\b(?:\s+(?P<rd_tod>{_TOD})\b)?"),
     # il y a deux jours, dans trois semaines, two days ago
-    ("ago", rf"(?P<ago_dir>il\s+y\s+a|dans)\s+(?P<ago_n>{_NUM_WORD})\s+(?P<ago_u>jours?|semaines?|mois|ans|ann[ée]es?)\b"
+    ("ago", rf"(?P<ago_dir>il\s+y\s+a|voici|dans)\s+(?:(?P<ago_n>{_NUM_WORD})\s+|une\s+(?P<ago_q>quinzaine|huitaine)\s+de\s+)"
+            rf"(?P<ago_u>jours?|semaines?|mois|ans?|ann[ée]es?)\b(?P<ago_exact>,?\s+jour\s+pour\s+jour\b)?"
             rf"|(?P<ago_n2>{_NUM_WORD})\s+(?P<ago_u2>days?|weeks?|months?|years?)\s+ago\b"),
-    # le même jour, le jour même
+    # deux jours plus tard, trois jours après (la signature), une semaine avant, la veille (de), le lendemain
+    ("off", rf"(?:(?P<off_n>{_NUM_WORD})\s+(?P<off_u>jours?|semaines?)\s+(?P<off_dir>plus\s+tard|plus\s+t[ôo]t|auparavant"
+            rf"|apr[èe]s|avant)|(?:la|le|l{_AP})\s*(?P<off_w>veille|avant{_HY}veille|lendemain|surlendemain"
+            rf"|jour\s+suivant|jour\s+pr[ée]c[ée]dent))(?!\w)"
+            rf"(?P<off_of>(?=\s+(?:(?P<off_de>de|du|des|d{_AP})|la|le|les|l{_AP}|sa|son|ses|leur|leurs|cette|ce|cet|un|une)\b))?"),
     # le même jour, le jour même, le soir même, le même soir
     ("same", r"le\s+m[êe]me\s+(?:jour|soir|matin)|le\s+(?:jour|soir|matin)\s+m[êe]me|the\s+same\s+day"),
 ]
@@ -300,29 +336,29 @@ for _words, _names in (
      "decembre january february march april may june july august september october november december",
      ("rmd", "md", "rmm", "my", "pm", "m")),
     ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday",
-     ("rdm", "dm", "md", "wd")),
+     ("rdm", "num", "ndm", "dm", "md", "rwd", "wdn", "wd")),
     ("printemps été ete automne hiver spring summer autumn fall winter", ("ss", "sse")),
-    ("semaine", ("wkp", "wk", "ago")),
+    ("semaine", ("wkp", "wk", "ago", "off")),
+    ("semaines", ("ago", "off")),
+    ("veille lendemain surlendemain", ("off",)),
     ("week", ("wkp", "we", "wk", "ago")),
     ("weekend", ("we",)),
     ("janv fevr févr fev fév avr juil sept oct nov dec déc", ("rmd", "md", "rmm", "my", "pm")),
     ("mois", ("mo", "my", "pm", "m", "ago")),
     ("month", ("mo",)),
-    ("an année annee", ("yr", "y", "py")),
+    ("an année annee", ("yr", "y", "py", "ago")),
     ("year", ("yr",)),
     ("hier demain aujourd yesterday today tomorrow tonight midi morning", ("rd",)),
     ("matin soir", ("rd", "same")),
-    ("jour day", ("same", "ago")),
-    ("jours days semaines weeks months ans années annees years", ("ago",)),
+    ("jour day", ("same", "ago", "off")),
+    ("jours", ("ago", "off")),
+    ("days weeks months ans années annees years", ("ago",)),
 ):
     for _w in _words.split():
         _BRANCHES_BY_ANCHOR[_w] = _names
-_DIGIT_BRANCHES = ("rdm", "num", "iso", "dm", "dn", "ryy", "py", "y", "ago")
+_DIGIT_BRANCHES = ("rdm", "num", "rdn", "ndm", "iso", "dm", "dn", "ryy", "py", "y", "ago")
 
 
-_ANCHOR_RE = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
-# The anchors for a word index (lexicon.WordIndex): the words, folded, and any run starting with a digit.
-ANCHOR_STARTS = Starts.of([fold_same_length(w) for w in _BRANCHES_BY_ANCHOR] + [f"{d}*" for d in "0123456789"])
 _WORD_TOKEN_RE = re.compile(r"\w+")
 _JOINERS = frozenset(" \t\n\u00a0\u202f\u2009'’ʼ‘´`-‐‑")  # what may separate a prefix word from the anchor
 _LOOKBACK_CHARS = 40  # room for up to five prefix words (« au début de la semaine »)
@@ -333,7 +369,8 @@ _PREFIX_WORDS = frozenset(
     "courant milieu early mid late this last next earlier later il y dans même meme jour mois ici of during "
     "avant après apres et and to deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente "
     "one two three four five seven eight nine ten plusieurs quelques "
-    "premier second deuxième troisième quatrième dernier trimestre semestre".split()
+    "premier première second seconde deuxième troisième quatrième dernier trimestre semestre voici une quinzaine huitaine"
+    .split()
 )
 
 
@@ -344,11 +381,45 @@ def _compile_branches(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + body + ")")
 
 
-# Patterns run on the lower-cased text (same length, same offsets): no
-# IGNORECASE needed, which also makes them faster.
-_RX_BY_BRANCHES = {names: _compile_branches(names) for names in {*_BRANCHES_BY_ANCHOR.values(), _DIGIT_BRANCHES}}
-_RX_BY_ANCHOR = {w: _RX_BY_BRANCHES[names] for w, names in _BRANCHES_BY_ANCHOR.items()}
-_RX_DIGIT = _RX_BY_BRANCHES[_DIGIT_BRANCHES]
+class _Grammar(NamedTuple):
+    anchor: re.Pattern[str]  # any anchor word or number
+    by_anchor: dict[str, re.Pattern[str]]  # anchor word -> the alternation of its branches
+    digit: re.Pattern[str]  # the alternation of the branches a number can be part of
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The compiled date grammar, built on the first call of `find_dates`.
+
+    Patterns run on the lower-cased text (same length, same offsets): no
+    IGNORECASE needed, which also makes them faster.  Why lazy: compiling
+    the alternations is most of the cost of importing this module, which the
+    CLI does for `parse_user_date` alone.
+    """
+    from briefs.extract.lexicon import trie_pattern
+
+    anchor = re.compile(r"\b(?:\d+|" + trie_pattern(sorted(_BRANCHES_BY_ANCHOR), char=re.escape) + r"\b)")
+    by_branches = {names: _compile_branches(names) for names in {*_BRANCHES_BY_ANCHOR.values(), _DIGIT_BRANCHES}}
+    return _Grammar(anchor, {w: by_branches[names] for w, names in _BRANCHES_BY_ANCHOR.items()},
+                    by_branches[_DIGIT_BRANCHES])
+
+
+@cache
+def _anchor_starts() -> Any:
+    """The anchors for a word index (lexicon.WordIndex): the words, folded, and any run starting with a digit."""
+    from briefs.extract.lexicon import Starts, fold_same_length
+
+    return Starts.of([fold_same_length(w) for w in _BRANCHES_BY_ANCHOR] + [f"{d}*" for d in "0123456789"])
+
+
+def __getattr__(name: str) -> Any:
+    """`ANCHOR_STARTS` and `FrenchParserInfo`, built on first access (PEP 562): see `_grammar`."""
+    if name == "ANCHOR_STARTS":
+        return _anchor_starts()
+    if name == "FrenchParserInfo":
+        return _parser_infos()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _NUMBERS = {
     "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
@@ -856,6 +927,28 @@ def _h_num(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     return (d.isoformat(), None, False) if d else None
 
 
+def _h_ndm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« le 12/03 », « mardi 12.03 »: French day-first, the year by the day-month rule.
+
+    A dotted or one-digit form (« 1.5 », « 3/4 ») is a number unless an article or a
+    weekday stands before it."""
+    day, month, sep = int(_g(m, "ndm_d")), int(_g(m, "ndm_m")), _g(m, "ndm_sep")
+    framed = bool(_g(m, "ndm_art") or _g(m, "ndm_wd"))
+    if not framed and (sep == "." or len(_g(m, "ndm_d")) < 2 or len(_g(m, "ndm_m")) < 2):
+        return None
+    if not 1 <= month <= 12 or _safe_date(2000, month, day) is None:
+        return None
+    if pub is None:
+        return None, None, True
+    d = _day_month_year(day, month, pub, tense())
+    wd = _weekday_number(_g(m, "ndm_wd")) if _g(m, "ndm_wd") else None
+    if d is not None and wd is not None and d.weekday() != wd:
+        fits = [c for y in (d.year - 1, d.year + 1) if (c := _safe_date(y, month, day)) and c.weekday() == wd]
+        if fits:
+            d = min(fits, key=lambda c: abs((c - pub).days))
+    return (d.isoformat() if d else None), None, True
+
+
 def _h_iso(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     d = _safe_date(int(_g(m, "iso_y")), int(_g(m, "iso_m")), int(_g(m, "iso_d")))
     return (d.isoformat(), None, False) if d else None
@@ -906,6 +999,61 @@ def _h_dn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     else:
         pick = after if before is None or (after - pub) < (pub - before) else before
     return (pick.isoformat() if pick else None), None, True
+
+
+def _h_rdn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« du 12 au 14/04 », « du 28/02 au 02/03/2025 »: a numeric range, day first."""
+    d1, d2, m2 = int(_g(m, "rdn_d1")), int(_g(m, "rdn_d2")), int(_g(m, "rdn_m2"))
+    m1 = int(_g(m, "rdn_m1")) if _g(m, "rdn_m1") else m2
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or _safe_date(2000, m1, d1) is None or _safe_date(2000, m2, d2) is None:
+        return None
+    wraps = (m1, d1) > (m2, d2)
+    if _g(m, "rdn_y"):
+        y2 = int(_g(m, "rdn_y"))
+        start, end = _safe_date(y2 - (1 if wraps else 0), m1, d1), _safe_date(y2, m2, d2)
+        return (start.isoformat(), end.isoformat(), False) if start and end else None
+    if pub is None:
+        return None, None, True
+    start = _day_month_year(d1, m1, pub, tense())
+    end = _safe_date(start.year + (1 if wraps else 0), m2, d2) if start else None
+    return (start.isoformat(), end.isoformat(), True) if start and end and end >= start else None
+
+
+def _h_rwd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« jeudi et vendredi », « du lundi au mercredi »: the first day by the verb, the second after it."""
+    w1, w2 = _weekday_number(_g(m, "rwd_w1")), _weekday_number(_g(m, "rwd_w2"))
+    if w1 is None or w2 is None or w1 == w2:
+        return None
+    if pub is None:
+        return None, None, True
+    start = _weekday_date(w1, pub, "after" if tense() == "future" else "on_or_before")
+    return start.isoformat(), (start + dt.timedelta(days=(w2 - w1) % 7)).isoformat(), True
+
+
+def _h_wdn(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    """« dimanche 16 »: the day of that number in the month of publication, the one before or
+    after, that falls on that weekday (the nearest in the direction of the tense)."""
+    wd, day = _weekday_number(_g(m, "wdn_w")), _day(_g(m, "wdn_d"))
+    if wd is None:
+        return None
+    if pub is None:
+        return None, None, True
+    first = pub.replace(day=1)
+    cands = [d for k in (-2, -1, 0, 1, 2) if (d := _safe_date((first + relativedelta(months=k)).year,
+                                                              (first + relativedelta(months=k)).month, day))
+             is not None and d.weekday() == wd]
+    if not cands:
+        return None
+    kind = tense()
+    before = [c for c in cands if c <= pub]
+    after = [c for c in cands if c >= pub]
+    if kind == "future" and after:
+        pick = after[0]
+    elif kind == "past" and before:
+        pick = before[-1]
+    else:
+        pick = min(cands, key=lambda c: (abs((c - pub).days), c > pub))
+    return pick.isoformat(), None, True
 
 
 def _h_we(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
@@ -1026,11 +1174,16 @@ def _rel_sign(word: str | None) -> int:
     if not word:
         return 0
     w = _fold(word)
-    if w.startswith(("dernier", "derniere", "pass", "last", "earlier")):
+    if w.startswith(("dernier", "derniere", "pass", "last", "earlier", "prec", "ecoul")) or _squeeze(w) == "davant":
         return -1
-    if w.startswith(("prochain", "next")):
+    if w.startswith(("prochain", "next", "suiv")) or _squeeze(w) == "dapres":
         return 1
     return 0
+
+
+def _squeeze(w: str) -> str:
+    """« d'avant », « d’ après » -> « davant », « dapres »."""
+    return re.sub(r"[^a-z]", "", w)
 
 
 def _h_wkp(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
@@ -1047,7 +1200,7 @@ def _h_wk(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     sign = _rel_sign(_g(m, "wk_rel"))
     if det in ("last", "next"):
         sign = _rel_sign(det)
-    elif det == "la" and sign == 0:  # « la semaine » alone is not a date
+    elif det == "la" and sign == 0 and not _g(m, "wk_rel"):  # « la semaine » alone is not a date
         return None
     if pub is None:
         return None, None, True
@@ -1059,7 +1212,7 @@ def _h_mo(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
         sign = _rel_sign(_g(m, "mo_en"))
     else:
         sign = _rel_sign(_g(m, "mo_rel"))
-        if (_g(m, "mo_det") or "").lower() == "le" and sign == 0:  # « le mois » alone
+        if (_g(m, "mo_det") or "").lower() == "le" and sign == 0 and not _g(m, "mo_rel"):  # « le mois » alone
             return None
     if pub is None:
         return None, None, True
@@ -1068,6 +1221,7 @@ def _h_mo(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
 
 
 def _h_yr(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
+    # « d'ici la fin de l'année », « au début de l'année »: the year of the text (sign 0)
     sign = _rel_sign(_g(m, "yr_rel") or _g(m, "yr_en"))
     if pub is None:
         return None, None, True
@@ -1108,8 +1262,10 @@ def _h_ago(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     if _g(m, "ago_n2"):
         n_word, unit, sign = _g(m, "ago_n2"), _fold(_g(m, "ago_u2")), -1
     else:
-        n_word, unit = _g(m, "ago_n"), _fold(_g(m, "ago_u"))
+        n_word, unit = _g(m, "ago_n") or "", _fold(_g(m, "ago_u"))
         sign = 1 if _fold(_g(m, "ago_dir")).startswith("dans") else -1
+    if _g(m, "ago_q"):  # « une quinzaine de jours »: two weeks, « une huitaine »: one
+        n_word, unit = ("15" if _fold(_g(m, "ago_q")) == "quinzaine" else "8"), "jours"
     n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word.lower())
     if n is None:
         return None
@@ -1119,6 +1275,9 @@ def _h_ago(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
         return (pub + relativedelta(days=sign * n)).isoformat(), None, True
     if unit.startswith(("semaine", "week")):
         return (pub + relativedelta(weeks=sign * n)).isoformat(), None, True
+    if _g(m, "ago_exact") is not None:  # « il y a deux ans jour pour jour »: that very day
+        step = relativedelta(months=sign * n) if unit.startswith(("mois", "month")) else relativedelta(years=sign * n)
+        return (pub + step).isoformat(), None, True
     if unit.startswith(("mois", "month")):
         d = pub + relativedelta(months=sign * n)
         return _iso_month(d.year, d.month), None, True
@@ -1129,7 +1288,8 @@ _HANDLERS: dict[str, Callable[[re.Match, Optional[dt.date], _TenseFn], _Result]]
     "rdm": _h_rdm, "rmd": _h_rmd, "num": _h_num, "iso": _h_iso, "dm": _h_dm, "md": _h_md,
     "rmm": _h_rmm, "ryy": _h_ryy, "my": _h_my, "pm": _h_pm, "py": _h_py, "ss": _h_ss,
     "sse": _h_sse, "y": _h_y, "m": _h_m, "wkp": _h_wkp, "wk": _h_wk, "mo": _h_mo, "yr": _h_yr,
-    "wd": _h_wd, "rd": _h_rd, "ago": _h_ago, "dn": _h_dn, "we": _h_we,
+    "wd": _h_wd, "rd": _h_rd, "ago": _h_ago, "dn": _h_dn, "we": _h_we, "ndm": _h_ndm, "wdn": _h_wdn,
+    "rdn": _h_rdn, "rwd": _h_rwd,
 }
 
 
@@ -1167,7 +1327,8 @@ def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
 # --------------------------------------------------------------------------
 def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                offset: int = 0, anchors: list[int] | None = None,
-               weekday_hint: Callable[[int], _Tense] | None = None) -> list[DateMention]:
+               weekday_hint: Callable[[int], _Tense] | None = None,
+               named_offsets: bool = False) -> list[DateMention]:
     """All date expressions in `text` (normally one sentence), resolved against `published`.
 
     `offset` is added to the mentions' `start`/`end` (the position of `text`
@@ -1180,6 +1341,15 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
     `future` is None it is decided from the clause around each mention
     (see ``is_future_clause``); True or False forces it for every mention,
     for callers that already know the tense of the frame.
+
+    « la veille », « le lendemain », « deux jours plus tard » are counted from
+    the last full day named before them in `text` (dropped when there is none).
+    With `named_offsets`, « la veille de l'ouverture, le 12 mars, ... » and
+    « trois jours après la signature, le 3 mars, ... » are also given, counted
+    from the day named just after them.  Off by default: the event they name
+    (« intervient deux semaines après la visite, le 26 janvier, de X ») stands
+    between them and its own date, and a caller that dates a cue by the nearest
+    mention would give the visit the offset day instead of its own.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -1187,19 +1357,21 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
     n = len(text)
     mentions: list[DateMention] = []
     kinds: list[str] = []  # branch of each mention, for « le même jour »
+    offsets: list[tuple[int, int, bool]] = []  # (index, days, names its event) of « la veille »...
     finder: list[_TenseFinder] = []  # built lazily: many mentions need no tense
     done = 0
+    grammar = _grammar()
     if anchors is None:
-        found = _ANCHOR_RE.finditer(low)
+        found = grammar.anchor.finditer(low)
     else:
-        match = _ANCHOR_RE.match
+        match = grammar.anchor.match
         found = [m for p in anchors if (m := match(low, p)) is not None]
     for anchor in found:
         a_start = anchor.start()
         if a_start < done:
             continue
         word = anchor.group()
-        rx = _RX_DIGIT if word[0].isdigit() else _RX_BY_ANCHOR[word]
+        rx = grammar.digit if word[0].isdigit() else grammar.by_anchor[word]
         starts = _candidate_starts(low, max(done, a_start - _LOOKBACK_CHARS), a_start)
         for pos in starts:
             m = rx.match(low, pos)
@@ -1225,9 +1397,14 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
 
             if branch == "same":
                 result: _Result = (_same_day(mentions, kinds), None, True)
+            elif branch == "off":
+                result = (None, None, True)  # counted from another day once all are known (_offsets)
             else:
+                ref = published
+                if branch in _STORY_RELATIVE and _is_story_relative(m, branch):
+                    ref = _last_day(mentions) or published
                 try:
-                    result = _HANDLERS[branch](m, published, tense)
+                    result = _HANDLERS[branch](m, ref, tense)
                 except (ValueError, OverflowError):  # a reference date at the ends of the calendar
                     result = (None, None, True)
             if result is None:
@@ -1235,9 +1412,91 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
             value, end_value, relative = result
             mentions.append(DateMention(start + offset, end + offset, text[start:end], value, end_value, relative))
             kinds.append(branch)
+            if branch == "off":
+                offsets.append((len(mentions) - 1, _offset_days(m), _names_its_event(m)))
             done = m.end()
             break
-    return mentions
+    return _offsets(mentions, kinds, offsets, named_offsets) if offsets else mentions
+
+
+# Branches whose « précédente / suivante / d'avant / écoulée » counts from the story's day.
+_STORY_RELATIVE = frozenset({"wk", "mo", "yr"})
+_STORY_REL_GROUPS = {"wk": "wk_rel", "mo": "mo_rel", "yr": "yr_rel"}
+_STORY_REL_RE = re.compile(rf"(?:{_REL_PREV}|{_REL_FOLLOW})$")
+
+
+def _is_story_relative(m: re.Match, branch: str) -> bool:
+    """« la semaine précédente », « l'année suivante »: relative to the time told, not to publication."""
+    word = m.group(_STORY_REL_GROUPS[branch])
+    return bool(word) and _STORY_REL_RE.match(word) is not None
+
+
+def _last_day(mentions: list[DateMention]) -> dt.date | None:
+    """The last full day named so far (the reference of « la semaine précédente »)."""
+    for mention in reversed(mentions):
+        if mention.value and len(mention.value) == 10:
+            return dt.date.fromisoformat(mention.value)
+    return None
+
+
+def _offset_days(m: re.Match) -> int:
+    """Signed days of « deux jours plus tard » (+2), « une semaine avant » (-7), « la veille » (-1)."""
+    word = m.group("off_w")
+    if word:
+        key = _fold(word).split()[-1].replace("‐", "-").replace("‑", "-")
+        return _OFFSET_WORDS.get(key, 0)
+    n_word = m.group("off_n")
+    n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word, 0)
+    days = n * (7 if m.group("off_u").startswith("semaine") else 1)
+    return days if _fold(m.group("off_dir")).startswith(("plus tard", "apres")) else -days
+
+
+def _names_its_event(m: re.Match) -> bool:
+    """« la veille de l'ouverture », « trois jours après la signature »: the day counted from is
+    the one of the event named next, not the one told before (« deux jours plus tard »)."""
+    if m.group("off_of") is None:
+        return False
+    if m.group("off_w"):
+        return m.group("off_de") is not None
+    return _fold(m.group("off_dir")).startswith(("apres", "avant"))
+
+
+_OFFSET_REACH = 100
+_WEEK_KINDS = frozenset({"wk", "wkp", "we"})  # « trois jours après la signature, le 3 novembre, de ... »: the day named just after
+
+
+def _offsets(mentions: list[DateMention], kinds: list[str], offsets: list[tuple[int, int, bool]],
+             named_offsets: bool) -> list[DateMention]:
+    """Resolve « la veille », « deux jours plus tard », « trois jours après la signature (le 3 mars) ».
+
+    Why here and not in a handler: the day they count from is another mention of
+    the sentence, found before (« arrivé samedi, ... le lendemain ») or, when the
+    words name their event (« la veille de l'ouverture, le 12 mars, des pourparlers »),
+    just after.  Counted from nothing they are dropped, so that the caller's
+    own rules (a meeting the day after the meeting told before) still apply.
+    """
+    out = list(mentions)
+    drop: set[int] = set()
+    # A week phrase stands for its Monday: a day counted from it would be a guess.
+    exact = [kind not in _WEEK_KINDS for kind in kinds]
+    for i, days, named in offsets:
+        here = mentions[i]
+        if named and not named_offsets:
+            drop.add(i)
+            continue
+        if named:  # the first full day named just after (offsets themselves have no value yet)
+            anchor = next((x for j, x in enumerate(mentions[i + 1:], i + 1) if x.value and len(x.value) == 10
+                           and exact[j] and x.start - here.end <= _OFFSET_REACH), None)
+        else:  # the last full day named before, an offset already counted included
+            anchor = next((x for j, x in reversed(list(enumerate(out[:i]))) if x.value and len(x.value) == 10
+                           and exact[j]), None)
+        if anchor is None or not days:
+            drop.add(i)
+            continue
+        value = (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=days)).isoformat()
+        out[i] = DateMention(here.start, here.end, here.text, value, None, True)
+    return [x for j, x in enumerate(out) if j not in drop]
+
 
 
 _WEEKDAY_WORD_RE = re.compile(rf"\b(?:{_WDAY})")
