@@ -313,3 +313,36 @@ def test_envoy_posted_to_one_party_serves_the_other(kb):
     assert ps["Oleg Petrenkov"].country == "RU"
     ps = kb_persons("L'ambassadeur au Qatar, Oleg Petrenkov, a été reçu.", kb)
     assert ps["Oleg Petrenkov"].country is None
+
+
+def test_short_form_of_a_family_name_first_is_an_alias(kb):
+    # « Xi », « Kim », « Lee »: the family name comes first, so the short form is the first token
+    ps = persons("Le président chinois Xi Jinping est arrivé mardi. Le président Xi a ensuite visité le port.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Xi Jinping", ["Xi"])]
+    ps = persons("Kim Jong-un a quitté Pyongyang en train. M. Kim sera reçu jeudi au Kremlin.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Kim Jong-un", ["Kim"])]
+    ps = persons("Le Premier ministre Lee Hsien Loong a parlé. Lee a salué les progrès réalisés.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Lee Hsien Loong", ["Lee"])]
+
+
+def test_short_form_said_before_the_full_name_joins_it(kb):
+    ps = persons("Le président Xi est attendu à Moscou. Xi Jinping y restera trois jours.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Xi Jinping", ["Xi"])]
+
+
+def test_short_form_shared_by_two_names_joins_neither(kb):
+    ps = persons("Ali Rezvani a reçu Ali Kordan. Puis M. Ali a pris la parole.", kb)
+    assert [p.name for p in ps] == ["Ali Rezvani", "Ali Kordan", "Ali"]
+
+
+def test_ship_named_after_a_person_is_no_person(kb):
+    for text in ("Le remorqueur Nikolaï Tchiker accompagne la flotte.",
+                 "Le brise-glace Ilia Mouromets est entré dans le port.",
+                 "Un patrouilleur Vassili Bykov croise au large."):
+        assert persons(text, kb) == [], text
+
+
+def test_byline_with_outlet_and_date_gives_the_author(kb):
+    ps = by_name("Accords gaziers : le point\nPar Claire Dumont | OLJ | 06/03/2020\n\nLe ministre a parlé.", kb)
+    assert list(ps) == ["Claire Dumont"]
+    assert ps["Claire Dumont"].country is None

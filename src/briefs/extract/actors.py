@@ -554,6 +554,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     prev_sentence = -1
     folded: dict[str, str] = {}  # token -> fold(token), for this text
     surnames: set[str] = set()  # of the persons found so far: a bare surname later is one of them
+    given: set[str] = set()  # their other tokens: « Xi » after « Xi Jinping », « Kim » after « Kim Jong-un »
     for start, end, toks, honor in _candidates(doc, t, folded):
         si = _sentence_index(doc, sent_starts, start)
         lo = doc.sentences[si].start if doc.sentences else 0
@@ -578,7 +579,8 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
             # Youri-Gagarine": a unit, an exercise, a ship or a building is named, not a person
             continue
         byline = len(keys) > 1 and _byline(norm, start, end, t)
-        known = len(keys) == 1 and keys[0] in surnames  # "Momeni a dit que ..." after "Eskandar Momeni"
+        # "Momeni a dit que ..." after "Eskandar Momeni"; "Xi a salué ..." after "Xi Jinping"
+        known = len(keys) == 1 and (keys[0] in surnames or keys[0] in given)
         if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
                 len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
@@ -599,6 +601,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         out.append(m)
         if len(keys) > 1 and len(keys[-1]) > 2:
             surnames.add(keys[-1])
+            given.update(_given_tokens(keys))
         prev_end_in_sentence, prev_sentence = end, si
     _enumerations(doc, out, t)
     return out
@@ -775,12 +778,29 @@ def _group(mentions: list[Mention]) -> list[_Group]:
     return _merge_early_surnames(groups)
 
 
+def _given_tokens(keys: tuple[str, ...]) -> list[str]:
+    """The tokens of a full name before its last one, particles left out ("xi" of "Xi Jinping")."""
+    return [k for k in keys[:-1] if len(k) > 1 and k not in _INNER_PARTICLES]
+
+
 def _merge_early_surnames(groups: list[_Group]) -> list[_Group]:
-    """A bare surname said before the full name ("M. Mottaki" in a headline) joins it."""
+    """A bare surname or short form joins the one full name it is a token of.
+
+    "M. Mottaki" in a headline joins the later "Manouchehr Mottaki"; "le
+    président Xi" and "M. Kim" join "Xi Jinping" and "Kim Jong-un" (the family
+    name first), unless the token belongs to several persons' names.
+    """
+    by_token: dict[str, list[_Group]] = {}
+    for g in groups:
+        if g.full_forms():
+            for key in {k for m in g.full_forms() for k in _given_tokens(m.keys)}:
+                by_token.setdefault(key, []).append(g)
     out: list[_Group] = []
     for g in groups:
         if not g.full_forms():
             later = [h for h in groups if h is not g and h.surname == g.surname and h.full_forms()]
+            if not later and len(by_token.get(g.surname, ())) == 1 and all(len(m.keys) == 1 for m in g.mentions):
+                later = by_token[g.surname]
             if len(later) >= 1:
                 target = later[0]
                 target.mentions = sorted(target.mentions + g.mentions, key=lambda m: m.start)

@@ -57,19 +57,37 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     if not found and not unknown:
         return []
     inside = _SpanSet(_org_spans(doc, kb))
+    region = kb.compiled("places.region_before", _region_before)
     out = []
     for m in found:
         if inside.covers(m.start()):
             continue  # "Organisation de coopération de Shanghai" names no city
+        if region.search(doc.norm, max(0, m.start() - _REGION_BACK), m.start()):
+            continue  # "la province d'Alep", "l'oblast de Koursk": the region, not the city
         name = table.get(fold_span(doc, m.start(), m.end()))
         if name:
             out.append(PlaceMention(name, m.start(), m.end()))
+    known = _SpanSet([(m.start(), m.end()) for m in found])
     for name, start, end in unknown:
-        if not inside.covers(start):
+        if not inside.covers(start) and not known.covers(start):  # "Deir" inside "Deir ez-Zor"
             out.append(PlaceMention(name, start, end))
     if unknown:
         out.sort(key=lambda p: p.start)
     return out
+
+
+_REGION_BACK = 50  # how far before a city its region noun may start
+
+
+def _region_before(kb: Knowledge) -> re.Pattern:
+    """A region noun and its « de » ending right before a name: « la province syrienne d' », « l'oblast de ».
+
+    Why: a known city named after it stands for the region (« la région de
+    Koursk »), which SCHEMA.md leaves out of `places`; the nouns are data
+    (`region_nouns` in place_patterns.yaml), up to two adjectives may follow.
+    """
+    nouns = _words_alt((kb["place_patterns"] or {}).get("region_nouns") or [])
+    return re.compile(rf"(?i:(?<![\w-])(?:{nouns})(?:\s+[a-zéèêëàâîïôûç-]+){{0,2}}?\s+(?:de\s+(?:la\s+|l')?|d'|du\s+))$")
 
 
 # ------------------------------------------------- cities not in the gazetteer
