@@ -346,3 +346,46 @@ def test_byline_with_outlet_and_date_gives_the_author(kb):
     ps = by_name("Accords gaziers : le point\nPar Claire Dumont | OLJ | 06/03/2020\n\nLe ministre a parlé.", kb)
     assert list(ps) == ["Claire Dumont"]
     assert ps["Claire Dumont"].country is None
+
+
+def test_source_after_selon_is_not_given_the_next_subject_as_role(kb):
+    # « Selon X, le ministre a ... »: « le ministre » opens the main clause, it is no apposition of X
+    assert persons("Selon Kayhan, le Guide a approuvé le texte.", kb) == []
+    assert persons("D'après Sazandegi, le porte-parole du gouvernement a démenti.", kb) == []
+    ps = by_name("Selon Piotr Ilyine, le ministre iranien a accepté l'offre.", kb)
+    assert ps["Piotr Ilyine"].role is None and ps["Piotr Ilyine"].country is None
+    ps = by_name("Selon Karim Sadjadi, chercheur à l'université de Téhéran, la Russie hésite.", kb)
+    assert ps["Karim Sadjadi"].role == "chercheur à l'université de Téhéran"
+
+
+def test_media_outlets_are_not_persons(kb):
+    for text in ("Selon Nezavissimaïa Gazeta, la livraison est imminente.",
+                 "Le Moskovski Komsomolets ajoute que rien n'est signé.",
+                 "Al-Monitor affirme que Téhéran a refusé.",
+                 "D'après Nour News, la réunion a été reportée."):
+        assert persons(text, kb) == [], text
+
+
+def test_feminine_and_diplomatic_heads(kb):
+    ps = by_name("La représentante américaine à l'ONU, Mary Collins, a dénoncé la livraison.", kb)
+    assert ps["Mary Collins"].role == "représentante américaine à l'ONU" and ps["Mary Collins"].country == "US"
+    ps = by_name("La négociatrice européenne Anna Weber est arrivée à Vienne.", kb)
+    assert ps["Anna Weber"].role == "négociatrice européenne"
+    ps = by_name("Le diplomate chinois Li Wen a reçu l'ambassadeur.", kb)
+    assert ps["Li Wen"].role == "diplomate chinois" and ps["Li Wen"].country == "CN"
+    ps = by_name("La Première ministre Karin Holm a reçu le ministre.", kb)
+    assert ps["Karin Holm"].role == "Première ministre"
+
+
+def test_seat_of_government_in_a_role_gives_the_state(kb):
+    ps = by_name("Le porte-parole de la Maison Blanche, Tom Becker, a réagi mardi.", kb)
+    assert ps["Tom Becker"].country == "US"
+    ps = by_name("Le chef du Pentagone, Mark Devlin, a réagi.", kb)
+    assert ps["Mark Devlin"].country == "US"
+    ps = by_name("Le secrétaire d'Etat John Harmon a appelé son homologue.", kb)
+    assert ps["John Harmon"].country is None  # the text says no more than the title
+
+
+def test_word_inside_an_institution_name_is_no_person(kb):
+    ps = persons("Selon Omid Rahimi, expert à l'International Crisis Group, la Russie hésite.", kb)
+    assert [p.name for p in ps] == ["Omid Rahimi"]

@@ -89,6 +89,7 @@ class _Tables:
     named_codes: dict[str, str]  # its folded form -> ISO code
     led_by: re.Pattern           # "une délégation du Majlis conduite par": group words -> the leader's country
     envoy: re.Pattern            # "ambassadeur", "consul": a head whose "en X" is the host country
+    according: re.Pattern        # "selon", "d'après" right before a name: a source
 
 
 def _alternation(words, flags_first_letter: bool = True) -> str:
@@ -241,8 +242,10 @@ def _build(kb: Knowledge) -> _Tables:
         rf"\b(?:{group_words})\b(?P<what>[^.;:«»]{{0,80}}?)\s+(?:{leading})\s+(?:[^,.;:«»]{{0,50}},\s*)?$"
     )
     envoy = re.compile(rf"(?:{_alternation([str(w).lower() for w in roles.get('envoy_heads') or []], False) or '(?!)'})(?![\w-])")
+    according = re.compile(
+        rf"(?:^|[\s('])(?:{_alternation(roles.get('according_cues') or ['selon'], True)})\s+$")
     return _Tables(
-        envoy=envoy, org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
+        according=according, envoy=envoy, org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
         run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
         nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
         honorific_before=honorific_before, plural_head=plural_head,
@@ -349,6 +352,7 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
             toks = _split_tokens(word, m.start())
         cur: list[tuple[str, int, int]] = []
         honor = False
+        inside = False  # a capitalised word that is no name stands just before the current sub-run
         for tok, s, e in toks + [("", -1, -1)]:
             ok = bool(tok) and _is_name_token(tok, t, folded)
             if ok and tok in ("M.",) and not cur:
@@ -359,10 +363,13 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
             if cur:
                 while cur and folded[cur[-1][0]] in _INNER_PARTICLES:
                     cur.pop()
-                if cur and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
+                # "International Crisis Group": words of an institution's name on both sides
+                sandwiched = inside and bool(tok) and tok not in _HONORIFICS
+                if cur and not sandwiched and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
                     out.append((cur[0][1], cur[-1][2], cur, honor))  # "New York" is a city, not a person
                 cur = []
             honor = tok in _HONORIFICS
+            inside = bool(tok) and not honor and tok[:1].isupper() and not tok.endswith(".")
     return out
 
 
@@ -457,6 +464,16 @@ def _role_after(norm: str, end: int, t: _Tables) -> str | None:
         role = role[:b.start()]
     role = re.sub(r"\s+(?:et|a|est)$", "", role.rstrip())
     return _clean_role(role) or None
+
+
+def _apposition_closed(norm: str, end: int, t: _Tables) -> bool:
+    """Whether the apposition after a name ends with a comma before any verb (", chercheur à l'IRIS,")."""
+    m = t.apposition.match(norm, end)
+    if not m:
+        return False
+    if t.barrier.search(m.group("role").lower()):
+        return False
+    return norm.startswith(",", m.end("role"))
 
 
 # « en Iran », « au Qatar », « à Oman »: the country a person is posted to, not the one served.
@@ -562,6 +579,9 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
             lo = prev_end_in_sentence
         role, is_grade, nat_noun = _role_before(norm, low, lo, start, t)
         after = _role_after(norm, end, t)
+        if after and not _apposition_closed(norm, end, t) and t.according.search(norm, max(0, start - 16), start):
+            # "Selon Kayhan, le Guide a approuvé": the phrase is the next clause's subject, not a role of Kayhan
+            after = None
         keys = tuple(folded[tok] for tok, _, _ in toks)
         if not all(keys):
             continue

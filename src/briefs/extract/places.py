@@ -59,14 +59,22 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     inside = _SpanSet(_org_spans(doc, kb))
     region = kb.compiled("places.region_before", _region_before)
     out = []
+    regions: list[PlaceMention] = []
     for m in found:
         if inside.covers(m.start()):
             continue  # "Organisation de coopération de Shanghai" names no city
-        if region.search(doc.norm, max(0, m.start() - _REGION_BACK), m.start()):
-            continue  # "la province d'Alep", "l'oblast de Koursk": the region, not the city
         name = table.get(fold_span(doc, m.start(), m.end()))
-        if name:
-            out.append(PlaceMention(name, m.start(), m.end()))
+        if not name:
+            continue
+        if region.search(doc.norm, max(0, m.start() - _REGION_BACK), m.start()):
+            regions.append(PlaceMention(name, m.start(), m.end()))  # "la province d'Alep": the region
+            continue
+        out.append(PlaceMention(name, m.start(), m.end()))
+    if regions:
+        # A region named after a city the text also names on its own adds no name to the list,
+        # but still tells where things happen (« le gouverneur de la région d'Astrakhan a reçu »).
+        named = {p.name for p in out}
+        out = sorted(out + [p for p in regions if p.name in named], key=lambda p: p.start)
     known = _SpanSet([(m.start(), m.end()) for m in found])
     for name, start, end in unknown:
         if not inside.covers(start) and not known.covers(start):  # "Deir" inside "Deir ez-Zor"
