@@ -389,3 +389,24 @@ def test_seat_of_government_in_a_role_gives_the_state(kb):
 def test_word_inside_an_institution_name_is_no_person(kb):
     ps = persons("Selon Omid Rahimi, expert à l'International Crisis Group, la Russie hésite.", kb)
     assert [p.name for p in ps] == ["Omid Rahimi"]
+
+
+def test_grade_holding_a_unit_word_still_titles_a_person(kb):
+    ps = by_name("Le général de brigade Reza Talaei a été nommé commandant.", kb)
+    assert ps["Reza Talaei"].role == "général de brigade"
+    ps = by_name("Le général de division Karim Nazari a inspecté la base.", kb)
+    assert "Karim Nazari" in ps
+    assert persons("La brigade Fatemiyoun a quitté la ville.", kb) == []
+
+
+def test_role_does_not_run_into_the_next_clause(kb):
+    # « ..., dirige X »: X is the object of the verb, not titled by the phrase before the comma
+    ps = persons("Youri Sokolov, neveu de l'ancien Premier ministre, dirige Rossotroudnitchestvo.", kb)
+    assert [p.name for p in ps] == ["Youri Sokolov"]
+    ps = by_name("Le représentant spécial pour la Syrie, vice-ministre des Affaires étrangères, Ilia Orlov, a parlé.", kb)
+    assert ps["Ilia Orlov"].role.startswith("représentant spécial pour la Syrie")
+
+
+def test_english_wire_verb_ends_a_role(kb):
+    ps = by_name("Oleg Petrov, Deputy Prime Minister of Russia, met Foreign Minister Reza Amini in Moscow.", kb)
+    assert ps["Reza Amini"].role == "Foreign Minister"

@@ -172,3 +172,13 @@ def test_ce_dernier_is_the_person_named_last(kb):
     text = ("Nader Sami a reçu Ivan Belov. « La deuxième tranche sera livrée dans les délais prévus », "
             "a précisé ce dernier.")
     assert run(text, kb, person(text, "Nader Sami"), person(text, "Ivan Belov"))[0][0] == "Ivan Belov"
+
+
+def test_outlet_spoken_to_is_no_speaker(kb):
+    text = ("« La Russie ne livrera aucune arme à cette région », a déclaré à l'agence Interfax "
+            "Pavel Lebedev, vice-ministre.")
+    assert run(text, kb, person(text, "Pavel Lebedev"))[0][0] == "Pavel Lebedev"
+    text = "« Aucun accord ne sera signé avant l'été prochain », a confié au quotidien Izvestia Omid Jafari."
+    assert run(text, kb, person(text, "Omid Jafari"))[0][0] == "Omid Jafari"
+    text = "« Aucun accord ne sera signé avant l'été prochain », indique le communiqué de Omid Jafari."
+    assert run(text, kb, person(text, "Omid Jafari")) == []

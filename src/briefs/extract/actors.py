@@ -408,13 +408,19 @@ def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[
             return _clean_role(g.group()), True, nat_code
         return None, False, nat_code
     role = seg[h.start():]
-    if len(role) > 160:
-        return None, False, nat_code
+    if len(role) > 160 or _CLAUSE_AFTER_COMMA.search(role):
+        return None, False, nat_code  # "..., petit-fils de l'ancien Premier ministre, dirige X": X is an object
     tail = role[-40:].lower()
     g = t.grade_tail.search(tail)
     if g and len(role) - len(tail) + g.start() > 0:
         role = role[:len(role) - len(tail) + g.start()]
     return _clean_role(role) or None, False, nat_code
+
+
+# A role that runs on past a comma into a lower-case word other than a determiner or an
+# adjective-like continuation ("Premier ministre, dirige ") has left the title for a clause.
+_CLAUSE_AFTER_COMMA = re.compile(
+    r",\s+(?!(?:le|la|les|l'|un|une|son|sa|ses|et|ancien|ancienne|actuel|actuelle|vice|chef|ex)\b)[a-zàâäéèêëîïôöùûüç][\w'-]*\s+$")
 
 
 # A name right after "et d'" is coordinated, not titled; right after "des"/"du" it is
@@ -594,7 +600,8 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
             honor = _enumerated_honorific(norm, doc.sentences[si].start if doc.sentences else 0, start)
-        if gaz is None and not honor and t.org_before.search(low, max(lo, start - 40), start):
+        if gaz is None and not honor and t.org_before.search(low, max(lo, start - 40), start) and not (
+                is_grade and t.grade_tail.search(low[max(lo, start - 40):start])):  # "le général de brigade X"
             # "commandant de la force Al-Qods", "l'exercice Marine Security Belt", "le centre
             # Youri-Gagarine": a unit, an exercise, a ship or a building is named, not a person
             continue

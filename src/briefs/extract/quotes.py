@@ -154,7 +154,9 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
         hit = _last_before(mentions, qe)
         return hit.person if hit else None
     person = _first_from(mentions, verb.end(), limit)
-    source = lex.sources.search(doc.norm, verb.end(), limit)
+    # « a déclaré à l'agence RIA Novosti M. X »: the outlet spoken to is no speaker
+    source = next((m for m in lex.sources.finditer(doc.norm, verb.end(), limit)
+                   if not _ADDRESSEE.search(doc.norm, max(0, m.start() - 6), m.start())), None)
     title = lex.titles.search(doc.norm, verb.end(), limit)
     first_pos = min(x for x in (person.start if person else None, source.start() if source else None,
                                 title.start() if title else None, limit) if x is not None)
@@ -189,6 +191,9 @@ def _before_quote(doc: Doc, start: int, qs: int, mentions: list[_PersonMention],
         return _resolve_title(doc, titles[-1], qs, mentions, lex)
     return None
 
+
+# « à l'agence », « au quotidien », « aux journalistes »: who was spoken to.
+_ADDRESSEE = re.compile(r"(?:\bà\s+(?:la\s+|l')?|\baux?\s+)$", re.IGNORECASE)
 
 # Only a determiner (or nothing) between the start of a sentence and its subject.
 _SUBJECT_START = re.compile(r"\s*(?:(?:le|la|les|l')\s*)?", re.IGNORECASE)
