@@ -182,3 +182,19 @@ def test_outlet_spoken_to_is_no_speaker(kb):
     assert run(text, kb, person(text, "Omid Jafari"))[0][0] == "Omid Jafari"
     text = "« Aucun accord ne sera signé avant l'été prochain », indique le communiqué de Omid Jafari."
     assert run(text, kb, person(text, "Omid Jafari")) == []
+
+
+def test_speaker_is_not_the_complement_of_another_verb(kb):
+    a, b = "Hamid Nouri", "Pavel Gromov"
+    for text in (f"{a}, qui a rencontré {b} mardi, a déclaré : « Nos positions sont très proches sur ce dossier ».",
+                 f"{a} a affirmé devant {b} que « nos positions sont très proches sur ce dossier ».",
+                 f"« Nos positions sont très proches sur ce dossier », a déclaré après sa rencontre avec {b} "
+                 f"son homologue {a}."):
+        assert run(text, kb, person(text, a), person(text, b))[0][0] == a, text
+
+
+def test_dit_and_title_after_the_quote(kb):
+    text = ("Pavel Gromov a remercié Hamid Nouri pour sa visite. "
+            "« Nous avons eu des discussions très utiles et constructives », a dit le ministre iranien.")
+    assert run(text, kb, person(text, "Pavel Gromov", country="RU"), person(text, "Hamid Nouri", country="IR")) == [
+        ("Hamid Nouri", "Nous avons eu des discussions très utiles et constructives")]

@@ -153,7 +153,7 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
     if anaphor:  # « ... », a ajouté ce dernier
         hit = _last_before(mentions, qe)
         return hit.person if hit else None
-    person = _first_from(mentions, verb.end(), limit)
+    person = _first_subject(doc, mentions, verb.end(), limit)
     # « a déclaré à l'agence RIA Novosti M. X »: the outlet spoken to is no speaker
     source = next((m for m in lex.sources.finditer(doc.norm, verb.end(), limit)
                    if not _ADDRESSEE.search(doc.norm, max(0, m.start() - 6), m.start())), None)
@@ -170,9 +170,33 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
     return None
 
 
+def _first_subject(doc: Doc, mentions: list[_PersonMention], lo: int, hi: int) -> _PersonMention | None:
+    """The first person in [lo, hi) that is no complement (« a déclaré après sa rencontre avec Y, X »)."""
+    i = bisect_left(mentions, lo, key=_start)
+    first = None
+    while i < len(mentions) and mentions[i].start < hi:
+        m = mentions[i]
+        first = first or m
+        if not _OBJECT_BEFORE.search(doc.norm, max(lo, m.start - 70), m.start):
+            return m
+        i += 1
+    return first
+
+
 def _before_quote(doc: Doc, start: int, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
-    """X a affirmé : « ... » / selon X, « ... »: the latest person, source or « selon + title » before it."""
+    """X a affirmé : « ... » / selon X, « ... »: the latest person, source or « selon + title » before it.
+
+    The person is the latest one that is no complement of another's verb
+    (« X, qui a rencontré Y, a déclaré : », « X a affirmé devant Y que »).
+    """
     j = bisect_left(mentions, qs, key=_start) - 1
+    latest = j
+    while j >= 0 and mentions[j].start >= start and (
+            _OBJECT_BEFORE.search(doc.norm, max(start, mentions[j].start - 70), mentions[j].start)
+            or _object_of_earlier(doc, j, mentions, lex)):
+        j -= 1
+    if j < 0 or mentions[j].start < start:
+        j = latest
     person = mentions[j] if j >= 0 and mentions[j].start >= start else None
     source_at = max((s.start() for s in lex.sources.finditer(doc.norm, start, qs) if _introduced(doc, s.start(), lex)),
                     default=-1)
@@ -256,7 +280,7 @@ def _object_of_earlier(doc: Doc, i: int, mentions: list[_PersonMention], lex: _L
 
 
 # A person named as the complement of « avec » / « auprès de » / « par »: not the subject « il » stands for.
-_OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par)\s+(?:(?:son|sa|ses|leur|le|la|les|l')\s*[^,.;«»\n]{0,60}?)?$")
+_OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par|devant)\s+(?:(?:son|sa|ses|leur|le|la|les|l')\s*[^,.;«»\n]{0,60}?)?$")
 
 
 _COORD_GAP = 40
