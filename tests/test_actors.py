@@ -410,3 +410,8 @@ def test_role_does_not_run_into_the_next_clause(kb):
 def test_english_wire_verb_ends_a_role(kb):
     ps = by_name("Oleg Petrov, Deputy Prime Minister of Russia, met Foreign Minister Reza Amini in Moscow.", kb)
     assert ps["Reza Amini"].role == "Foreign Minister"
+
+
+def test_company_head_titles(kb):
+    ps = by_name("Le PDG de Gazprom, Pavel Orlov, a signé le contrat.", kb)
+    assert ps["Pavel Orlov"].role == "PDG de Gazprom" and ps["Pavel Orlov"].country == "RU"

@@ -153,3 +153,14 @@ def test_unknown_city_placed_in_part_of_a_region(kb):
 
 def test_french_spelling_variant_of_a_port(kb):
     assert names("La frégate a fait escale au large de Djask.", kb) == ["Jask"]
+
+
+def test_dateline_names_a_city_the_gazetteer_does_not_know(kb):
+    assert names("SARAVAN (AFP) - Le gouverneur a reçu une délégation.", kb) == ["Saravan"]
+    assert names("MIANDOAB, 4 mai - Le ministre est arrivé.", kb) == ["Miandoab"]
+    assert names("Kouhdasht, 12 janvier (IRNA) - Le ministre est arrivé.", kb) == ["Kouhdasht"]
+    assert names("ROUDSAR, Iran (Reuters) - Une usine a ouvert.", kb) == ["Roudsar"]
+    # a country, a weekday or a person before the same punctuation is no city
+    assert names("IRAN (AFP) - Le ministre est arrivé.", kb) == []
+    assert names("Lundi, 4 mai - Le ministre est arrivé.", kb) == []
+    assert names("Vladimir Poutine (Russie) - Un entretien.", kb) == []

@@ -53,7 +53,7 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
     """
     matcher, table = kb.compiled("places.matcher", _place_table)
     found = matcher.scan(doc)
-    unknown = _unknown_places(doc, kb, table)
+    unknown = _unknown_places(doc, kb, table) + _dateline_place(doc, kb, table)
     if not found and not unknown:
         return []
     inside = _SpanSet(_org_spans(doc, kb))
@@ -217,6 +217,42 @@ def _unknown_places(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tupl
         return []
     again = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True)) + r")(?![\w'-])")
     return [(names[fold(m.group())], m.start(), m.end()) for m in again.finditer(doc.text if len(doc.text) == len(norm) else norm)]
+
+
+def _dateline(kb: Knowledge) -> re.Pattern:
+    """A line opening with a place name then an agency in brackets or a date, then the text.
+
+    « SARAVAN (AFP) - », « MIANDOAB, 4 mai - », « Roudsar, Iran (Reuters) - »: a
+    wire's dateline names the city it was filed from, known to the gazetteer or not.
+    """
+    months = _words_alt((kb["place_patterns"] or {}).get("months") or [])
+    up, low = _UP, _LOW
+    word = rf"[{up}][{up}{low}]+(?:-[{up}{low}][{up}{low}]*)*"
+    return re.compile(
+        rf"^[ \t]*(?P<x>{word}(?:[ ]{word}){{0,2}})"
+        rf"(?=[ \t]*\([^()\n]{{1,30}}\)[ \t]*[-–—]"
+        rf"|,[ \t]*(?:le[ \t]+)?\d{{1,2}}(?:er)?[ \t]+(?i:{months})\b"
+        rf"|,[ \t]*{word}[ \t]*\([^()\n]{{1,30}}\)[ \t]*[-–—])",
+        re.M)
+
+
+def _dateline_place(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tuple[str, int, int]]:
+    """The city of a dateline the gazetteer does not know (known ones are matched like any mention)."""
+    if "(" not in doc.norm and "," not in doc.norm:
+        return []
+    out = []
+    for m in kb.compiled("places.dateline", _dateline).finditer(doc.norm):
+        word = m.group("x")
+        key = fold(word)
+        if key in table:
+            continue
+        rejected = kb.compiled("places.unknown", _city_cues).rejected
+        if key in rejected or any(part in rejected for part in key.split(" ")):
+            continue
+        name = "-".join(" ".join(w.capitalize() for w in part.split(" ")) for part in word.split("-")) \
+            if word.isupper() else word
+        out.append((name, m.start("x"), m.end("x")))
+    return out
 
 
 class _SpanSet:
