@@ -415,3 +415,8 @@ def test_english_wire_verb_ends_a_role(kb):
 def test_company_head_titles(kb):
     ps = by_name("Le PDG de Gazprom, Pavel Orlov, a signé le contrat.", kb)
     assert ps["Pavel Orlov"].role == "PDG de Gazprom" and ps["Pavel Orlov"].country == "RU"
+
+
+def test_first_name_as_a_place_is_no_short_form(kb):
+    ps = persons("Vladimir Poutine a visité une usine dans la région de Vladimir mardi.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Vladimir Poutine", [])]

@@ -327,6 +327,9 @@ def _is_name_token(tok: str, t: _Tables, folded: dict[str, str]) -> bool:
     return True
 
 
+# « de », « à », « en » right before a lone word: a place (« la région de Vladimir »), not a short name.
+_PLACE_PREP = re.compile(r"(?:\b(?:de|à|au|en)\s+|\bd')$")
+
 # Words that join the parts of a name but never end one ("de" in "Jaap de Hoop Scheffer").
 _INNER_PARTICLES = frozenset(("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"))
 _HONORIFICS = frozenset(("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr"))
@@ -607,7 +610,8 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
             continue
         byline = len(keys) > 1 and _byline(norm, start, end, t)
         # "Momeni a dit que ..." after "Eskandar Momeni"; "Xi a salué ..." after "Xi Jinping"
-        known = len(keys) == 1 and (keys[0] in surnames or keys[0] in given)
+        known = len(keys) == 1 and (keys[0] in surnames or (
+            keys[0] in given and not _PLACE_PREP.search(norm, max(0, start - 5), start)))  # not « la région de Vladimir »
         if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
                 len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
