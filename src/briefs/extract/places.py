@@ -66,7 +66,8 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
         name = table.get(fold_span(doc, m.start(), m.end()))
         if not name:
             continue
-        if region.search(doc.norm, max(0, m.start() - _REGION_BACK), m.start()):
+        if doc.norm.endswith(_REGION_LINKS, 0, m.start()) and region.search(
+                doc.norm, max(0, m.start() - _REGION_BACK), m.start()):
             regions.append(PlaceMention(name, m.start(), m.end()))  # "la province d'Alep": the region
             continue
         out.append(PlaceMention(name, m.start(), m.end()))
@@ -85,6 +86,7 @@ def find_places(doc: Doc, kb: Knowledge) -> list[PlaceMention]:
 
 
 _REGION_BACK = 50  # how far before a city its region noun may start
+_REGION_LINKS = ("de ", "d'", "du ", "la ", "l'")  # what ends `_region_before`: a cheap test first
 
 
 def _region_before(kb: Knowledge) -> re.Pattern:
@@ -229,11 +231,10 @@ def _dateline(kb: Knowledge) -> re.Pattern:
     up, low = _UP, _LOW
     word = rf"[{up}][{up}{low}]+(?:-[{up}{low}][{up}{low}]*)*"
     return re.compile(
-        rf"^[ \t]*(?P<x>{word}(?:[ ]{word}){{0,2}})"
+        rf"(?P<x>{word}(?:[ ]{word}){{0,2}})"
         rf"(?=[ \t]*\([^()\n]{{1,30}}\)[ \t]*[-–—]"
         rf"|,[ \t]*(?:le[ \t]+)?\d{{1,2}}(?:er)?[ \t]+(?i:{months})\b"
-        rf"|,[ \t]*{word}[ \t]*\([^()\n]{{1,30}}\)[ \t]*[-–—])",
-        re.M)
+        rf"|,[ \t]*{word}[ \t]*\([^()\n]{{1,30}}\)[ \t]*[-–—])")
 
 
 def _dateline_place(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tuple[str, int, int]]:
@@ -241,7 +242,14 @@ def _dateline_place(doc: Doc, kb: Knowledge, table: dict[str, str]) -> list[tupl
     if "(" not in doc.norm and "," not in doc.norm:
         return []
     out = []
-    for m in kb.compiled("places.dateline", _dateline).finditer(doc.norm):
+    dateline = kb.compiled("places.dateline", _dateline)
+    norm = doc.norm
+    for line in doc.lines:  # tried at each line's start only
+        if not norm[line.start].isupper():
+            continue
+        m = dateline.match(norm, line.start, line.end)
+        if m is None:
+            continue
         word = m.group("x")
         key = fold(word)
         if key in table:
