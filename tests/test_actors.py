@@ -313,3 +313,110 @@ def test_envoy_posted_to_one_party_serves_the_other(kb):
     assert ps["Oleg Petrenkov"].country == "RU"
     ps = kb_persons("L'ambassadeur au Qatar, Oleg Petrenkov, a été reçu.", kb)
     assert ps["Oleg Petrenkov"].country is None
+
+
+def test_short_form_of_a_family_name_first_is_an_alias(kb):
+    # « Xi », « Kim », « Lee »: the family name comes first, so the short form is the first token
+    ps = persons("Le président chinois Xi Jinping est arrivé mardi. Le président Xi a ensuite visité le port.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Xi Jinping", ["Xi"])]
+    ps = persons("Kim Jong-un a quitté Pyongyang en train. M. Kim sera reçu jeudi au Kremlin.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Kim Jong-un", ["Kim"])]
+    ps = persons("Le Premier ministre Lee Hsien Loong a parlé. Lee a salué les progrès réalisés.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Lee Hsien Loong", ["Lee"])]
+
+
+def test_short_form_said_before_the_full_name_joins_it(kb):
+    ps = persons("Le président Xi est attendu à Moscou. Xi Jinping y restera trois jours.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Xi Jinping", ["Xi"])]
+
+
+def test_short_form_shared_by_two_names_joins_neither(kb):
+    ps = persons("Ali Rezvani a reçu Ali Kordan. Puis M. Ali a pris la parole.", kb)
+    assert [p.name for p in ps] == ["Ali Rezvani", "Ali Kordan", "Ali"]
+
+
+def test_ship_named_after_a_person_is_no_person(kb):
+    for text in ("Le remorqueur Nikolaï Tchiker accompagne la flotte.",
+                 "Le brise-glace Ilia Mouromets est entré dans le port.",
+                 "Un patrouilleur Vassili Bykov croise au large."):
+        assert persons(text, kb) == [], text
+
+
+def test_byline_with_outlet_and_date_gives_the_author(kb):
+    ps = by_name("Accords gaziers : le point\nPar Claire Dumont | OLJ | 06/03/2020\n\nLe ministre a parlé.", kb)
+    assert list(ps) == ["Claire Dumont"]
+    assert ps["Claire Dumont"].country is None
+
+
+def test_source_after_selon_is_not_given_the_next_subject_as_role(kb):
+    # « Selon X, le ministre a ... »: « le ministre » opens the main clause, it is no apposition of X
+    assert persons("Selon Kayhan, le Guide a approuvé le texte.", kb) == []
+    assert persons("D'après Sazandegi, le porte-parole du gouvernement a démenti.", kb) == []
+    ps = by_name("Selon Piotr Ilyine, le ministre iranien a accepté l'offre.", kb)
+    assert ps["Piotr Ilyine"].role is None and ps["Piotr Ilyine"].country is None
+    ps = by_name("Selon Karim Sadjadi, chercheur à l'université de Téhéran, la Russie hésite.", kb)
+    assert ps["Karim Sadjadi"].role == "chercheur à l'université de Téhéran"
+
+
+def test_media_outlets_are_not_persons(kb):
+    for text in ("Selon Nezavissimaïa Gazeta, la livraison est imminente.",
+                 "Le Moskovski Komsomolets ajoute que rien n'est signé.",
+                 "Al-Monitor affirme que Téhéran a refusé.",
+                 "D'après Nour News, la réunion a été reportée."):
+        assert persons(text, kb) == [], text
+
+
+def test_feminine_and_diplomatic_heads(kb):
+    ps = by_name("La représentante américaine à l'ONU, Mary Collins, a dénoncé la livraison.", kb)
+    assert ps["Mary Collins"].role == "représentante américaine à l'ONU" and ps["Mary Collins"].country == "US"
+    ps = by_name("La négociatrice européenne Anna Weber est arrivée à Vienne.", kb)
+    assert ps["Anna Weber"].role == "négociatrice européenne"
+    ps = by_name("Le diplomate chinois Li Wen a reçu l'ambassadeur.", kb)
+    assert ps["Li Wen"].role == "diplomate chinois" and ps["Li Wen"].country == "CN"
+    ps = by_name("La Première ministre Karin Holm a reçu le ministre.", kb)
+    assert ps["Karin Holm"].role == "Première ministre"
+
+
+def test_seat_of_government_in_a_role_gives_the_state(kb):
+    ps = by_name("Le porte-parole de la Maison Blanche, Tom Becker, a réagi mardi.", kb)
+    assert ps["Tom Becker"].country == "US"
+    ps = by_name("Le chef du Pentagone, Mark Devlin, a réagi.", kb)
+    assert ps["Mark Devlin"].country == "US"
+    ps = by_name("Le secrétaire d'Etat John Harmon a appelé son homologue.", kb)
+    assert ps["John Harmon"].country is None  # the text says no more than the title
+
+
+def test_word_inside_an_institution_name_is_no_person(kb):
+    ps = persons("Selon Omid Rahimi, expert à l'International Crisis Group, la Russie hésite.", kb)
+    assert [p.name for p in ps] == ["Omid Rahimi"]
+
+
+def test_grade_holding_a_unit_word_still_titles_a_person(kb):
+    ps = by_name("Le général de brigade Reza Talaei a été nommé commandant.", kb)
+    assert ps["Reza Talaei"].role == "général de brigade"
+    ps = by_name("Le général de division Karim Nazari a inspecté la base.", kb)
+    assert "Karim Nazari" in ps
+    assert persons("La brigade Fatemiyoun a quitté la ville.", kb) == []
+
+
+def test_role_does_not_run_into_the_next_clause(kb):
+    # « ..., dirige X »: X is the object of the verb, not titled by the phrase before the comma
+    ps = persons("Youri Sokolov, neveu de l'ancien Premier ministre, dirige Rossotroudnitchestvo.", kb)
+    assert [p.name for p in ps] == ["Youri Sokolov"]
+    ps = by_name("Le représentant spécial pour la Syrie, vice-ministre des Affaires étrangères, Ilia Orlov, a parlé.", kb)
+    assert ps["Ilia Orlov"].role.startswith("représentant spécial pour la Syrie")
+
+
+def test_english_wire_verb_ends_a_role(kb):
+    ps = by_name("Oleg Petrov, Deputy Prime Minister of Russia, met Foreign Minister Reza Amini in Moscow.", kb)
+    assert ps["Reza Amini"].role == "Foreign Minister"
+
+
+def test_company_head_titles(kb):
+    ps = by_name("Le PDG de Gazprom, Pavel Orlov, a signé le contrat.", kb)
+    assert ps["Pavel Orlov"].role == "PDG de Gazprom" and ps["Pavel Orlov"].country == "RU"
+
+
+def test_first_name_as_a_place_is_no_short_form(kb):
+    ps = persons("Vladimir Poutine a visité une usine dans la région de Vladimir mardi.", kb)
+    assert [(p.name, p.aliases) for p in ps] == [("Vladimir Poutine", [])]

@@ -129,3 +129,38 @@ def test_indexed_candidates_are_the_regex_scan(kb):
                  "Rien: ni à, ni de, ni d'."):
         d = kdoc(text, kb)
         assert [m.span("x") for m in places._after_preps(d)] == [m.span("x") for m in places._AFTER_PREP.finditer(d.norm)]
+
+
+def test_city_named_for_its_region_is_no_place(kb):
+    # « la région de Koursk » is the region; the city itself named elsewhere still counts
+    assert names("L'armée a repoussé une incursion dans la région de Koursk.", kb) == []
+    # named on its own too: the region mention adds no name but still marks where things happen
+    assert names("Les combats touchent la province syrienne d'Alep et Alep même.", kb) == ["Alep", "Alep"]
+    assert names("Le gouverneur de la région d'Astrakhan a reçu la délégation.", kb) == []
+    assert names("Des drones ont visé l'oblast frontalier de Belgorod et Moscou.", kb) == ["Moscou"]
+    assert names("Le gouverneur du kraï de Krasnodar est arrivé à Sotchi.", kb) == ["Sotchi"]
+
+
+def test_unknown_city_inside_a_known_one_is_not_listed_again(kb):
+    assert names("Les frappes ont visé la ville de Deir ez-Zor à l'aube.", kb) == ["Deir ez-Zor"]
+
+
+def test_unknown_city_placed_in_part_of_a_region(kb):
+    assert names("Un convoi a été touché à Kafr Nabl, dans le sud de la province.", kb) == ["Kafr Nabl"]
+    assert names("Les patrouilles sont parties de Tal Tamr, dans le nord-est de la Syrie.", kb) == []  # « de X »: no
+    assert names("Les patrouilles sont reparties à Tal Tamr, dans le nord-est de la Syrie.", kb) == ["Tal Tamr"]
+
+
+def test_french_spelling_variant_of_a_port(kb):
+    assert names("La frégate a fait escale au large de Djask.", kb) == ["Jask"]
+
+
+def test_dateline_names_a_city_the_gazetteer_does_not_know(kb):
+    assert names("SARAVAN (AFP) - Le gouverneur a reçu une délégation.", kb) == ["Saravan"]
+    assert names("MIANDOAB, 4 mai - Le ministre est arrivé.", kb) == ["Miandoab"]
+    assert names("Kouhdasht, 12 janvier (IRNA) - Le ministre est arrivé.", kb) == ["Kouhdasht"]
+    assert names("ROUDSAR, Iran (Reuters) - Une usine a ouvert.", kb) == ["Roudsar"]
+    # a country, a weekday or a person before the same punctuation is no city
+    assert names("IRAN (AFP) - Le ministre est arrivé.", kb) == []
+    assert names("Lundi, 4 mai - Le ministre est arrivé.", kb) == []
+    assert names("Vladimir Poutine (Russie) - Un entretien.", kb) == []

@@ -146,3 +146,55 @@ def test_name_after_a_verb_of_saying_is_the_subject_again(kb):
             "« Nous attendons des résultats concrets cette fois », a-t-elle ajouté.")
     assert run(text, kb, person(text, "Karim Nouri"), person(text, "Leila Farahani")) == [
         ("Leila Farahani", "Nous attendons des résultats concrets cette fois")]
+
+
+def test_pronoun_after_a_reported_clause_is_the_main_subject(kb):
+    text = ("Le porte-parole, Anton Sokolov, a démenti les rumeurs selon lesquelles Ahmad Karimi viendrait. "
+            "« Rien de tel n'est prévu pour le moment », a-t-il déclaré.")
+    assert run(text, kb, person(text, "Anton Sokolov"), person(text, "Ahmad Karimi")) == [
+        ("Anton Sokolov", "Rien de tel n'est prévu pour le moment")]
+    text = ("Oleg Fedine a affirmé que Reza Nouri se trompait. "
+            "« Les chiffres parlent d'eux-mêmes, cette année encore », a-t-il ajouté.")
+    assert run(text, kb, person(text, "Oleg Fedine"), person(text, "Reza Nouri"))[0][0] == "Oleg Fedine"
+
+
+def test_title_as_subject_of_the_sentence_names_the_speaker(kb):
+    text = ("Hamid Ansari a rencontré Piotr Orlov. "
+            "Le ministre russe a assuré que « la Russie tiendra tous ses engagements envers ses partenaires ».")
+    assert run(text, kb, person(text, "Hamid Ansari", country="IR"), person(text, "Piotr Orlov", country="RU")) == [
+        ("Piotr Orlov", "la Russie tiendra tous ses engagements envers ses partenaires")]
+
+
+def test_ce_dernier_is_the_person_named_last(kb):
+    text = ("Nader Sami a reçu Ivan Belov. Ce dernier a déclaré : "
+            "« La deuxième tranche sera livrée dans les délais prévus ».")
+    assert run(text, kb, person(text, "Nader Sami"), person(text, "Ivan Belov"))[0][0] == "Ivan Belov"
+    text = ("Nader Sami a reçu Ivan Belov. « La deuxième tranche sera livrée dans les délais prévus », "
+            "a précisé ce dernier.")
+    assert run(text, kb, person(text, "Nader Sami"), person(text, "Ivan Belov"))[0][0] == "Ivan Belov"
+
+
+def test_outlet_spoken_to_is_no_speaker(kb):
+    text = ("« La Russie ne livrera aucune arme à cette région », a déclaré à l'agence Interfax "
+            "Pavel Lebedev, vice-ministre.")
+    assert run(text, kb, person(text, "Pavel Lebedev"))[0][0] == "Pavel Lebedev"
+    text = "« Aucun accord ne sera signé avant l'été prochain », a confié au quotidien Izvestia Omid Jafari."
+    assert run(text, kb, person(text, "Omid Jafari"))[0][0] == "Omid Jafari"
+    text = "« Aucun accord ne sera signé avant l'été prochain », indique le communiqué de Omid Jafari."
+    assert run(text, kb, person(text, "Omid Jafari")) == []
+
+
+def test_speaker_is_not_the_complement_of_another_verb(kb):
+    a, b = "Hamid Nouri", "Pavel Gromov"
+    for text in (f"{a}, qui a rencontré {b} mardi, a déclaré : « Nos positions sont très proches sur ce dossier ».",
+                 f"{a} a affirmé devant {b} que « nos positions sont très proches sur ce dossier ».",
+                 f"« Nos positions sont très proches sur ce dossier », a déclaré après sa rencontre avec {b} "
+                 f"son homologue {a}."):
+        assert run(text, kb, person(text, a), person(text, b))[0][0] == a, text
+
+
+def test_dit_and_title_after_the_quote(kb):
+    text = ("Pavel Gromov a remercié Hamid Nouri pour sa visite. "
+            "« Nous avons eu des discussions très utiles et constructives », a dit le ministre iranien.")
+    assert run(text, kb, person(text, "Pavel Gromov", country="RU"), person(text, "Hamid Nouri", country="IR")) == [
+        ("Hamid Nouri", "Nous avons eu des discussions très utiles et constructives")]

@@ -101,3 +101,15 @@ def test_slashes_of_a_date_make_no_menu(kb):
     raw = "Publications 12/04 | 13/04 | 14/04 | 15/04\nLe texte."
     doc = text.make_doc(text.clean(raw), None, kb)
     assert [doc.norm[s.start:s.end] for s in doc.lines] == ["Le texte."]
+
+
+def test_byline_split_by_bars_is_no_menu(kb):
+    # the author, the outlet and the date split by « | » look like a menu of three items
+    for raw in ("Par Hélène Morvan | L'Express | 14/02/2021\nLe texte.",
+                "PAR Karim Saadi | AFP | 3 mars 2019\nLe texte.",
+                "By John Carter | Reuters | 12 May 2022\nLe texte."):
+        doc = text.make_doc(text.clean(raw), None, kb)
+        assert [doc.norm[s.start:s.end] for s in doc.lines] == [raw.split("\n")[0], "Le texte."]
+    raw = "Accueil | Par pays | Iran | Russie\nLe texte."
+    doc = text.make_doc(text.clean(raw), None, kb)
+    assert [doc.norm[s.start:s.end] for s in doc.lines] == ["Le texte."]

@@ -88,3 +88,27 @@ def test_intelligence_cited_as_a_source_is_not_security(kb):
 def test_defence_named_as_a_field_of_cooperation(kb):
     text = "Le mémorandum ouvre la coopération dans les domaines de la défense et de l'agriculture."
     assert "defense" in found(text, kb)
+
+
+def test_cue_in_what_was_discussed_weighs_more(kb):
+    # « sécurité » alone is a passing word; as the object of « ont évoqué » it is the subject
+    assert "securite" in found("Les deux amiraux ont évoqué la sécurité de la navigation dans le Golfe.", kb)
+    assert "securite" in found("Au menu des entretiens : la sécurité des frontières communes.", kb)
+    assert "securite" not in found("Le chef de la sécurité du port est arrivé lundi.", kb)
+    assert "diplomatie" in found("Ils passeront en revue la crise au Liban.", kb)
+    assert "diplomatie" not in found("La crise au Liban a fait chuter la livre.", kb)
+
+
+def test_nuclear_power_plant_is_energy_too(kb):
+    assert found("Rosatom achève une deuxième centrale nucléaire en Iran.", kb) == {"energie", "nucleaire"}
+    assert found("Les ingénieurs russes sont revenus à la centrale de Bouchehr.", kb) == {"energie", "nucleaire"}
+
+
+def test_tanker_named_as_a_ship_is_no_energy_topic(kb):
+    assert "energie" not in found("Le pétrolier Volgoneft a accosté au port de Makhatchkala.", kb)
+    assert "energie" in found("Le secteur pétrolier iranien reprend des couleurs.", kb)
+
+
+def test_funding_a_project_is_economy_not_finance(kb):
+    assert "finance" not in found("La ligne sera financée par un prêt d'État et un financement privé.", kb)
+    assert found("Ils ont évoqué le financement du chantier et la croissance.", kb) == {"economie"}

@@ -89,6 +89,7 @@ class _Tables:
     named_codes: dict[str, str]  # its folded form -> ISO code
     led_by: re.Pattern           # "une délégation du Majlis conduite par": group words -> the leader's country
     envoy: re.Pattern            # "ambassadeur", "consul": a head whose "en X" is the host country
+    according: re.Pattern        # "selon", "d'après" right before a name: a source
 
 
 def _alternation(words, flags_first_letter: bool = True) -> str:
@@ -241,8 +242,10 @@ def _build(kb: Knowledge) -> _Tables:
         rf"\b(?:{group_words})\b(?P<what>[^.;:«»]{{0,80}}?)\s+(?:{leading})\s+(?:[^,.;:«»]{{0,50}},\s*)?$"
     )
     envoy = re.compile(rf"(?:{_alternation([str(w).lower() for w in roles.get('envoy_heads') or []], False) or '(?!)'})(?![\w-])")
+    according = re.compile(
+        rf"(?:^|[\s('])(?:{_alternation(roles.get('according_cues') or ['selon'], True)})\s+$")
     return _Tables(
-        envoy=envoy, org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
+        according=according, envoy=envoy, org_before=org_before, byline=byline, named_country=named_country, named_codes=named_codes, led_by=led_by,
         run=run, head=head, grade_tail=grade_tail, barrier=barrier, apposition=apposition,
         nat=nat, nat_codes=nat_codes, nat_noun_before=nat_noun_before,
         honorific_before=honorific_before, plural_head=plural_head,
@@ -324,6 +327,9 @@ def _is_name_token(tok: str, t: _Tables, folded: dict[str, str]) -> bool:
     return True
 
 
+# « de », « à », « en » right before a lone word: a place (« la région de Vladimir »), not a short name.
+_PLACE_PREP = re.compile(r"(?:\b(?:de|à|au|en)\s+|\bd')$")
+
 # Words that join the parts of a name but never end one ("de" in "Jaap de Hoop Scheffer").
 _INNER_PARTICLES = frozenset(("de", "da", "van", "von", "der", "ben", "bin", "ibn", "bou", "al", "el"))
 _HONORIFICS = frozenset(("M.", "MM.", "Mme", "Mmes", "Mlle", "Mr.", "Mr", "Mrs.", "Ms.", "Dr", "Pr"))
@@ -349,6 +355,7 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
             toks = _split_tokens(word, m.start())
         cur: list[tuple[str, int, int]] = []
         honor = False
+        inside = False  # a capitalised word that is no name stands just before the current sub-run
         for tok, s, e in toks + [("", -1, -1)]:
             ok = bool(tok) and _is_name_token(tok, t, folded)
             if ok and tok in ("M.",) and not cur:
@@ -359,10 +366,13 @@ def _candidates(doc: Doc, t: _Tables, folded: dict[str, str]) -> list[tuple[int,
             if cur:
                 while cur and folded[cur[-1][0]] in _INNER_PARTICLES:
                     cur.pop()
-                if cur and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
+                # "International Crisis Group": words of an institution's name on both sides
+                sandwiched = inside and bool(tok) and tok not in _HONORIFICS
+                if cur and not sandwiched and not (len(cur) > 1 and " ".join(folded[c[0]] for c in cur) in t.not_spans):
                     out.append((cur[0][1], cur[-1][2], cur, honor))  # "New York" is a city, not a person
                 cur = []
             honor = tok in _HONORIFICS
+            inside = bool(tok) and not honor and tok[:1].isupper() and not tok.endswith(".")
     return out
 
 
@@ -401,13 +411,19 @@ def _role_before(norm: str, low: str, lo: int, start: int, t: _Tables) -> tuple[
             return _clean_role(g.group()), True, nat_code
         return None, False, nat_code
     role = seg[h.start():]
-    if len(role) > 160:
-        return None, False, nat_code
+    if len(role) > 160 or _CLAUSE_AFTER_COMMA.search(role):
+        return None, False, nat_code  # "..., petit-fils de l'ancien Premier ministre, dirige X": X is an object
     tail = role[-40:].lower()
     g = t.grade_tail.search(tail)
     if g and len(role) - len(tail) + g.start() > 0:
         role = role[:len(role) - len(tail) + g.start()]
     return _clean_role(role) or None, False, nat_code
+
+
+# A role that runs on past a comma into a lower-case word other than a determiner or an
+# adjective-like continuation ("Premier ministre, dirige ") has left the title for a clause.
+_CLAUSE_AFTER_COMMA = re.compile(
+    r",\s+(?!(?:le|la|les|l'|un|une|son|sa|ses|et|ancien|ancienne|actuel|actuelle|vice|chef|ex)\b)[a-zàâäéèêëîïôöùûüç][\w'-]*\s+$")
 
 
 # A name right after "et d'" is coordinated, not titled; right after "des"/"du" it is
@@ -457,6 +473,16 @@ def _role_after(norm: str, end: int, t: _Tables) -> str | None:
         role = role[:b.start()]
     role = re.sub(r"\s+(?:et|a|est)$", "", role.rstrip())
     return _clean_role(role) or None
+
+
+def _apposition_closed(norm: str, end: int, t: _Tables) -> bool:
+    """Whether the apposition after a name ends with a comma before any verb (", chercheur à l'IRIS,")."""
+    m = t.apposition.match(norm, end)
+    if not m:
+        return False
+    if t.barrier.search(m.group("role").lower()):
+        return False
+    return norm.startswith(",", m.end("role"))
 
 
 # « en Iran », « au Qatar », « à Oman »: the country a person is posted to, not the one served.
@@ -554,6 +580,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
     prev_sentence = -1
     folded: dict[str, str] = {}  # token -> fold(token), for this text
     surnames: set[str] = set()  # of the persons found so far: a bare surname later is one of them
+    given: set[str] = set()  # their other tokens: « Xi » after « Xi Jinping », « Kim » after « Kim Jong-un »
     for start, end, toks, honor in _candidates(doc, t, folded):
         si = _sentence_index(doc, sent_starts, start)
         lo = doc.sentences[si].start if doc.sentences else 0
@@ -561,6 +588,9 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
             lo = prev_end_in_sentence
         role, is_grade, nat_noun = _role_before(norm, low, lo, start, t)
         after = _role_after(norm, end, t)
+        if after and not _apposition_closed(norm, end, t) and t.according.search(norm, max(0, start - 16), start):
+            # "Selon Kayhan, le Guide a approuvé": the phrase is the next clause's subject, not a role of Kayhan
+            after = None
         keys = tuple(folded[tok] for tok, _, _ in toks)
         if not all(keys):
             continue
@@ -573,12 +603,15 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         honor = honor or bool(t.honorific_before.search(norm, max(0, start - 6), start))
         if not honor:
             honor = _enumerated_honorific(norm, doc.sentences[si].start if doc.sentences else 0, start)
-        if gaz is None and not honor and t.org_before.search(low, max(lo, start - 40), start):
+        if gaz is None and not honor and t.org_before.search(low, max(lo, start - 40), start) and not (
+                is_grade and t.grade_tail.search(low[max(lo, start - 40):start])):  # "le général de brigade X"
             # "commandant de la force Al-Qods", "l'exercice Marine Security Belt", "le centre
             # Youri-Gagarine": a unit, an exercise, a ship or a building is named, not a person
             continue
         byline = len(keys) > 1 and _byline(norm, start, end, t)
-        known = len(keys) == 1 and keys[0] in surnames  # "Momeni a dit que ..." after "Eskandar Momeni"
+        # "Momeni a dit que ..." after "Eskandar Momeni"; "Xi a salué ..." after "Xi Jinping"
+        known = len(keys) == 1 and (keys[0] in surnames or (
+            keys[0] in given and not _PLACE_PREP.search(norm, max(0, start - 5), start)))  # not « la région de Vladimir »
         if not (byline or known) and not _has_evidence(keys, gaz, role, honor, nat_noun, after, t) and not (
                 len(keys) > 1 and si == prev_sentence and _CHAIN_GAP.fullmatch(norm, prev_end_in_sentence, start)):
             continue
@@ -599,6 +632,7 @@ def _mentions(doc: Doc, t: _Tables) -> list[Mention]:
         out.append(m)
         if len(keys) > 1 and len(keys[-1]) > 2:
             surnames.add(keys[-1])
+            given.update(_given_tokens(keys))
         prev_end_in_sentence, prev_sentence = end, si
     _enumerations(doc, out, t)
     return out
@@ -775,12 +809,29 @@ def _group(mentions: list[Mention]) -> list[_Group]:
     return _merge_early_surnames(groups)
 
 
+def _given_tokens(keys: tuple[str, ...]) -> list[str]:
+    """The tokens of a full name before its last one, particles left out ("xi" of "Xi Jinping")."""
+    return [k for k in keys[:-1] if len(k) > 1 and k not in _INNER_PARTICLES]
+
+
 def _merge_early_surnames(groups: list[_Group]) -> list[_Group]:
-    """A bare surname said before the full name ("M. Mottaki" in a headline) joins it."""
+    """A bare surname or short form joins the one full name it is a token of.
+
+    "M. Mottaki" in a headline joins the later "Manouchehr Mottaki"; "le
+    président Xi" and "M. Kim" join "Xi Jinping" and "Kim Jong-un" (the family
+    name first), unless the token belongs to several persons' names.
+    """
+    by_token: dict[str, list[_Group]] = {}
+    for g in groups:
+        if g.full_forms():
+            for key in {k for m in g.full_forms() for k in _given_tokens(m.keys)}:
+                by_token.setdefault(key, []).append(g)
     out: list[_Group] = []
     for g in groups:
         if not g.full_forms():
             later = [h for h in groups if h is not g and h.surname == g.surname and h.full_forms()]
+            if not later and len(by_token.get(g.surname, ())) == 1 and all(len(m.keys) == 1 for m in g.mentions):
+                later = by_token[g.surname]
             if len(later) >= 1:
                 target = later[0]
                 target.mentions = sorted(target.mentions + g.mentions, key=lambda m: m.start)

@@ -42,6 +42,8 @@ class _Lexicon:
     titles: re.Pattern
     according: re.Pattern
     objects: re.Pattern  # « X a rencontré Y »: the verbs after which a person is an object, not « il »
+    clauses: re.Pattern  # « X a démenti que Y ... »: words opening a clause whose persons are not « il »
+    anaphors: re.Pattern  # « ce dernier », « celle-ci »: the person named last
     countries: dict[str, str]  # folded nationality adjective (all forms) -> ISO code
 
 
@@ -59,7 +61,8 @@ def _build(kb: Knowledge) -> _Lexicon:
             forms += [base + "ne", base + "nes"]
         for f in forms:
             countries.setdefault(f, str(code))
-    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), rx("object_verbs"), countries)
+    return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), rx("object_verbs"),
+                    rx("clause_words"), rx("anaphors"), countries)
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,14 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
     if not verb or not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", doc.norm[qe:verb.start()]):
         return None
     limit = min(end, verb.end() + 90)
-    person = _first_from(mentions, verb.end(), limit)
-    source = lex.sources.search(doc.norm, verb.end(), limit)
+    anaphor = lex.anaphors.match(doc.norm, verb.end() + 1) or lex.anaphors.match(doc.norm, verb.end())
+    if anaphor:  # « ... », a ajouté ce dernier
+        hit = _last_before(mentions, qe)
+        return hit.person if hit else None
+    person = _first_subject(doc, mentions, verb.end(), limit)
+    # « a déclaré à l'agence RIA Novosti M. X »: the outlet spoken to is no speaker
+    source = next((m for m in lex.sources.finditer(doc.norm, verb.end(), limit)
+                   if not _ADDRESSEE.search(doc.norm, max(0, m.start() - 6), m.start())), None)
     title = lex.titles.search(doc.norm, verb.end(), limit)
     first_pos = min(x for x in (person.start if person else None, source.start() if source else None,
                                 title.start() if title else None, limit) if x is not None)
@@ -161,21 +170,68 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
     return None
 
 
+def _first_subject(doc: Doc, mentions: list[_PersonMention], lo: int, hi: int) -> _PersonMention | None:
+    """The first person in [lo, hi) that is no complement (« a déclaré après sa rencontre avec Y, X »)."""
+    i = bisect_left(mentions, lo, key=_start)
+    first = None
+    while i < len(mentions) and mentions[i].start < hi:
+        m = mentions[i]
+        first = first or m
+        if not _OBJECT_BEFORE.search(doc.norm, max(lo, m.start - 70), m.start):
+            return m
+        i += 1
+    return first
+
+
 def _before_quote(doc: Doc, start: int, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
-    """X a affirmé : « ... » / selon X, « ... »: the latest person, source or « selon + title » before it."""
+    """X a affirmé : « ... » / selon X, « ... »: the latest person, source or « selon + title » before it.
+
+    The person is the latest one that is no complement of another's verb
+    (« X, qui a rencontré Y, a déclaré : », « X a affirmé devant Y que »).
+    """
     j = bisect_left(mentions, qs, key=_start) - 1
+    latest = j
+    while j >= 0 and mentions[j].start >= start and (
+            _OBJECT_BEFORE.search(doc.norm, max(start, mentions[j].start - 70), mentions[j].start)
+            or _object_of_earlier(doc, j, mentions, lex)):
+        j -= 1
+    if j < 0 or mentions[j].start < start:
+        j = latest
     person = mentions[j] if j >= 0 and mentions[j].start >= start else None
     source_at = max((s.start() for s in lex.sources.finditer(doc.norm, start, qs) if _introduced(doc, s.start(), lex)),
                     default=-1)
-    titles = [t for t in lex.titles.finditer(doc.norm, start, qs) if _introduced(doc, t.start(), lex)]
+    titles = [t for t in lex.titles.finditer(doc.norm, start, qs)
+              if _introduced(doc, t.start(), lex) or _opens_sentence(doc, start, t.start())]
     best = max(person.start if person else -1, source_at, titles[-1].start() if titles else -1)
     if best < 0:
+        anaphor = lex.anaphors.search(doc.norm, start, qs)
+        if anaphor and _opens_sentence(doc, start, anaphor.start()):  # « Ce dernier a déclaré : « ... » »
+            hit = _last_before(mentions, anaphor.start())
+            return hit.person if hit else None
         return None
     if person and person.start == best:
         return person.person
     if titles and titles[-1].start() == best:
         return _resolve_title(doc, titles[-1], qs, mentions, lex)
     return None
+
+
+# « à l'agence », « au quotidien », « aux journalistes »: who was spoken to.
+_ADDRESSEE = re.compile(r"(?:\bà\s+(?:la\s+|l')?|\baux?\s+)$", re.IGNORECASE)
+
+# Only a determiner (or nothing) between the start of a sentence and its subject.
+_SUBJECT_START = re.compile(r"\s*(?:(?:le|la|les|l')\s*)?", re.IGNORECASE)
+
+
+def _opens_sentence(doc: Doc, start: int, pos: int) -> bool:
+    """« Le président russe a assuré que « ... » »: the title is the subject of its sentence."""
+    return _SUBJECT_START.fullmatch(doc.norm, start, pos) is not None
+
+
+def _last_before(mentions: list[_PersonMention], pos: int) -> _PersonMention | None:
+    """The person mention ending last before `pos` (« ce dernier »)."""
+    i = bisect_left(mentions, pos, key=_start) - 1
+    return mentions[i] if i >= 0 else None
 
 
 def _introduced(doc: Doc, pos: int, lex: _Lexicon) -> bool:
@@ -195,7 +251,8 @@ def _pronoun(doc: Doc, qs: int, mentions: list[_PersonMention], lex: _Lexicon) -
         if _OBJECT_BEFORE.search(doc.norm, max(0, m.start - 70), m.start):
             continue  # « ... avec son homologue X. « ... », a-t-il dit »: « il » is the subject, not X
         if _object_of_earlier(doc, i, mentions, lex):
-            continue  # « X a rencontré le commandant Y. « ... », aurait-il déclaré »: « il » is X
+            continue  # « X a rencontré le commandant Y. « ... », aurait-il déclaré »: « il » is X;
+            # « X a démenti que Y viendrait. « ... », a-t-il dit »: « il » is X
         sources = [s for s in lex.sources.finditer(doc.norm, m.end, qs) if _introduced(doc, s.start(), lex)]
         return None if sources else m.person
     return None
@@ -216,11 +273,14 @@ def _object_of_earlier(doc: Doc, i: int, mentions: list[_PersonMention], lex: _L
         # the verb governs the name only when no verb of saying (« , a annoncé ») comes between them
         if verbs and not lex.saying.search(doc.norm, verbs[-1].end(), m.start):
             return True
+        # « X a démenti les informations selon lesquelles Y viendrait »: Y is in X's clause
+        if lex.clauses.search(doc.norm, max(other.end, m.start - 120), m.start):
+            return True
     return False
 
 
 # A person named as the complement of « avec » / « auprès de » / « par »: not the subject « il » stands for.
-_OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par)\s+(?:(?:son|sa|ses|leur|le|la|les|l')\s*[^,.;«»\n]{0,60}?)?$")
+_OBJECT_BEFORE = re.compile(r"\b(?:avec|auprès d[eu']|auprès des|par|devant)\s+(?:(?:son|sa|ses|leur|le|la|les|l')\s*[^,.;«»\n]{0,60}?)?$")
 
 
 _COORD_GAP = 40

@@ -196,7 +196,9 @@ def _boilerplate_patterns(kb) -> tuple[re.Pattern, re.Pattern, int]:
     # a slash between digits is a date ("02/10/2015 à 18:04"), not a menu separator
     item = rf"(?:[^\n|›>/]|(?<=\d)/(?=\d)){{1,{item_max}}}"
     sep = r"(?:[|›>]|(?<!\d)/|/(?!\d))"
-    alternatives = [rf"{item}(?:{sep}{item}){{{items - 1},}}"]
+    # « Par Anne Martin | OLJ | 06/03/2020 » is a byline with its outlet, not a menu
+    bylines = "|".join(re.escape(fold(str(c))) for c in conf.get("byline_starts") or []) or "(?!)"
+    alternatives = [rf"(?![^\w\n]{{0,3}}(?:{bylines})\s){item}(?:{sep}{item}){{{items - 1},}}"]
     if cues:
         alternatives.insert(0, rf"[^\w\n]{{0,12}}(?:{'|'.join(cues)})(?!\w)[^\n]*")
     line = re.compile(rf"^(?=[^\n]{{1,{line_max}}}$)(?:{'|'.join(alternatives)})$", re.M | re.I)
