@@ -198,3 +198,26 @@ def test_dit_and_title_after_the_quote(kb):
             "« Nous avons eu des discussions très utiles et constructives », a dit le ministre iranien.")
     assert run(text, kb, person(text, "Pavel Gromov", country="RU"), person(text, "Hamid Nouri", country="IR")) == [
         ("Hamid Nouri", "Nous avons eu des discussions très utiles et constructives")]
+
+
+def test_title_after_the_verb_speaks_when_the_next_name_is_a_complement(kb):
+    text = ("Le président kazakh Marat Bekov a accueilli jeudi son homologue iranien Reza Sadri. « Notre voisinage "
+            "nous oblige à coopérer davantage », a lancé le président kazakh devant son invité et le ministre "
+            "turc Ferhat Yalcin.")
+    found = run(text, kb, person(text, "Marat Bekov", role="président kazakh", country="KZ"),
+                person(text, "Reza Sadri", role="homologue iranien", country="IR"),
+                person(text, "Ferhat Yalcin", role="ministre turc", country="TR"))
+    assert found == [("Marat Bekov", "Notre voisinage nous oblige à coopérer davantage")]
+
+
+def test_title_then_its_name_after_the_verb_still_names_the_speaker(kb):
+    text = "« Le corridor sera prêt avant l'hiver », a assuré le vice-ministre russe des Transports Oleg Pankov."
+    assert run(text, kb, person(text, "Oleg Pankov", role="vice-ministre russe des Transports", country="RU")) == [
+        ("Oleg Pankov", "Le corridor sera prêt avant l'hiver")]
+
+
+def test_the_press_spoken_to_is_no_source(kb):
+    for place in ("devant la presse", "devant les journalistes", "à la presse"):
+        text = f"« Aucune sanction ne nous fera reculer », a déclaré {place} le diplomate iranien Hamid Farsi."
+        assert run(text, kb, person(text, "Hamid Farsi", role="diplomate iranien", country="IR")) == [
+            ("Hamid Farsi", "Aucune sanction ne nous fera reculer")], place

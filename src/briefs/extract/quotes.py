@@ -156,18 +156,29 @@ def _after_quote(doc: Doc, qe: int, end: int, mentions: list[_PersonMention], le
     person = _first_subject(doc, mentions, verb.end(), limit)
     # « a déclaré à l'agence RIA Novosti M. X »: the outlet spoken to is no speaker
     source = next((m for m in lex.sources.finditer(doc.norm, verb.end(), limit)
-                   if not _ADDRESSEE.search(doc.norm, max(0, m.start() - 6), m.start())), None)
+                   if not _ADDRESSEE.search(doc.norm, max(0, m.start() - 12), m.start())), None)
     title = lex.titles.search(doc.norm, verb.end(), limit)
     first_pos = min(x for x in (person.start if person else None, source.start() if source else None,
                                 title.start() if title else None, limit) if x is not None)
     if source and source.start() == first_pos:
         return False
-    if person and (person.start == first_pos or (title and title.start() == first_pos)):
+    if person and (person.start == first_pos or (title and title.start() == first_pos and _names_title(doc, title, person))):
         return person.person
     if title:
         return _resolve_title(doc, title, qe, mentions, lex) or False
     del after
     return None
+
+
+def _names_title(doc: Doc, title: re.Match, person: _PersonMention) -> bool:
+    """« a déclaré le ministre russe X »: X is the title's name, unless a preposition
+    between them makes X a complement (« a affirmé le président russe devant le
+    ministre turc X »: the title speaks)."""
+    return _COMPLEMENT.search(doc.norm, title.end(), person.start) is None
+
+
+# Prepositions whose complement is someone other than the one speaking.
+_COMPLEMENT = re.compile(r"\b(?:avec|auprès|par|devant|à|aux?|pour|contre|envers)\s", re.IGNORECASE)
 
 
 def _first_subject(doc: Doc, mentions: list[_PersonMention], lo: int, hi: int) -> _PersonMention | None:
@@ -216,8 +227,8 @@ def _before_quote(doc: Doc, start: int, qs: int, mentions: list[_PersonMention],
     return None
 
 
-# « à l'agence », « au quotidien », « aux journalistes »: who was spoken to.
-_ADDRESSEE = re.compile(r"(?:\bà\s+(?:la\s+|l')?|\baux?\s+)$", re.IGNORECASE)
+# « à l'agence », « au quotidien », « aux journalistes », « devant la presse »: who was spoken to.
+_ADDRESSEE = re.compile(r"(?:\b(?:à|devant)\s+(?:la\s+|les\s+|l')?|\baux?\s+)$", re.IGNORECASE)
 
 # Only a determiner (or nothing) between the start of a sentence and its subject.
 _SUBJECT_START = re.compile(r"\s*(?:(?:le|la|les|l')\s*)?", re.IGNORECASE)
