@@ -452,3 +452,128 @@ def test_a_headline_encounter_the_body_does_not_date_stays(kb):
                "Le président turc Recep Tayyip Erdogan a reçu mardi à Ankara Vladimir Poutine.", kb)
     assert [m["participants"] for m in ms] == [["Ilham Aliev", "Nikol Pachinian"],
                                                ["Recep Tayyip Erdogan", "Vladimir Poutine"]]
+
+
+# ---------------------------------------------------------------- summits, arrivals, co-chairing (own sentences)
+
+def test_landing_or_arriving_somewhere_is_a_visit(kb):
+    ms = found("Le ministre russe de l'Énergie Sergueï Tsivilev a atterri mardi à Ispahan.", kb)
+    assert brief(ms) == [("2023-05-09", "Ispahan", "visite", ["Sergueï Tsivilev"])]
+    ms = found("Le vice-ministre Mikhaïl Bogdanov arrivera jeudi à Damas.", kb)
+    assert brief(ms) == [("2023-05-11", "Damas", "visite", ["Mikhaïl Bogdanov"])]
+    ms = found("Le ministre iranien du Pétrole Javad Owji est en visite à Bakou depuis lundi.", kb)
+    assert [(m["place"], m["kind"], m["participants"]) for m in ms] == [("Bakou", "visite", ["Javad Owji"])]
+
+
+def test_who_welcomed_the_landed_visitor_takes_part_in_the_visit(kb):
+    ms = found("Le président Massoud Pezeshkian a atterri lundi soir à Achgabat. Il a été accueilli à l'aéroport "
+               "par le vice-Premier ministre Rachid Meredov.", kb)
+    assert brief(ms) == [("2023-05-08", "Achgabat", "visite", ["Massoud Pezeshkian", "Rachid Meredov"])]
+
+
+def test_co_chairing_a_session_is_an_encounter_of_the_chairs(kb):
+    ms = found("Alexandre Novak et Javad Owji ont coprésidé lundi à Ispahan la session de la commission mixte.", kb)
+    assert brief(ms) == [("2023-05-08", "Ispahan", "réunion", ["Alexandre Novak", "Javad Owji"])]
+    ms = found("La session de la commission se tiendra en juin à Kazan ; elle sera coprésidée par Mohsen Paknejad "
+               "et Sergueï Tsivilev.", kb)
+    assert brief(ms) == [("2023-06", "Kazan", "réunion", ["Mohsen Paknejad", "Sergueï Tsivilev"])]
+
+
+def test_a_chair_named_as_a_standing_role_is_no_encounter(kb):
+    assert found("La commission intergouvernementale, coprésidée côté russe par Alexandre Novak, "
+                 "doit se réunir en juin à Kazan.", kb) == []
+    assert found("Alexandre Novak et Javad Owji, qui coprésident la commission, ont salué les progrès.", kb) == []
+    assert found("Le président Ilham Aliev a signé un décret.", kb) == []
+
+
+def test_a_summit_noun_with_its_own_predicate_is_the_summit(kb):
+    ms = found("Le sommet de la Caspienne a réuni mardi à Achgabat Vladimir Poutine, Ebrahim Raïssi et Ilham Aliev.", kb)
+    assert brief(ms) == [("2023-05-09", "Achgabat", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Ilham Aliev"])]
+    ms = found("Le sommet de l'OCS s'est ouvert lundi à Samarcande en présence de Xi Jinping et de Narendra Modi.", kb)
+    assert brief(ms) == [("2023-05-08", "Samarcande", "sommet", ["Xi Jinping", "Narendra Modi"])]
+
+
+def test_a_talk_held_for_a_summit_is_a_second_encounter(kb):
+    ms = found("Réunis lundi à Bichkek pour le sommet de l'Union eurasiatique, Vladimir Poutine et Ilham Aliev "
+               "ont eu un tête-à-tête.", kb)
+    assert brief(ms) == [("2023-05-08", "Bichkek", "sommet", ["Vladimir Poutine", "Ilham Aliev"]),
+                         ("2023-05-08", "Bichkek", "rencontre", ["Vladimir Poutine", "Ilham Aliev"])]
+    ms = found("Lors du sommet de la CICA à Astana, mardi, Ebrahim Raïssi s'est entretenu avec Kassym-Jomart Tokaïev.", kb)
+    assert [m["kind"] for m in ms] == ["sommet", "rencontre"]
+
+
+def test_gathering_for_a_summit_is_the_summit_alone(kb):
+    ms = found("Vladimir Poutine et Ebrahim Raïssi se sont retrouvés lundi à Sotchi pour un sommet bilatéral.", kb)
+    assert brief(ms) == [("2023-05-08", "Sotchi", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi"])]
+    ms = found("En marge du sommet de l'OCS à Astana, Vladimir Poutine a reçu mardi Massoud Pezeshkian.", kb)
+    assert brief(ms) == [("2023-05-09", "Astana", "rencontre", ["Vladimir Poutine", "Massoud Pezeshkian"])]
+
+
+def test_leaders_named_by_their_nationalities_are_the_persons_of_those_states(kb):
+    ms = found("Les présidents russe, iranien et turc se sont retrouvés lundi à Téhéran pour un sommet. "
+               "Vladimir Poutine, Ebrahim Raïssi et Recep Tayyip Erdogan ont ensuite déjeuné ensemble.", kb)
+    assert brief(ms) == [("2023-05-08", "Téhéran", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Recep Tayyip Erdogan"])]
+    ms = found("Le ministre Sergueï Lavrov a parlé de la Syrie. Mardi, les chefs de la diplomatie russe et "
+               "iranien se sont réunis à Doha avec leur collègue qatari. Abbas Araghchi a salué l'échange.", kb)
+    assert brief(ms) == [("2023-05-09", "Doha", "réunion", ["Sergueï Lavrov", "Abbas Araghchi"])]
+
+
+def test_nationalities_of_no_named_person_name_no_one(kb):
+    assert found("Les présidents russe et chinois se sont retrouvés lundi à Pékin. "
+                 "Ebrahim Raïssi a salué la rencontre.", kb) == []
+
+
+def test_persons_joining_this_gathering_join_the_one_told_before(kb):
+    ms = found("Vladimir Poutine a ouvert mardi à Kazan le sommet des BRICS. Une vingtaine de dirigeants, dont "
+               "Xi Jinping et Massoud Pezeshkian, participent à cette réunion de trois jours.", kb)
+    assert brief(ms) == [("2023-05-09", "Kazan", "sommet", ["Vladimir Poutine", "Xi Jinping", "Massoud Pezeshkian"])]
+    ms = found("Ilham Aliev a inauguré lundi à Bakou le sommet de la Caspienne. Ebrahim Raïssi a pris part à ce sommet.", kb)
+    assert brief(ms) == [("2023-05-08", "Bakou", "sommet", ["Ilham Aliev", "Ebrahim Raïssi"])]
+
+
+def test_the_two_men_after_a_talk_of_three_are_its_first_two(kb):
+    ms = found("Lundi à Genève, Abbas Araghchi avait rencontré Steve Witkoff en présence de Badr al-Boussaïdi. "
+               "Les deux hommes doivent se revoir samedi à Rome.", kb)
+    assert ms[-1]["participants"] == ["Abbas Araghchi", "Steve Witkoff"]
+    assert (ms[-1]["date"], ms[-1]["place"]) == ("2023-05-13", "Rome")
+
+
+def test_then_with_another_person_repeats_the_talk(kb):
+    ms = found("Lundi, Vladimir Poutine s'est entretenu avec Xi Jinping, puis avec Narendra Modi.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [
+        ("2023-05-08", ["Vladimir Poutine", "Xi Jinping"]), ("2023-05-08", ["Vladimir Poutine", "Narendra Modi"])]
+    ms = found("Abbas Araghchi a été reçu mardi par Sergueï Lavrov, puis par Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Abbas Araghchi", "Sergueï Lavrov"], ["Abbas Araghchi", "Vladimir Poutine"]]
+
+
+def test_place_is_not_taken_from_an_encounter_weeks_before(kb):
+    ms = found("Vladimir Poutine a reçu mardi à Kazan Massoud Pezeshkian. Les deux hommes s'étaient vus le 11 avril "
+               "à Achgabat. Jeudi, Vladimir Poutine doit s'entretenir avec Recep Tayyip Erdogan.", kb)
+    assert ms[-1]["date"] == "2023-05-11"
+    assert ms[-1]["place"] == "Kazan"
+
+
+def test_the_sender_of_a_message_is_not_there(kb):
+    ms = found("Abbas Araghchi a été reçu lundi par Vladimir Poutine, à qui il a remis un message écrit "
+               "du Guide, l'ayatollah Ali Khamenei.", kb)
+    assert brief(ms) == [("2023-05-08", None, "rencontre", ["Abbas Araghchi", "Vladimir Poutine"])]
+    ms = found("Ali Larijani a rencontré mardi Vladimir Poutine et lui a transmis une lettre de Massoud Pezeshkian.", kb)
+    assert ms[0]["participants"] == ["Ali Larijani", "Vladimir Poutine"]
+
+
+def test_the_source_in_apposition_after_selon_is_not_there(kb):
+    ms = found("Selon le porte-parole du ministère, Esmaïl Baghaï, Abbas Araghchi rencontrera jeudi Sergueï Lavrov.", kb)
+    assert brief(ms) == [("2023-05-11", None, "rencontre", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_head_of_diplomacy_with_a_nationality_is_the_foreign_minister(kb):
+    ms = found("Le ministre des Affaires étrangères Abbas Araghchi a été reçu lundi par le guide Ali Khamenei. "
+               "Le chef de la diplomatie iranienne s'est ensuite entretenu avec Hakan Fidan.", kb)
+    assert ms[-1]["participants"] == ["Abbas Araghchi", "Hakan Fidan"]
+
+
+def test_received_in_audience_passive_and_active(kb):
+    ms = found("Mardi, l'ambassadeur Kazem Jalali a été reçu en audience par le vice-ministre Andreï Roudenko.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Kazem Jalali", "Andreï Roudenko"])]
+    ms = found("Le guide Ali Khamenei a reçu en audience lundi le secrétaire Sergueï Choïgou.", kb)
+    assert brief(ms) == [("2023-05-08", None, "rencontre", ["Ali Khamenei", "Sergueï Choïgou"])]

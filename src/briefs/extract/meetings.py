@@ -90,6 +90,12 @@ class _Tables:
     national_subject: re.Pattern
     also: re.Pattern
     nationality: dict[str, str]
+    joining: re.Pattern
+    occasion: re.Pattern
+    gathering: re.Pattern
+    national_plural: re.Pattern
+    sender: re.Pattern
+    repeated: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -149,13 +155,14 @@ def _build(kb: Knowledge) -> _Tables:
         circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
         there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
         synonyms=re.compile(rf"(?:^|\W)(?:le|la|l')\s*(?P<syn>{_alt(re.escape(str(k).lower()) for k in synonyms) or '(?!)'})"
-                            rf"(?:\s+[\w-]+){{0,3}}\s*$"),
+                            rf"(?:\s+[\w'-]+){{0,3}}\s*$"),
         synonym_heads={str(k).lower(): str(v).lower() for k, v in synonyms.items()},
         parallel=re.compile(_word(conf.get("parallel") or []) if conf.get("parallel") else "(?!)", flags),
         day_shift=_guarded(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
         day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
         with_word=re.compile(r"(?<![\w-])avec(?![\w-])"),
-        happening=re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
+        # (the noun's own complement may stand between: « Le sommet des BRICS s'est ouvert mardi »)
+        happening=re.compile(rf"[^,;.:«»()]{{0,60}}?(?<![\w-])(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
         recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
         apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
         national_subject=re.compile(
@@ -163,6 +170,17 @@ def _build(kb: Knowledge) -> _Tables:
             rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
         nationality=nationality,
         also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
+        joining=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('joining') or []) or '(?!)'})\s+(?:à|au|aux)\s+"
+                         rf"(?:ces|cette|cet|ce)\s+(?:[\w-]+\s+)?$", flags),
+        occasion=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('occasion_before') or []) or '(?!)'})\s*(?:du|de la|de l'|des|d'|de|le|la|l'|les|un|une|leur|ce|cette)?\s*"
+                          rf"(?:[\w-]+\s+)?$", flags),
+        gathering=re.compile(_word(conf.get("gathering") or []) if conf.get("gathering") else "(?!)", flags),
+        national_plural=re.compile(
+            rf"(?<![\w-])(?:les|des|aux)\s+(?P<head>{_alt(str(h).lower() for h in conf.get('plural_heads') or []) or '(?!)'})"
+            rf"\s+(?P<nats>[^\W\d_][\w-]*(?:\s*,\s*[^\W\d_][\w-]*)*\s+et\s+[^\W\d_][\w-]*)", flags),
+        sender=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('sender_nouns') or []) or '(?!)'})(?:\s+[\w-]+)?\s+(?:du|de la|de l'|des|de|d')\s*"
+                        rf"(?:(?!(?<![\w-])(?:à|avec|par|et)(?![\w-]))[^.;:]){{0,45}}$", flags),
+        repeated=re.compile(rf",\s*puis\s+(?:{_alt(conf.get('repeated_complement') or []) or '(?!)'})(?![\w-])", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -224,15 +242,28 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+@dataclass
+class _Cue:
+    match: re.Match
+    kind: str
+    anaphoric: bool = False     # a noun referring back, dated by its predicate
+    joins: bool = False         # « participent à cette réunion »: its persons join the gathering told before
+    side_talk: bool = False     # « pour le sommet, X et Y ont eu un tête-à-tête »: also a bilateral talk
+
+
 def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
-            quoted: list[list[tuple[int, int]]]) -> tuple[re.Match, str, bool] | None:
+            quoted: list[list[tuple[int, int]]]) -> _Cue | None:
     """The cue of a clause: the first valid one of the highest-ranked kind, and whether
     it is an anaphoric noun dated by its predicate (« Le tête-à-tête est prévu lundi »).
 
     Cues after a postposed report (", a affirmé X dans un entretien publié")
-    belong to the report, not to the meeting.
+    belong to the report, not to the meeting. A summit that is the occasion of
+    a talk told in the same clause gives both (`side_talk`).
     """
     best: tuple[int, re.Match, str, bool] | None = None
+    joins: re.Match | None = None
+    occasion = talk = False
+    talk_rank = t.kinds.index("rencontre") if "rencontre" in t.kinds else -1
     first = t.cue.search(ltext, lo, hi)
     if first is None:
         return None
@@ -246,7 +277,11 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     # matches), so the scan resumes there instead of reading the clause again from `lo`.
     for m in t.cue.finditer(ltext, first.start(), hi):
         before = text[lo:m.start()]
-        if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
+        if t.not_cue.search(before[-40:]):
+            continue
+        if t.demonstrative.search(before[-25:]):
+            if joins is None and m.lastgroup and m.lastgroup[0] == "k" and t.joining.search(before[-60:]):
+                joins = m
             continue
         if any(a <= m.start() < b for a, b in quotes):
             continue  # words quoted from a speaker tell no new encounter
@@ -263,9 +298,17 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
                 if not t.happening.match(text, m.end(), hi):
                     continue  # "La visite avait été préparée ...": refers back
                 anaphoric = True  # "La rencontre aura lieu mardi": dates the encounter told before
+        if kind == "sommet" and t.occasion.search(before[-40:]):
+            occasion = True
+        elif rank == talk_rank and not anaphoric and not t.gathering.search(m.group()):
+            talk = True
         if best is None or rank < best[0]:
             best = (rank, m, kind, anaphoric)
-    return (best[1], best[2], best[3]) if best else None
+    if best is None:
+        if joins is None:
+            return None
+        return _Cue(joins, t.kinds[int(joins.lastgroup[1:])], anaphoric=True, joins=True)
+    return _Cue(best[1], best[2], best[3], side_talk=best[2] == "sommet" and occasion and talk)
 
 
 _SELON = re.compile(r"\W*(?:selon|d'après|according to)\b[^,]*,", re.IGNORECASE)
@@ -298,10 +341,16 @@ def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[in
     return c_lo, c_hi, lo, hi
 
 
-def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, str]) -> list[str]:
-    """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun."""
+def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, str], si: int = -1) -> list[str]:
+    """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun.
+
+    A noun that names no role (« les deux hommes ») right after an encounter of that many
+    or more stands for its first persons: the subject and whom he met, not a go-between.
+    """
     n = t.numbers.get(m.group("n").lower(), 0)
     words = t.counted_roles.get(m.group("noun").lower(), [])
+    if not words and history and history[-1].sentence >= si - 1 and len(history[-1].participants) >= n > 0:
+        return list(history[-1].participants[:n])
 
     def fits(p: str) -> bool:
         return any(w in (role_of.get(p) or "").lower() for w in words)
@@ -379,12 +428,13 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 if (not _PARTICIPLE.search(text, lo, first - sent.start)
                         and (any(sent.start + lo <= d.start < sent.start + hi for d in found_dates)
                              or t.day_shift.search(text, lo, hi)
-                             or any(sent.start + lo <= p.start < sent.start + hi for p in places))):
+                             or any(sent.start + lo <= p.start < sent.start + hi for p in places)
+                             or t.repeated.match(text, lo))):
                     frames.append(_elliptic(frames[-1], doc, sent.start, text, lo, hi, seg_persons, found_dates,
                                             t, places, starts))
             carried = [n for o, n in seg_persons] or carried
             continue
-        cue, kind, anaphoric = hit
+        cue, kind, anaphoric = hit.match, hit.kind, hit.anaphoric
         c_lo, c_hi, _, _ = _report_split(text, lo, hi, cue.start(), t)
         persons = _persons_in(spans, starts, sent.start + c_lo, sent.start + c_hi)
         rep = None
@@ -402,6 +452,16 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if not persons:
                 carried = [n for o, n in seg_persons] or carried
                 continue
+        persons = _not_senders(t, text, persons, sent.start)
+        if c_lo > lo:
+            persons = _not_sources(text, persons, spans, starts, sent.start, c_lo)
+        if hit.joins:
+            # « dont X et Y, participent à cette réunion »: they join the gathering told just before
+            src = frames[-1] if frames else (history[-1] if history else None)
+            if persons and src is not None and src.sentence >= si - 1 and _KIND_GROUP[src.kind] == _KIND_GROUP[kind]:
+                src.participants = _unique(src.participants + [n for _, n in persons])
+            carried = [n for o, n in seg_persons] or carried
+            continue
         if cue.lastgroup in ("talk", "whom") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
             carried = [n for o, n in seg_persons] or carried
             continue  # « a évoqué la question avec fermeté »: no one named to talk with
@@ -424,8 +484,11 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
+        elif not names and (nationals := _national_plural(t, content, spans, starts, sent.start + cue.start(),
+                                                          country_of, role_of)):
+            names = subjects = nationals
         elif not names and (counted := t.counted.search(content)):
-            names = _counted(counted, t, history, role_of) or list(prev_participants)
+            names = _counted(counted, t, history + frames, role_of, si) or list(prev_participants)
         elif not names and has_plural():
             names = list(prev_participants)
         if anaphoric and not names:
@@ -474,6 +537,12 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if f.place is None:
                 f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, 0, len(text))
         frames.append(f)
+        if hit.side_talk:
+            # « Réunis pour le sommet, X et Y ont eu un tête-à-tête »: the summit and their talk
+            talk = _Frame(si, f.start, "rencontre", list(f.participants), list(f.subjects))
+            for name in ("date", "date_text", "dated", "place", "place_strong", "content", "last_sentence", "title"):
+                setattr(talk, name, getattr(f, name))
+            frames.append(talk)
         carried = subjects or names or carried
         prev_subjects = f.subjects or prev_subjects
         prev_participants = f.participants or prev_participants
@@ -566,6 +635,52 @@ def _full_days(doc: Doc) -> tuple[list, list, list]:
                     latest = value
         memo = doc.memo["full_days"] = (per_sentence, last_before, latest_before)
     return memo
+
+
+def _not_senders(t: _Tables, text: str, persons: list[tuple[int, str]], base: int) -> list[tuple[int, str]]:
+    """Less the persons named as who sent something (« a remis un message de X »): not there."""
+    return [(o, n) for o, n in persons if not t.sender.search(text, max(0, o - base - 90), o - base)]
+
+
+def _not_sources(text: str, persons: list[tuple[int, str]], spans, starts: list[int], base: int,
+                 c_lo: int) -> list[tuple[int, str]]:
+    """Less the name in apposition closing a fronted « Selon le porte-parole, X, »: the source."""
+    if not persons:
+        return persons
+    first, name = persons[0]
+    if text[c_lo:first - base].strip():
+        return persons
+    i = bisect.bisect_left(starts, first)
+    end = spans[i][1] - base if i < len(spans) and spans[i][0] == first else None
+    if end is not None and text[end:end + 2].lstrip().startswith(","):
+        return [(o, n) for o, n in persons if n != name]
+    return persons
+
+
+# A window around the cue, in characters, where « les présidents russe et iranien » looks for them.
+_NATIONAL_WINDOW = 900
+
+
+def _national_plural(t: _Tables, content: str, spans, starts: list[int], at: int,
+                     country_of: dict[str, str | None], role_of: dict[str, str]) -> list[str]:
+    """« Les présidents russe, iranien et turc se sont retrouvés »: for each state, its person named
+    nearest the cue (one whose role holds the head first), within a window; all or none."""
+    m = t.national_plural.search(content)
+    if m is None:
+        return []
+    codes = [t.nationality.get(w.strip().lower()) for w in re.split(r",|\bet\b", m.group("nats"))]
+    if len(codes) < 2 or None in codes:
+        return []
+    head = m.group("head").lower().rstrip("s").split()[0]
+    lo, hi = bisect.bisect_left(starts, at - _NATIONAL_WINDOW), bisect.bisect_left(starts, at + _NATIONAL_WINDOW)
+    out = []
+    for code in codes:
+        best = min(((head not in (role_of.get(name) or "").lower(), abs(start - at), name)
+                    for start, _, name in spans[lo:hi] if country_of.get(name) == code), default=None)
+        if best is None:
+            return []
+        out.append(best[2])
+    return _unique(out)
 
 
 def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
@@ -725,6 +840,14 @@ def _shifted(date: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
 
 
+def _far_apart(a: str | None, b: str | None, days: int = 4) -> bool:
+    """Two full days more than `days` apart: not one trip."""
+    if not a or not b or len(str(a)) != 10 or len(str(b)) != 10:
+        return False
+    import datetime as dt
+    return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days) > days
+
+
 def _news_day(date: str | None, published) -> bool:
     """A full day within a week of publication: the day of the news, not a recalled one."""
     if not date or len(str(date)) != 10 or published is None:
@@ -750,7 +873,8 @@ def _resolve(frames: list[_Frame], published=None) -> list[_Frame]:
                 continue
         if f.dated or (f.date_text and not f.anaphoric_date):
             if f.participants and not f.place_strong and not f.remote:
-                src = next((g for g in reversed(out) if _shares(f, g) and g.place), None)
+                # (not from an encounter of theirs recalled from weeks before: « s'étaient vus le 11 octobre à Achgabat »)
+                src = next((g for g in reversed(out) if _shares(f, g) and g.place and not _far_apart(f.date, g.date)), None)
                 if src:
                     f.place, f.place_inherited = src.place, True
             out.append(f)
