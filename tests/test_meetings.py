@@ -577,3 +577,50 @@ def test_received_in_audience_passive_and_active(kb):
     assert brief(ms) == [("2023-05-09", None, "rencontre", ["Kazem Jalali", "Andreï Roudenko"])]
     ms = found("Le guide Ali Khamenei a reçu en audience lundi le secrétaire Sergueï Choïgou.", kb)
     assert brief(ms) == [("2023-05-08", None, "rencontre", ["Ali Khamenei", "Sergueï Choïgou"])]
+
+
+def test_an_audience_an_interview_or_a_call_with_someone(kb):
+    ms = found("Ali Larijani a eu jeudi une entrevue avec Vladimir Poutine.", kb)
+    assert brief(ms) == [("2023-05-04", None, "rencontre", ["Ali Larijani", "Vladimir Poutine"])]
+    ms = found("Le guide Ali Khamenei a accordé mardi une audience à Sergueï Choïgou.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Ali Khamenei", "Sergueï Choïgou"])]
+    ms = found("Sergueï Lavrov a eu lundi soir un appel avec son homologue iranien Abbas Araghchi.", kb)
+    assert brief(ms) == [("2023-05-08", None, "entretien téléphonique", ["Sergueï Lavrov", "Abbas Araghchi"])]
+
+
+def test_a_call_for_restraint_is_no_call(kb):
+    assert found("Sergueï Lavrov a lancé lundi un appel à la retenue.", kb) == []
+
+
+def test_a_visit_going_on_since_a_day_began_that_day(kb):
+    ms = found("Le président Massoud Pezeshkian effectue depuis lundi une visite d'État au Tadjikistan.", kb)
+    assert brief(ms) == [("2023-05-08", None, "visite", ["Massoud Pezeshkian"])]
+
+
+def test_since_still_dates_something_else_for_a_talk(kb):
+    ms = found("Depuis lundi, la frontière est fermée ; Sergueï Lavrov a rencontré mardi Abbas Araghchi.", kb)
+    assert [m["date"] for m in ms] == ["2023-05-09"]
+
+
+def test_the_day_of_the_announcement_yields_to_the_day_of_the_visit(kb):
+    ms = found("Le Kremlin a annoncé mercredi la visite de Massoud Pezeshkian en Russie la semaine prochaine.", kb)
+    assert brief(ms) == [("2023-05-15", None, "visite", ["Massoud Pezeshkian"])]
+    ms = found("Téhéran a confirmé lundi la venue d'Alexandre Novak, qui se rendra jeudi à Ispahan.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [("2023-05-11", ["Alexandre Novak"])]
+
+
+def test_the_announcement_day_stays_when_the_encounter_has_none(kb):
+    ms = found("Le Kremlin a annoncé vendredi la visite de Massoud Pezeshkian à Moscou.", kb)
+    assert brief(ms) == [("2023-05-05", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_an_anaphoric_noun_gives_its_day_to_an_encounter_dated_by_its_report(kb):
+    ms = found("Vladimir Poutine a reçu au Kremlin Ali Larijani, a indiqué vendredi le service de presse. "
+               "La rencontre a eu lieu jeudi.", kb)
+    assert brief(ms) == [("2023-05-04", "Moscou", "rencontre", ["Vladimir Poutine", "Ali Larijani"])]
+    assert ms[0]["date_text"] == "jeudi"
+
+
+def test_a_postponed_visit_is_dated_by_its_new_day_not_the_one_given_up(kb):
+    ms = found("La visite d'Abbas Araghchi à Moscou, prévue initialement en mars, a été reportée au lundi 8 mai.", kb)
+    assert brief(ms) == [("2023-05-08", "Moscou", "visite", ["Abbas Araghchi"])]

@@ -96,6 +96,8 @@ class _Tables:
     national_plural: re.Pattern
     sender: re.Pattern
     repeated: re.Pattern
+    report_before: re.Pattern
+    since: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -161,8 +163,9 @@ def _build(kb: Knowledge) -> _Tables:
         day_shift=_guarded(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
         day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
         with_word=re.compile(r"(?<![\w-])avec(?![\w-])"),
-        # (the noun's own complement may stand between: « Le sommet des BRICS s'est ouvert mardi »)
-        happening=re.compile(rf"[^,;.:«»()]{{0,60}}?(?<![\w-])(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
+        # (the noun's own complement or an apposition may stand between: « Le sommet des BRICS s'est
+        # ouvert mardi », « La visite de X, prévue en avril, a été reportée au 20 mai »)
+        happening=re.compile(rf"[^;.:«»()]{{0,80}}?(?<![\w-])(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
         recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
         apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
         national_subject=re.compile(
@@ -180,6 +183,9 @@ def _build(kb: Knowledge) -> _Tables:
             rf"\s+(?P<nats>[^\W\d_][\w-]*(?:\s*,\s*[^\W\d_][\w-]*)*\s+et\s+[^\W\d_][\w-]*)", flags),
         sender=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('sender_nouns') or []) or '(?!)'})(?:\s+[\w-]+)?\s+(?:du|de la|de l'|des|de|d')\s*"
                         rf"(?:(?!(?<![\w-])(?:à|avec|par|et)(?![\w-]))[^.;:]){{0,45}}$", flags),
+        # « a annoncé mercredi la visite de X la semaine prochaine »: « mercredi » dates the saying
+        report_before=_guarded(rf"(?<![\w-])(?:{rep})\s+(?:[\w-]+\s+)?$", flags),
+        since=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('since_start') or []) or '(?!)'})\s+(?:le\s+|la\s+|l')?$", flags),
         repeated=re.compile(rf",\s*puis\s+(?:{_alt(conf.get('repeated_complement') or []) or '(?!)'})(?![\w-])", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
@@ -491,9 +497,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             names = _counted(counted, t, history + frames, role_of, si) or list(prev_participants)
         elif not names and has_plural():
             names = list(prev_participants)
+        back: _Frame | None = None  # the encounter an anaphoric noun refers to
         if anaphoric and not names:
             # « Le tête-à-tête est prévu lundi »: the encounter told just before, on its own date
-            src = frames[-1] if frames else (history[-1] if history else None)
+            src = back = frames[-1] if frames else (history[-1] if history else None)
             if (src is None or src.sentence < si - 2 or not src.participants
                     or _KIND_GROUP[src.kind] != _KIND_GROUP[kind]):
                 carried = [n for o, n in seg_persons] or carried
@@ -527,6 +534,12 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if anaphoric and (not f.dated or f.report_dated):
             carried = [n for o, n in seg_persons] or carried
             continue  # an anaphoric noun without a date of its own tells nothing new
+        if back is not None and (back.report_dated or not back.dated) and not dates_mod.is_future_clause(back.content):
+            # « X a reçu Y, a indiqué vendredi le Kremlin. La rencontre a eu lieu jeudi »: the day of
+            # the encounter told before, which had only the day of the report
+            back.date, back.date_text, back.dated, back.report_dated = f.date, f.date_text, True, False
+            carried = [n for o, n in seg_persons] or carried
+            continue
         if not f.dated:
             f.also = bool(t.also.search(content))  # only a dateless frame looks for its occasion
             if f.shift or f.anaphoric_date:
@@ -716,8 +729,15 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
     c_lo, c_hi, cue = c_lo + base, c_hi + base, cue + base
     if not signing:
         found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - base - 80):d.start - base])
-                 or _during(text, d.end - base, cue - base)]
+                 or _during(text, d.end - base, cue - base)
+                 or (f.kind == "visite" and t.since.search(text, max(0, d.start - base - 12), d.start - base))]
     inside = [d for d in found if c_lo <= d.start < c_hi]
+    if len(inside) > 1:
+        # the date of the saying yields to one of the encounter in the same clause
+        own = [d for d in inside if d.value is not None
+               and not t.report_before.search(text, max(0, d.start - base - 40), d.start - base)]
+        if own:
+            inside = own
     pool = inside or found
     if not pool:
         return
