@@ -624,3 +624,24 @@ def test_an_anaphoric_noun_gives_its_day_to_an_encounter_dated_by_its_report(kb)
 def test_a_postponed_visit_is_dated_by_its_new_day_not_the_one_given_up(kb):
     ms = found("La visite d'Abbas Araghchi à Moscou, prévue initialement en mars, a été reportée au lundi 8 mai.", kb)
     assert brief(ms) == [("2023-05-08", "Moscou", "visite", ["Abbas Araghchi"])]
+
+
+def test_a_tally_of_encounters_is_no_new_one(kb):
+    assert found("C'est la troisième rencontre entre Vladimir Poutine et Massoud Pezeshkian cette année.", kb) == []
+    assert found("Il s'agissait du deuxième entretien entre Sergueï Lavrov et Abbas Araghchi en 2023.", kb) == []
+
+
+def test_a_title_only_subject_named_in_the_next_sentence(kb):
+    ms = found("Le président iranien se rendra jeudi à Moscou. Massoud Pezeshkian doit y signer le traité.", kb)
+    assert brief(ms) == [("2023-05-11", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_a_later_person_of_that_state_with_another_title_is_not_the_subject(kb):
+    ms = found("Le président américain avait évoqué lundi des pourparlers directs. Téhéran a choisi de négocier "
+               "avec l'émissaire américain Steve Witkoff.", kb)
+    assert [m["participants"] for m in ms if m["date"] == "2023-05-08"] == []
+
+
+def test_presenting_credentials_is_an_encounter(kb):
+    ms = found("L'ambassadeur iranien Kazem Jalali a remis mardi ses lettres de créance à Vladimir Poutine.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Kazem Jalali", "Vladimir Poutine"])]

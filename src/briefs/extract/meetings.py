@@ -169,7 +169,7 @@ def _build(kb: Knowledge) -> _Tables:
         recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
         apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
         national_subject=re.compile(
-            rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?:{_alt(conf.get('generic_heads') or []) or '(?!)'})"
+            rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?P<head>{_alt(conf.get('generic_heads') or []) or '(?!)'})"
             rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
         nationality=nationality,
         also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
@@ -509,7 +509,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
             if subject is None:
-                subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of)
+                subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of,
+                                            sent.end, role_of)
             if subject:
                 names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
@@ -696,9 +697,17 @@ def _national_plural(t: _Tables, content: str, spans, starts: list[int], at: int
     return _unique(out)
 
 
+# How far after its sentence a title-only subject may be named (« Le président iranien se rendra
+# jeudi à Moscou. Massoud Pezeshkian doit y signer ... »).
+_CATAPHORA_WINDOW = 300
+
+
 def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
-                      country_of: dict[str, str | None]) -> str | None:
-    """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`."""
+                      country_of: dict[str, str | None], after: int | None = None,
+                      role_of: dict[str, str] | None = None) -> str | None:
+    """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`;
+    when none is, the first one named soon after `after` (the end of the sentence: not an object of its own)
+    whose title, if the text gives one, holds the same head (not « l'émissaire américain » for « le président »)."""
     m = t.national_subject.match(before_cue)
     code = t.nationality.get(m.group("nat").lower()) if m else None
     if code is None:
@@ -706,6 +715,12 @@ def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
     for i in range(bisect.bisect_left(starts, at) - 1, -1, -1):
         if country_of.get(spans[i][2]) == code:
             return spans[i][2]
+    if after is not None:
+        head = m.group("head").lower()
+        for i in range(bisect.bisect_left(starts, after), bisect.bisect_left(starts, after + _CATAPHORA_WINDOW)):
+            role = ((role_of or {}).get(spans[i][2]) or "").lower()
+            if country_of.get(spans[i][2]) == code and (not role or head in role):
+                return spans[i][2]
     return None
 
 
