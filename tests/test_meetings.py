@@ -645,3 +645,27 @@ def test_a_later_person_of_that_state_with_another_title_is_not_the_subject(kb):
 def test_presenting_credentials_is_an_encounter(kb):
     ms = found("L'ambassadeur iranien Kazem Jalali a remis mardi ses lettres de créance à Vladimir Poutine.", kb)
     assert brief(ms) == [("2023-05-09", None, "rencontre", ["Kazem Jalali", "Vladimir Poutine"])]
+
+
+def test_a_relative_clause_keeps_its_own_date(kb):
+    ms = found("Vladimir Poutine, qui s'était rendu à Astrakhan en 2021, recevra jeudi Massoud Pezeshkian.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [("2023-05-11", ["Vladimir Poutine", "Massoud Pezeshkian"])]
+    ms = found("Abbas Araghchi, dont la dernière visite remonte à mars, a rencontré lundi Hakan Fidan.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [("2023-05-08", ["Abbas Araghchi", "Hakan Fidan"])]
+
+
+def test_a_date_after_the_cue_is_measured_from_its_end(kb):
+    ms = found("En 2021 déjà, Sergueï Lavrov rencontrait régulièrement Abbas Araghchi ; il recevra demain Hakan Fidan.", kb)
+    assert ("2023-05-11", ["Sergueï Lavrov", "Hakan Fidan"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_they_after_a_semicolon_are_those_who_met_before_it(kb):
+    ms = found("Sergueï Lavrov et Abbas Araghchi se sont entretenus lundi à Moscou ; ils se reverront en juin à Tabriz.", kb)
+    assert brief(ms) == [("2023-05-08", "Moscou", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"]),
+                         ("2023-06", "Tabriz", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"])]
+
+
+def test_talks_between_two_named_persons_with_a_predicate_of_time(kb):
+    ms = found("Les entretiens entre Sergueï Lavrov et Abbas Araghchi ont duré trois heures mardi à Moscou.", kb)
+    assert brief(ms) == [("2023-05-09", "Moscou", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"])]
+    assert found("L'entretien entre Vladimir Poutine et Massoud Pezeshkian a duré deux heures.", kb) == []

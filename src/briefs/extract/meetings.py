@@ -65,6 +65,7 @@ class _Tables:
     splitter: re.Pattern
     pronoun_start: re.Pattern
     plural_anaphor: re.Pattern
+    plural_start: re.Pattern
     counted: re.Pattern
     numbers: dict[str, int]
     counted_roles: dict[str, list[str]]
@@ -146,6 +147,7 @@ def _build(kb: Knowledge) -> _Tables:
         counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
         numbers=numbers,
         counted_roles=nouns,
+        plural_start=re.compile(rf"\W*(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
         plural_anaphor=_guarded(rf"(?<!\w)(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
         alias=re.compile(_word(re.escape(a) for a in conf.get("place_aliases") or {}), flags),
         alias_city=aliases,
@@ -482,7 +484,11 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 plural.append(t.plural_anaphor.search(content) is not None)
             return plural[0]
 
-        if pronoun or (lo > 0 and not subjects):
+        if lo > 0 and not subjects and not pronoun and prev_participants and t.plural_start.match(content):
+            # « ...lundi ; ils se reverront en juin »: those who met in the clause before
+            names = _unique(list(prev_participants) + names)
+            subjects = list(prev_participants)
+        elif pronoun or (lo > 0 and not subjects):
             before = _unique(n for o, n in _persons_in(spans, starts, sent.start, sent.start + c_lo))
             # the subject of the encounter told in the sentence before, else its first person
             told = history[-1].subjects[:1] if history and history[-1].sentence == si - 1 else []
@@ -531,7 +537,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             f.shift, f.shift_text = t.day_shifts.get(shifted.group().lower(), 0), doc.text[sent.start + shifted.start():sent.start + shifted.end()]
         if found_dates is None:
             found_dates = doc.sentence_dates(sent)  # memoised on the Doc, offsets absolute
-        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start)
+        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start, cue.end())
         if anaphoric and (not f.dated or f.report_dated):
             carried = [n for o, n in seg_persons] or carried
             continue  # an anaphoric noun without a date of its own tells nothing new
@@ -547,7 +553,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 f.anchors = _anchors(doc, si, sent.start + cue.start())
         f.last_sentence = si
         if not f.remote:
-            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi)
+            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi, cue.start())
             if f.place is None:
                 f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, 0, len(text))
         frames.append(f)
@@ -735,18 +741,26 @@ def _signatories(cue: re.Match, persons, base: int, subjects: list[str], names: 
 
 
 def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Tables, signing: bool,
-             base: int = 0) -> None:
+             base: int = 0, cue_end: int | None = None) -> None:
     """Nearest date to the cue in the clause; else the report's date in the sentence.
 
     A date right after "signé", "depuis ..." dates another happening and is skipped.
     `found` has offsets in the whole text; `text` (the sentence) starts at `base`.
     """
     c_lo, c_hi, cue = c_lo + base, c_hi + base, cue + base
+    cue_end = cue if cue_end is None else cue_end + base
     if not signing:
         found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - base - 80):d.start - base])
                  or _during(text, d.end - base, cue - base)
                  or (f.kind == "visite" and t.since.search(text, max(0, d.start - base - 12), d.start - base))]
     inside = [d for d in found if c_lo <= d.start < c_hi]
+    if len(inside) > 1:
+        # « X, qui s'était rendu à Téhéran en 2022, recevra jeudi Y »: the relative clause's date is its own
+        rel = _relatives(text, c_lo - base, c_hi - base, cue - base)
+        if rel:
+            main = [d for d in inside if not any(a <= d.start - base < b for a, b in rel)]
+            if main:
+                inside = main
     if len(inside) > 1:
         # the date of the saying yields to one of the encounter in the same clause
         own = [d for d in inside if d.value is not None
@@ -764,12 +778,21 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
         if anaphoric:
             f.date_text = anaphoric[0].text
         return
-    best = min(pick_from, key=lambda d: min(abs(d.start - cue), abs(d.end - cue)))
+    best = min(pick_from, key=lambda d: d.start - cue_end if d.start >= cue_end else abs(cue - d.end))
     if anaphoric and inside and best not in inside:
         f.anaphoric_date = True
         return
     f.date, f.date_text, f.dated = best.value, best.text, True
     f.report_dated = best not in inside
+
+
+# A relative clause set off by commas: « X, qui s'était rendu à Téhéran en 2022, recevra ... ».
+_RELATIVE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b[^,;:]*,", re.IGNORECASE)
+
+
+def _relatives(text: str, lo: int, hi: int, cue: int) -> list[tuple[int, int]]:
+    """The comma-enclosed relative clauses of [lo, hi) that do not hold the cue."""
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text, lo, hi) if not m.start() <= cue < m.end()]
 
 
 # « signé le 17 janvier à Moscou lors de la visite de X »: the signing happened during
@@ -784,26 +807,32 @@ def _during(text: str, date_end: int, cue: int) -> bool:
 
 
 def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], base: int, text: str,
-              lo: int, hi: int) -> tuple[str | None, bool]:
+              lo: int, hi: int, cue: int | None = None) -> tuple[str | None, bool]:
     """The city of the clause and whether `à`/`au`/`dans` introduces it.
 
     `à X` first; a city in a title or after `regagner` never; a bare city
-    ("la centrale de Bouchehr") only when nothing better is known.
+    ("la centrale de Bouchehr") only when nothing better is known; one in a
+    relative clause without the cue (« X, qui s'était rendu à Téhéran, recevra »)
+    last, and never as said to be where it happens.
     """
     cands: list[tuple[int, int, str]] = []
+    rel = _relatives(text, lo, hi, cue) if cue is not None else []
     i = bisect.bisect_left(places, base + lo, key=_start)  # places are in text order
     while i < len(places) and places[i].start < base + hi:
         p = places[i]
         i += 1
-        rel = p.start - base
-        before = text[max(0, rel - 70):rel]
+        rel_at = p.start - base
+        before = text[max(0, rel_at - 70):rel_at]
         title_at = _title_start(before, t)
         if title_at is not None and not _person_between(person_starts, p.start - len(before) + title_at, p.start):
             continue
         if t.not_here.search(before[-30:]):
             continue
         strong = t.at_before.search(before[-6:]) or t.there_before.search(before[-40:])
-        cands.append((0 if strong else 1, rel, p.name))
+        if any(a <= rel_at < b for a, b in rel):
+            cands.append((2, rel_at, p.name))
+            continue
+        cands.append((0 if strong else 1, rel_at, p.name))
     for m in t.alias.finditer(text, lo, hi):
         cands.append((0, m.start(), t.alias_city.get(m.group().casefold(), m.group())))
     if not cands:
