@@ -669,3 +669,45 @@ def test_talks_between_two_named_persons_with_a_predicate_of_time(kb):
     ms = found("Les entretiens entre Sergueï Lavrov et Abbas Araghchi ont duré trois heures mardi à Moscou.", kb)
     assert brief(ms) == [("2023-05-09", "Moscou", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"])]
     assert found("L'entretien entre Vladimir Poutine et Massoud Pezeshkian a duré deux heures.", kb) == []
+
+
+def test_a_summit_with_its_attendants_in_a_relative_clause(kb):
+    ms = found("Le sommet de l'Union eurasiatique, auquel ont assisté Vladimir Poutine, Alexandre Loukachenko et "
+               "Massoud Pezeshkian, s'est tenu jeudi à Minsk.", kb)
+    assert brief(ms) == [("2023-05-04", "Minsk", "sommet",
+                          ["Vladimir Poutine", "Alexandre Loukachenko", "Massoud Pezeshkian"])]
+
+
+def test_those_who_took_part_there_join_the_summit_told_before(kb):
+    ms = found("Le sixième sommet de la Caspienne s'est tenu mercredi à Achgabat. Vladimir Poutine, Ebrahim Raïssi "
+               "et Ilham Aliev y ont participé.", kb)
+    assert brief(ms) == [("2023-05-10", "Achgabat", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Ilham Aliev"])]
+    ms = found("Le forum de la Caspienne se tiendra du 22 au 24 octobre à Bakou. Massoud Pezeshkian y participera.", kb)
+    assert ms == []  # a forum is no summit nor meeting noun: an event
+    ms = found("La réunion des garants se tiendra le 22 octobre à Bakou. Hakan Fidan y assistera.", kb)
+    assert brief(ms) == [("2023-10-22", "Bakou", "réunion", ["Hakan Fidan"])]
+
+
+def test_a_summit_no_named_person_attends_is_no_meeting(kb):
+    assert found("Le sommet des BRICS s'est tenu mardi à Johannesburg.", kb) == []
+
+
+def test_at_the_summit_a_talk_is_a_second_encounter(kb):
+    ms = found("Au sommet de Douchanbé, le 15 septembre, Vladimir Poutine a rencontré Ebrahim Raïssi.", kb)
+    assert [m["kind"] for m in ms] == ["sommet", "rencontre"]
+    assert {(m["date"], m["place"]) for m in ms} == {("2022-09-15", "Douchanbé")}
+
+
+def test_then_with_without_a_comma(kb):
+    ms = found("En marge du sommet, jeudi à Astana, Vladimir Poutine s'est entretenu avec Massoud Pezeshkian "
+               "puis avec Recep Tayyip Erdogan.", kb)
+    assert [m["participants"] for m in ms] == [["Vladimir Poutine", "Massoud Pezeshkian"],
+                                               ["Vladimir Poutine", "Recep Tayyip Erdogan"]]
+
+
+def test_heads_of_state_meeting_is_a_summit(kb):
+    ms = found("Les chefs d'État du format d'Astana, Vladimir Poutine, Ebrahim Raïssi et Recep Tayyip Erdogan, "
+               "se sont réunis mardi à Téhéran.", kb)
+    assert brief(ms) == [("2023-05-09", "Téhéran", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Recep Tayyip Erdogan"])]
+    ms = found("Les ministres Sergueï Lavrov et Hakan Fidan se sont réunis mardi à Doha.", kb)
+    assert [m["kind"] for m in ms] == ["réunion"]

@@ -98,6 +98,7 @@ class _Tables:
     sender: re.Pattern
     repeated: re.Pattern
     report_before: re.Pattern
+    summit_subject: re.Pattern
     since: re.Pattern
 
 
@@ -167,7 +168,7 @@ def _build(kb: Knowledge) -> _Tables:
         with_word=re.compile(r"(?<![\w-])avec(?![\w-])"),
         # (the noun's own complement or an apposition may stand between: « Le sommet des BRICS s'est
         # ouvert mardi », « La visite de X, prévue en avril, a été reportée au 20 mai »)
-        happening=re.compile(rf"[^;.:«»()]{{0,80}}?(?<![\w-])(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
+        happening=re.compile(rf"[^;.:«»()]{{0,160}}?(?<![\w-])(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
         recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
         apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
         national_subject=re.compile(
@@ -186,9 +187,10 @@ def _build(kb: Knowledge) -> _Tables:
         sender=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('sender_nouns') or []) or '(?!)'})(?:\s+[\w-]+)?\s+(?:du|de la|de l'|des|de|d')\s*"
                         rf"(?:(?!(?<![\w-])(?:à|avec|par|et)(?![\w-]))[^.;:]){{0,45}}$", flags),
         # « a annoncé mercredi la visite de X la semaine prochaine »: « mercredi » dates the saying
+        summit_subject=re.compile(_word(conf.get("summit_subjects") or []) if conf.get("summit_subjects") else "(?!)", flags),
         report_before=_guarded(rf"(?<![\w-])(?:{rep})\s+(?:[\w-]+\s+)?$", flags),
         since=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('since_start') or []) or '(?!)'})\s+(?:le\s+|la\s+|l')?$", flags),
-        repeated=re.compile(rf",\s*puis\s+(?:{_alt(conf.get('repeated_complement') or []) or '(?!)'})(?![\w-])", flags),
+        repeated=re.compile(rf",?\s*puis\s+(?:{_alt(conf.get('repeated_complement') or []) or '(?!)'})(?![\w-])", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -250,6 +252,9 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+_THERE_JOINING = re.compile(r"y\s")
+
+
 @dataclass
 class _Cue:
     match: re.Match
@@ -293,6 +298,9 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
             continue
         if any(a <= m.start() < b for a, b in quotes):
             continue  # words quoted from a speaker tell no new encounter
+        if m.lastgroup and m.lastgroup[0] == "k" and _THERE_JOINING.match(ltext, m.start()):
+            joins = joins or m  # « X et Y y ont participé »: they join the gathering told before
+            continue
         anaphoric = False
         if m.lastgroup == "sign":
             kind = "rencontre"
@@ -509,9 +517,14 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             src = back = frames[-1] if frames else (history[-1] if history else None)
             if (src is None or src.sentence < si - 2 or not src.participants
                     or _KIND_GROUP[src.kind] != _KIND_GROUP[kind]):
-                carried = [n for o, n in seg_persons] or carried
-                continue
-            names, subjects = list(src.participants), list(src.subjects)
+                back = None
+                if _KIND_GROUP[kind] != 1:
+                    carried = [n for o, n in seg_persons] or carried
+                    continue
+                # « Le sommet s'est tenu mercredi à Achgabat. X et Y y ont participé »: a gathering
+                # kept without persons, for those who join it (else it stays an event)
+            else:
+                names, subjects = list(src.participants), list(src.subjects)
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
             if subject is None:
@@ -524,6 +537,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if len(names) == 1:
                 carried = subjects or carried
                 continue
+        if kind == "réunion" and t.summit_subject.search(text, c_lo, cue.start()):
+            kind = "sommet"  # heads of state meeting: a summit
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
         f.remote = bool(t.remote.search(text, lo, hi))
         f.content = content
