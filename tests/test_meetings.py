@@ -711,3 +711,22 @@ def test_heads_of_state_meeting_is_a_summit(kb):
     assert brief(ms) == [("2023-05-09", "Téhéran", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Recep Tayyip Erdogan"])]
     ms = found("Les ministres Sergueï Lavrov et Hakan Fidan se sont réunis mardi à Doha.", kb)
     assert [m["kind"] for m in ms] == ["réunion"]
+
+
+def test_staying_touring_or_flying_somewhere_is_a_visit(kb):
+    ms = found("Abbas Araghchi séjournera à Minsk du 3 au 5 juin.", kb)
+    assert brief(ms) == [("2023-06-03", "Minsk", "visite", ["Abbas Araghchi"])]
+    ms = found("Sergueï Lavrov s'est envolé mardi pour Tabriz.", kb)
+    assert brief(ms) == [("2023-05-09", "Tabriz", "visite", ["Sergueï Lavrov"])]
+    ms = found("Le ministre Abbas Araghchi a entamé lundi une tournée qui l'a mené à Bagdad.", kb)
+    assert brief(ms) == [("2023-05-08", "Bagdad", "visite", ["Abbas Araghchi"])]
+
+
+def test_after_their_own_talks_the_talks_happened(kb):
+    ms = found("Hier, Abbas Araghchi et Sergueï Lavrov ont tenu une conférence de presse à Moscou à l'issue de "
+               "leurs entretiens.", kb)
+    assert brief(ms) == [("2023-05-09", "Moscou", "rencontre", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_after_someone_elses_summit_nothing_new(kb):
+    assert found("À l'issue du sommet, Sergueï Lavrov a déclaré que la coopération progressait.", kb) == []

@@ -99,6 +99,7 @@ class _Tables:
     repeated: re.Pattern
     report_before: re.Pattern
     summit_subject: re.Pattern
+    own_occasion: re.Pattern
     since: re.Pattern
 
 
@@ -187,6 +188,7 @@ def _build(kb: Knowledge) -> _Tables:
         sender=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('sender_nouns') or []) or '(?!)'})(?:\s+[\w-]+)?\s+(?:du|de la|de l'|des|de|d')\s*"
                         rf"(?:(?!(?<![\w-])(?:à|avec|par|et)(?![\w-]))[^.;:]){{0,45}}$", flags),
         # « a annoncé mercredi la visite de X la semaine prochaine »: « mercredi » dates the saying
+        own_occasion=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('own_occasion') or []) or '(?!)'})\s*(?:leurs?|sa|son|ses)\s+(?:[\w-]+\s+)?$", flags),
         summit_subject=re.compile(_word(conf.get("summit_subjects") or []) if conf.get("summit_subjects") else "(?!)", flags),
         report_before=_guarded(rf"(?<![\w-])(?:{rep})\s+(?:[\w-]+\s+)?$", flags),
         since=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('since_start') or []) or '(?!)'})\s+(?:le\s+|la\s+|l')?$", flags),
@@ -290,7 +292,7 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     # matches), so the scan resumes there instead of reading the clause again from `lo`.
     for m in t.cue.finditer(ltext, first.start(), hi):
         before = text[lo:m.start()]
-        if t.not_cue.search(before[-40:]):
+        if t.not_cue.search(before[-40:]) and not t.own_occasion.search(before[-40:]):
             continue
         if t.demonstrative.search(before[-25:]):
             if joins is None and m.lastgroup and m.lastgroup[0] == "k" and t.joining.search(before[-60:]):
