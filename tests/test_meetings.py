@@ -730,3 +730,9 @@ def test_after_their_own_talks_the_talks_happened(kb):
 
 def test_after_someone_elses_summit_nothing_new(kb):
     assert found("À l'issue du sommet, Sergueï Lavrov a déclaré que la coopération progressait.", kb) == []
+
+
+def test_among_the_participants_are_the_summits_attendants(kb):
+    ms = found("Le sommet de l'OCS s'est ouvert jeudi à Bichkek. Parmi les participants figuraient Xi Jinping "
+               "et Massoud Pezeshkian.", kb)
+    assert brief(ms) == [("2023-05-04", "Bichkek", "sommet", ["Xi Jinping", "Massoud Pezeshkian"])]

@@ -92,6 +92,7 @@ class _Tables:
     also: re.Pattern
     nationality: dict[str, str]
     joining: re.Pattern
+    joining_starts: tuple[str, ...]
     occasion: re.Pattern
     gathering: re.Pattern
     national_plural: re.Pattern
@@ -177,6 +178,7 @@ def _build(kb: Knowledge) -> _Tables:
             rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
         nationality=nationality,
         also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
+        joining_starts=tuple(str(w).lower() for w in conf.get("joining_starts") or []) or ("\0",),
         joining=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('joining') or []) or '(?!)'})\s+(?:à|au|aux)\s+"
                          rf"(?:ces|cette|cet|ce)\s+(?:[\w-]+\s+)?$", flags),
         occasion=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('occasion_before') or []) or '(?!)'})\s*(?:du|de la|de l'|des|d'|de|le|la|l'|les|un|une|leur|ce|cette)?\s*"
@@ -254,9 +256,6 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-_THERE_JOINING = re.compile(r"y\s")
-
-
 @dataclass
 class _Cue:
     match: re.Match
@@ -300,7 +299,7 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
             continue
         if any(a <= m.start() < b for a, b in quotes):
             continue  # words quoted from a speaker tell no new encounter
-        if m.lastgroup and m.lastgroup[0] == "k" and _THERE_JOINING.match(ltext, m.start()):
+        if m.lastgroup and m.lastgroup[0] == "k" and m.group().startswith(t.joining_starts):
             joins = joins or m  # « X et Y y ont participé »: they join the gathering told before
             continue
         anaphoric = False
