@@ -736,3 +736,9 @@ def test_among_the_participants_are_the_summits_attendants(kb):
     ms = found("Le sommet de l'OCS s'est ouvert jeudi à Bichkek. Parmi les participants figuraient Xi Jinping "
                "et Massoud Pezeshkian.", kb)
     assert brief(ms) == [("2023-05-04", "Bichkek", "sommet", ["Xi Jinping", "Massoud Pezeshkian"])]
+
+
+def test_a_title_only_subject_named_after_the_report_of_its_sentence(kb):
+    ms = found("Le président iranien est attendu à Moscou la semaine prochaine, a indiqué lundi Dmitri Peskov, "
+               "sans dire si Massoud Pezeshkian signera le traité.", kb)
+    assert brief(ms) == [("2023-05-15", "Moscou", "visite", ["Massoud Pezeshkian"])]

@@ -530,7 +530,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
             if subject is None:
                 subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of,
-                                            sent.end, role_of)
+                                            sent.start + c_hi, role_of)
             if subject:
                 names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
@@ -728,7 +728,7 @@ def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
                       country_of: dict[str, str | None], after: int | None = None,
                       role_of: dict[str, str] | None = None) -> str | None:
     """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`;
-    when none is, the first one named soon after `after` (the end of the sentence: not an object of its own)
+    when none is, the first one named soon after `after` (the end of the clause: not an object of its own)
     whose title, if the text gives one, holds the same head (not « l'émissaire américain » for « le président »)."""
     m = t.national_subject.match(before_cue)
     code = t.nationality.get(m.group("nat").lower()) if m else None
