@@ -742,3 +742,14 @@ def test_a_title_only_subject_named_after_the_report_of_its_sentence(kb):
     ms = found("Le président iranien est attendu à Moscou la semaine prochaine, a indiqué lundi Dmitri Peskov, "
                "sans dire si Massoud Pezeshkian signera le traité.", kb)
     assert brief(ms) == [("2023-05-15", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_handing_something_to_a_named_person_is_an_encounter(kb):
+    ms = found("Sergueï Choïgou a remis mardi à Massoud Pezeshkian un message personnel de Vladimir Poutine.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Sergueï Choïgou", "Massoud Pezeshkian"])]
+    ms = found("Abbas Araghchi avait remis jeudi à Sotchi au président Vladimir Poutine une lettre du guide.", kb)
+    assert brief(ms) == [("2023-05-04", "Sotchi", "rencontre", ["Abbas Araghchi", "Vladimir Poutine"])]
+
+
+def test_handing_something_to_no_named_person_is_no_encounter(kb):
+    assert found("Le ministre Alexandre Novak a remis lundi au Parlement un rapport sur le gaz.", kb) == []

@@ -112,7 +112,8 @@ def _build(kb: Knowledge) -> _Tables:
     signing = _alt(str(c).lower() for c in conf.get("signing") or [])
     talk = _alt(str(c).lower() for c in conf.get("talk_with") or []) or "(?!)"
     whom = _alt(str(c).lower() for c in conf.get("before_whom") or []) or "(?!)"
-    cue_body = rf"(?:{groups}|(?P<sign>{signing})|(?P<talk>{talk})|(?P<whom>{whom}))"
+    hand = _alt(str(c).lower() for c in conf.get("hand_to") or []) or "(?!)"
+    cue_body = rf"(?:{groups}|(?P<sign>{signing})|(?P<talk>{talk})|(?P<whom>{whom})|(?P<hand>{hand}))"
     rep = _alt(conf.get("reporting") or [])
     counted = conf.get("counted_anaphors") or {}
     numbers = {str(k).lower(): int(v) for k, v in (counted.get("numbers") or {}).items()}
@@ -306,7 +307,7 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
         if m.lastgroup == "sign":
             kind = "rencontre"
             rank = t.kinds.index(kind) if kind in t.kinds else len(t.kinds)
-        elif m.lastgroup in ("talk", "whom"):
+        elif m.lastgroup in ("talk", "whom", "hand"):
             kind, rank = "rencontre", len(t.kinds)  # any cue word of the clause comes first
         else:
             rank = int(m.lastgroup[1:])
@@ -479,7 +480,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 src.participants = _unique(src.participants + [n for _, n in persons])
             carried = [n for o, n in seg_persons] or carried
             continue
-        if cue.lastgroup in ("talk", "whom") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
+        if cue.lastgroup in ("talk", "whom", "hand") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
             carried = [n for o, n in seg_persons] or carried
             continue  # « a évoqué la question avec fermeté »: no one named to talk with
         names = _unique(n for _, n in persons)
@@ -587,10 +588,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
 
 def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: int,
                  role_of: dict[str, str]) -> bool:
-    """A person named right after « avec » (talk verbs) or after the cue (« devant »), or after
+    """A person named right after « avec » (talk verbs), « à » (hand-over verbs) or after the cue (« devant »), or after
     a title of theirs (« avec l'ambassadeur d'Iran, X », « devant son homologue X »)."""
-    if cue.lastgroup == "talk":
-        w = t.with_word.search(ltext, cue.end(), hi)
+    if cue.lastgroup in ("talk", "hand"):
+        w = (t.with_word if cue.lastgroup == "talk" else _TO_WORD).search(ltext, cue.end(), hi)
         if w is None:
             return False
         at = w.end()
@@ -606,6 +607,8 @@ def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: 
     return bool(role) and (role in between or between in role)
 
 
+# « a remis mardi à X »: the one handed something.
+_TO_WORD = re.compile(r"(?<![\w-])(?:à|au)(?![\w-])")
 # A past participle: « puis approuvé par X » has a verb of its own.
 _PARTICIPLE = re.compile(r"\b[a-zàâçéèêëîïôûùü]+(?:é|ée|és|ées)\b")
 _LEADING_DET = re.compile(r"^(?:l'|le |la |les |son |sa |ses |leur |leurs )")
