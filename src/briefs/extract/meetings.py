@@ -93,10 +93,12 @@ class _Tables:
     nationality: dict[str, str]
     joining: re.Pattern
     joining_starts: tuple[str, ...]
+    joining_before: re.Pattern
     occasion: re.Pattern
     gathering: re.Pattern
     national_plural: re.Pattern
     sender: re.Pattern
+    sender_noun: re.Pattern
     repeated: re.Pattern
     report_before: re.Pattern
     summit_subject: re.Pattern
@@ -180,6 +182,7 @@ def _build(kb: Knowledge) -> _Tables:
         nationality=nationality,
         also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
         joining_starts=tuple(str(w).lower() for w in conf.get("joining_starts") or []) or ("\0",),
+        joining_before=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('joining_before') or []) or '(?!)'})\s+$", flags),
         joining=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('joining') or []) or '(?!)'})\s+(?:à|au|aux)\s+"
                          rf"(?:ces|cette|cet|ce)\s+(?:[\w-]+\s+)?$", flags),
         occasion=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('occasion_before') or []) or '(?!)'})\s*(?:du|de la|de l'|des|d'|de|le|la|l'|les|un|une|leur|ce|cette)?\s*"
@@ -188,6 +191,7 @@ def _build(kb: Knowledge) -> _Tables:
         national_plural=re.compile(
             rf"(?<![\w-])(?:les|des|aux)\s+(?P<head>{_alt(str(h).lower() for h in conf.get('plural_heads') or []) or '(?!)'})"
             rf"\s+(?P<nats>[^\W\d_][\w-]*(?:\s*,\s*[^\W\d_][\w-]*)*\s+et\s+[^\W\d_][\w-]*)", flags),
+        sender_noun=re.compile(_word(conf.get("sender_nouns") or []) if conf.get("sender_nouns") else "(?!)", flags),
         sender=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('sender_nouns') or []) or '(?!)'})(?:\s+[\w-]+)?\s+(?:du|de la|de l'|des|de|d')\s*"
                         rf"(?:(?!(?<![\w-])(?:à|avec|par|et)(?![\w-]))[^.;:]){{0,45}}$", flags),
         # « a annoncé mercredi la visite de X la semaine prochaine »: « mercredi » dates the saying
@@ -300,7 +304,8 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
             continue
         if any(a <= m.start() < b for a, b in quotes):
             continue  # words quoted from a speaker tell no new encounter
-        if m.lastgroup and m.lastgroup[0] == "k" and m.group().startswith(t.joining_starts):
+        if (m.lastgroup and m.lastgroup[0] == "k" and _KIND_GROUP.get(t.kinds[int(m.lastgroup[1:])]) == 1
+                and (m.group().startswith(t.joining_starts) or t.joining_before.search(before[-12:]))):
             joins = joins or m  # « X et Y y ont participé »: they join the gathering told before
             continue
         anaphoric = False
@@ -432,6 +437,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
     found_dates = None
     carried: list[str] = []
     quoted: list[list[tuple[int, int]]] = []
+    senders: bool | None = None
     for lo, hi in _segments(text, t):
         hit = _cue_in(text, ltext, lo, hi, t, quoted)
         seg_persons = _persons_in(spans, starts, sent.start + lo, sent.start + hi)
@@ -470,7 +476,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if not persons:
                 carried = [n for o, n in seg_persons] or carried
                 continue
-        persons = _not_senders(t, text, persons, sent.start)
+        if senders is None:
+            senders = t.sender_noun.search(text) is not None  # once per sentence
+        if senders:
+            persons = _not_senders(t, text, persons, sent.start)
         if c_lo > lo:
             persons = _not_sources(text, persons, spans, starts, sent.start, c_lo)
         if hit.joins:
@@ -835,7 +844,7 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
     last, and never as said to be where it happens.
     """
     cands: list[tuple[int, int, str]] = []
-    rel = _relatives(text, lo, hi, cue) if cue is not None else []
+    rel: list[tuple[int, int]] | None = None if cue is not None else []  # found at the first city
     i = bisect.bisect_left(places, base + lo, key=_start)  # places are in text order
     while i < len(places) and places[i].start < base + hi:
         p = places[i]
@@ -848,6 +857,8 @@ def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], 
         if t.not_here.search(before[-30:]):
             continue
         strong = t.at_before.search(before[-6:]) or t.there_before.search(before[-40:])
+        if rel is None:
+            rel = _relatives(text, lo, hi, cue)
         if any(a <= rel_at < b for a, b in rel):
             cands.append((2, rel_at, p.name))
             continue
