@@ -452,3 +452,304 @@ def test_a_headline_encounter_the_body_does_not_date_stays(kb):
                "Le président turc Recep Tayyip Erdogan a reçu mardi à Ankara Vladimir Poutine.", kb)
     assert [m["participants"] for m in ms] == [["Ilham Aliev", "Nikol Pachinian"],
                                                ["Recep Tayyip Erdogan", "Vladimir Poutine"]]
+
+
+# ---------------------------------------------------------------- summits, arrivals, co-chairing (own sentences)
+
+def test_landing_or_arriving_somewhere_is_a_visit(kb):
+    ms = found("Le ministre russe de l'Énergie Sergueï Tsivilev a atterri mardi à Ispahan.", kb)
+    assert brief(ms) == [("2023-05-09", "Ispahan", "visite", ["Sergueï Tsivilev"])]
+    ms = found("Le vice-ministre Mikhaïl Bogdanov arrivera jeudi à Damas.", kb)
+    assert brief(ms) == [("2023-05-11", "Damas", "visite", ["Mikhaïl Bogdanov"])]
+    ms = found("Le ministre iranien du Pétrole Javad Owji est en visite à Bakou depuis lundi.", kb)
+    assert [(m["place"], m["kind"], m["participants"]) for m in ms] == [("Bakou", "visite", ["Javad Owji"])]
+
+
+def test_who_welcomed_the_landed_visitor_takes_part_in_the_visit(kb):
+    ms = found("Le président Massoud Pezeshkian a atterri lundi soir à Achgabat. Il a été accueilli à l'aéroport "
+               "par le vice-Premier ministre Rachid Meredov.", kb)
+    assert brief(ms) == [("2023-05-08", "Achgabat", "visite", ["Massoud Pezeshkian", "Rachid Meredov"])]
+
+
+def test_co_chairing_a_session_is_an_encounter_of_the_chairs(kb):
+    ms = found("Alexandre Novak et Javad Owji ont coprésidé lundi à Ispahan la session de la commission mixte.", kb)
+    assert brief(ms) == [("2023-05-08", "Ispahan", "réunion", ["Alexandre Novak", "Javad Owji"])]
+    ms = found("La session de la commission se tiendra en juin à Kazan ; elle sera coprésidée par Mohsen Paknejad "
+               "et Sergueï Tsivilev.", kb)
+    assert brief(ms) == [("2023-06", "Kazan", "réunion", ["Mohsen Paknejad", "Sergueï Tsivilev"])]
+
+
+def test_a_chair_named_as_a_standing_role_is_no_encounter(kb):
+    assert found("La commission intergouvernementale, coprésidée côté russe par Alexandre Novak, "
+                 "doit se réunir en juin à Kazan.", kb) == []
+    assert found("Alexandre Novak et Javad Owji, qui coprésident la commission, ont salué les progrès.", kb) == []
+    assert found("Le président Ilham Aliev a signé un décret.", kb) == []
+
+
+def test_a_summit_noun_with_its_own_predicate_is_the_summit(kb):
+    ms = found("Le sommet de la Caspienne a réuni mardi à Achgabat Vladimir Poutine, Ebrahim Raïssi et Ilham Aliev.", kb)
+    assert brief(ms) == [("2023-05-09", "Achgabat", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Ilham Aliev"])]
+    ms = found("Le sommet de l'OCS s'est ouvert lundi à Samarcande en présence de Xi Jinping et de Narendra Modi.", kb)
+    assert brief(ms) == [("2023-05-08", "Samarcande", "sommet", ["Xi Jinping", "Narendra Modi"])]
+
+
+def test_a_talk_held_for_a_summit_is_a_second_encounter(kb):
+    ms = found("Réunis lundi à Bichkek pour le sommet de l'Union eurasiatique, Vladimir Poutine et Ilham Aliev "
+               "ont eu un tête-à-tête.", kb)
+    assert brief(ms) == [("2023-05-08", "Bichkek", "sommet", ["Vladimir Poutine", "Ilham Aliev"]),
+                         ("2023-05-08", "Bichkek", "rencontre", ["Vladimir Poutine", "Ilham Aliev"])]
+    ms = found("Lors du sommet de la CICA à Astana, mardi, Ebrahim Raïssi s'est entretenu avec Kassym-Jomart Tokaïev.", kb)
+    assert [m["kind"] for m in ms] == ["sommet", "rencontre"]
+
+
+def test_gathering_for_a_summit_is_the_summit_alone(kb):
+    ms = found("Vladimir Poutine et Ebrahim Raïssi se sont retrouvés lundi à Sotchi pour un sommet bilatéral.", kb)
+    assert brief(ms) == [("2023-05-08", "Sotchi", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi"])]
+    ms = found("En marge du sommet de l'OCS à Astana, Vladimir Poutine a reçu mardi Massoud Pezeshkian.", kb)
+    assert brief(ms) == [("2023-05-09", "Astana", "rencontre", ["Vladimir Poutine", "Massoud Pezeshkian"])]
+
+
+def test_leaders_named_by_their_nationalities_are_the_persons_of_those_states(kb):
+    ms = found("Les présidents russe, iranien et turc se sont retrouvés lundi à Téhéran pour un sommet. "
+               "Vladimir Poutine, Ebrahim Raïssi et Recep Tayyip Erdogan ont ensuite déjeuné ensemble.", kb)
+    assert brief(ms) == [("2023-05-08", "Téhéran", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Recep Tayyip Erdogan"])]
+    ms = found("Le ministre Sergueï Lavrov a parlé de la Syrie. Mardi, les chefs de la diplomatie russe et "
+               "iranien se sont réunis à Doha avec leur collègue qatari. Abbas Araghchi a salué l'échange.", kb)
+    assert brief(ms) == [("2023-05-09", "Doha", "réunion", ["Sergueï Lavrov", "Abbas Araghchi"])]
+
+
+def test_nationalities_of_no_named_person_name_no_one(kb):
+    assert found("Les présidents russe et chinois se sont retrouvés lundi à Pékin. "
+                 "Ebrahim Raïssi a salué la rencontre.", kb) == []
+
+
+def test_persons_joining_this_gathering_join_the_one_told_before(kb):
+    ms = found("Vladimir Poutine a ouvert mardi à Kazan le sommet des BRICS. Une vingtaine de dirigeants, dont "
+               "Xi Jinping et Massoud Pezeshkian, participent à cette réunion de trois jours.", kb)
+    assert brief(ms) == [("2023-05-09", "Kazan", "sommet", ["Vladimir Poutine", "Xi Jinping", "Massoud Pezeshkian"])]
+    ms = found("Ilham Aliev a inauguré lundi à Bakou le sommet de la Caspienne. Ebrahim Raïssi a pris part à ce sommet.", kb)
+    assert brief(ms) == [("2023-05-08", "Bakou", "sommet", ["Ilham Aliev", "Ebrahim Raïssi"])]
+
+
+def test_the_two_men_after_a_talk_of_three_are_its_first_two(kb):
+    ms = found("Lundi à Genève, Abbas Araghchi avait rencontré Steve Witkoff en présence de Badr al-Boussaïdi. "
+               "Les deux hommes doivent se revoir samedi à Rome.", kb)
+    assert ms[-1]["participants"] == ["Abbas Araghchi", "Steve Witkoff"]
+    assert (ms[-1]["date"], ms[-1]["place"]) == ("2023-05-13", "Rome")
+
+
+def test_then_with_another_person_repeats_the_talk(kb):
+    ms = found("Lundi, Vladimir Poutine s'est entretenu avec Xi Jinping, puis avec Narendra Modi.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [
+        ("2023-05-08", ["Vladimir Poutine", "Xi Jinping"]), ("2023-05-08", ["Vladimir Poutine", "Narendra Modi"])]
+    ms = found("Abbas Araghchi a été reçu mardi par Sergueï Lavrov, puis par Vladimir Poutine.", kb)
+    assert [m["participants"] for m in ms] == [["Abbas Araghchi", "Sergueï Lavrov"], ["Abbas Araghchi", "Vladimir Poutine"]]
+
+
+def test_place_is_not_taken_from_an_encounter_weeks_before(kb):
+    ms = found("Vladimir Poutine a reçu mardi à Kazan Massoud Pezeshkian. Les deux hommes s'étaient vus le 11 avril "
+               "à Achgabat. Jeudi, Vladimir Poutine doit s'entretenir avec Recep Tayyip Erdogan.", kb)
+    assert ms[-1]["date"] == "2023-05-11"
+    assert ms[-1]["place"] == "Kazan"
+
+
+def test_the_sender_of_a_message_is_not_there(kb):
+    ms = found("Abbas Araghchi a été reçu lundi par Vladimir Poutine, à qui il a remis un message écrit "
+               "du Guide, l'ayatollah Ali Khamenei.", kb)
+    assert brief(ms) == [("2023-05-08", None, "rencontre", ["Abbas Araghchi", "Vladimir Poutine"])]
+    ms = found("Ali Larijani a rencontré mardi Vladimir Poutine et lui a transmis une lettre de Massoud Pezeshkian.", kb)
+    assert ms[0]["participants"] == ["Ali Larijani", "Vladimir Poutine"]
+
+
+def test_the_source_in_apposition_after_selon_is_not_there(kb):
+    ms = found("Selon le porte-parole du ministère, Esmaïl Baghaï, Abbas Araghchi rencontrera jeudi Sergueï Lavrov.", kb)
+    assert brief(ms) == [("2023-05-11", None, "rencontre", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_head_of_diplomacy_with_a_nationality_is_the_foreign_minister(kb):
+    ms = found("Le ministre des Affaires étrangères Abbas Araghchi a été reçu lundi par le guide Ali Khamenei. "
+               "Le chef de la diplomatie iranienne s'est ensuite entretenu avec Hakan Fidan.", kb)
+    assert ms[-1]["participants"] == ["Abbas Araghchi", "Hakan Fidan"]
+
+
+def test_received_in_audience_passive_and_active(kb):
+    ms = found("Mardi, l'ambassadeur Kazem Jalali a été reçu en audience par le vice-ministre Andreï Roudenko.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Kazem Jalali", "Andreï Roudenko"])]
+    ms = found("Le guide Ali Khamenei a reçu en audience lundi le secrétaire Sergueï Choïgou.", kb)
+    assert brief(ms) == [("2023-05-08", None, "rencontre", ["Ali Khamenei", "Sergueï Choïgou"])]
+
+
+def test_an_audience_an_interview_or_a_call_with_someone(kb):
+    ms = found("Ali Larijani a eu jeudi une entrevue avec Vladimir Poutine.", kb)
+    assert brief(ms) == [("2023-05-04", None, "rencontre", ["Ali Larijani", "Vladimir Poutine"])]
+    ms = found("Le guide Ali Khamenei a accordé mardi une audience à Sergueï Choïgou.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Ali Khamenei", "Sergueï Choïgou"])]
+    ms = found("Sergueï Lavrov a eu lundi soir un appel avec son homologue iranien Abbas Araghchi.", kb)
+    assert brief(ms) == [("2023-05-08", None, "entretien téléphonique", ["Sergueï Lavrov", "Abbas Araghchi"])]
+
+
+def test_a_call_for_restraint_is_no_call(kb):
+    assert found("Sergueï Lavrov a lancé lundi un appel à la retenue.", kb) == []
+
+
+def test_a_visit_going_on_since_a_day_began_that_day(kb):
+    ms = found("Le président Massoud Pezeshkian effectue depuis lundi une visite d'État au Tadjikistan.", kb)
+    assert brief(ms) == [("2023-05-08", None, "visite", ["Massoud Pezeshkian"])]
+
+
+def test_since_still_dates_something_else_for_a_talk(kb):
+    ms = found("Depuis lundi, la frontière est fermée ; Sergueï Lavrov a rencontré mardi Abbas Araghchi.", kb)
+    assert [m["date"] for m in ms] == ["2023-05-09"]
+
+
+def test_the_day_of_the_announcement_yields_to_the_day_of_the_visit(kb):
+    ms = found("Le Kremlin a annoncé mercredi la visite de Massoud Pezeshkian en Russie la semaine prochaine.", kb)
+    assert brief(ms) == [("2023-05-15", None, "visite", ["Massoud Pezeshkian"])]
+    ms = found("Téhéran a confirmé lundi la venue d'Alexandre Novak, qui se rendra jeudi à Ispahan.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [("2023-05-11", ["Alexandre Novak"])]
+
+
+def test_the_announcement_day_stays_when_the_encounter_has_none(kb):
+    ms = found("Le Kremlin a annoncé vendredi la visite de Massoud Pezeshkian à Moscou.", kb)
+    assert brief(ms) == [("2023-05-05", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_an_anaphoric_noun_gives_its_day_to_an_encounter_dated_by_its_report(kb):
+    ms = found("Vladimir Poutine a reçu au Kremlin Ali Larijani, a indiqué vendredi le service de presse. "
+               "La rencontre a eu lieu jeudi.", kb)
+    assert brief(ms) == [("2023-05-04", "Moscou", "rencontre", ["Vladimir Poutine", "Ali Larijani"])]
+    assert ms[0]["date_text"] == "jeudi"
+
+
+def test_a_postponed_visit_is_dated_by_its_new_day_not_the_one_given_up(kb):
+    ms = found("La visite d'Abbas Araghchi à Moscou, prévue initialement en mars, a été reportée au lundi 8 mai.", kb)
+    assert brief(ms) == [("2023-05-08", "Moscou", "visite", ["Abbas Araghchi"])]
+
+
+def test_a_tally_of_encounters_is_no_new_one(kb):
+    assert found("C'est la troisième rencontre entre Vladimir Poutine et Massoud Pezeshkian cette année.", kb) == []
+    assert found("Il s'agissait du deuxième entretien entre Sergueï Lavrov et Abbas Araghchi en 2023.", kb) == []
+
+
+def test_a_title_only_subject_named_in_the_next_sentence(kb):
+    ms = found("Le président iranien se rendra jeudi à Moscou. Massoud Pezeshkian doit y signer le traité.", kb)
+    assert brief(ms) == [("2023-05-11", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_a_later_person_of_that_state_with_another_title_is_not_the_subject(kb):
+    ms = found("Le président américain avait évoqué lundi des pourparlers directs. Téhéran a choisi de négocier "
+               "avec l'émissaire américain Steve Witkoff.", kb)
+    assert [m["participants"] for m in ms if m["date"] == "2023-05-08"] == []
+
+
+def test_presenting_credentials_is_an_encounter(kb):
+    ms = found("L'ambassadeur iranien Kazem Jalali a remis mardi ses lettres de créance à Vladimir Poutine.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Kazem Jalali", "Vladimir Poutine"])]
+
+
+def test_a_relative_clause_keeps_its_own_date(kb):
+    ms = found("Vladimir Poutine, qui s'était rendu à Astrakhan en 2021, recevra jeudi Massoud Pezeshkian.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [("2023-05-11", ["Vladimir Poutine", "Massoud Pezeshkian"])]
+    ms = found("Abbas Araghchi, dont la dernière visite remonte à mars, a rencontré lundi Hakan Fidan.", kb)
+    assert [(m["date"], m["participants"]) for m in ms] == [("2023-05-08", ["Abbas Araghchi", "Hakan Fidan"])]
+
+
+def test_a_date_after_the_cue_is_measured_from_its_end(kb):
+    ms = found("En 2021 déjà, Sergueï Lavrov rencontrait régulièrement Abbas Araghchi ; il recevra demain Hakan Fidan.", kb)
+    assert ("2023-05-11", ["Sergueï Lavrov", "Hakan Fidan"]) in [(m["date"], m["participants"]) for m in ms]
+
+
+def test_they_after_a_semicolon_are_those_who_met_before_it(kb):
+    ms = found("Sergueï Lavrov et Abbas Araghchi se sont entretenus lundi à Moscou ; ils se reverront en juin à Tabriz.", kb)
+    assert brief(ms) == [("2023-05-08", "Moscou", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"]),
+                         ("2023-06", "Tabriz", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"])]
+
+
+def test_talks_between_two_named_persons_with_a_predicate_of_time(kb):
+    ms = found("Les entretiens entre Sergueï Lavrov et Abbas Araghchi ont duré trois heures mardi à Moscou.", kb)
+    assert brief(ms) == [("2023-05-09", "Moscou", "rencontre", ["Sergueï Lavrov", "Abbas Araghchi"])]
+    assert found("L'entretien entre Vladimir Poutine et Massoud Pezeshkian a duré deux heures.", kb) == []
+
+
+def test_a_summit_with_its_attendants_in_a_relative_clause(kb):
+    ms = found("Le sommet de l'Union eurasiatique, auquel ont assisté Vladimir Poutine, Alexandre Loukachenko et "
+               "Massoud Pezeshkian, s'est tenu jeudi à Minsk.", kb)
+    assert brief(ms) == [("2023-05-04", "Minsk", "sommet",
+                          ["Vladimir Poutine", "Alexandre Loukachenko", "Massoud Pezeshkian"])]
+
+
+def test_those_who_took_part_there_join_the_summit_told_before(kb):
+    ms = found("Le sixième sommet de la Caspienne s'est tenu mercredi à Achgabat. Vladimir Poutine, Ebrahim Raïssi "
+               "et Ilham Aliev y ont participé.", kb)
+    assert brief(ms) == [("2023-05-10", "Achgabat", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Ilham Aliev"])]
+    ms = found("Le forum de la Caspienne se tiendra du 22 au 24 octobre à Bakou. Massoud Pezeshkian y participera.", kb)
+    assert ms == []  # a forum is no summit nor meeting noun: an event
+    ms = found("La réunion des garants se tiendra le 22 octobre à Bakou. Hakan Fidan y assistera.", kb)
+    assert brief(ms) == [("2023-10-22", "Bakou", "réunion", ["Hakan Fidan"])]
+
+
+def test_a_summit_no_named_person_attends_is_no_meeting(kb):
+    assert found("Le sommet des BRICS s'est tenu mardi à Johannesburg.", kb) == []
+
+
+def test_at_the_summit_a_talk_is_a_second_encounter(kb):
+    ms = found("Au sommet de Douchanbé, le 15 septembre, Vladimir Poutine a rencontré Ebrahim Raïssi.", kb)
+    assert [m["kind"] for m in ms] == ["sommet", "rencontre"]
+    assert {(m["date"], m["place"]) for m in ms} == {("2022-09-15", "Douchanbé")}
+
+
+def test_then_with_without_a_comma(kb):
+    ms = found("En marge du sommet, jeudi à Astana, Vladimir Poutine s'est entretenu avec Massoud Pezeshkian "
+               "puis avec Recep Tayyip Erdogan.", kb)
+    assert [m["participants"] for m in ms] == [["Vladimir Poutine", "Massoud Pezeshkian"],
+                                               ["Vladimir Poutine", "Recep Tayyip Erdogan"]]
+
+
+def test_heads_of_state_meeting_is_a_summit(kb):
+    ms = found("Les chefs d'État du format d'Astana, Vladimir Poutine, Ebrahim Raïssi et Recep Tayyip Erdogan, "
+               "se sont réunis mardi à Téhéran.", kb)
+    assert brief(ms) == [("2023-05-09", "Téhéran", "sommet", ["Vladimir Poutine", "Ebrahim Raïssi", "Recep Tayyip Erdogan"])]
+    ms = found("Les ministres Sergueï Lavrov et Hakan Fidan se sont réunis mardi à Doha.", kb)
+    assert [m["kind"] for m in ms] == ["réunion"]
+
+
+def test_staying_touring_or_flying_somewhere_is_a_visit(kb):
+    ms = found("Abbas Araghchi séjournera à Minsk du 3 au 5 juin.", kb)
+    assert brief(ms) == [("2023-06-03", "Minsk", "visite", ["Abbas Araghchi"])]
+    ms = found("Sergueï Lavrov s'est envolé mardi pour Tabriz.", kb)
+    assert brief(ms) == [("2023-05-09", "Tabriz", "visite", ["Sergueï Lavrov"])]
+    ms = found("Le ministre Abbas Araghchi a entamé lundi une tournée qui l'a mené à Bagdad.", kb)
+    assert brief(ms) == [("2023-05-08", "Bagdad", "visite", ["Abbas Araghchi"])]
+
+
+def test_after_their_own_talks_the_talks_happened(kb):
+    ms = found("Hier, Abbas Araghchi et Sergueï Lavrov ont tenu une conférence de presse à Moscou à l'issue de "
+               "leurs entretiens.", kb)
+    assert brief(ms) == [("2023-05-09", "Moscou", "rencontre", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_after_someone_elses_summit_nothing_new(kb):
+    assert found("À l'issue du sommet, Sergueï Lavrov a déclaré que la coopération progressait.", kb) == []
+
+
+def test_among_the_participants_are_the_summits_attendants(kb):
+    ms = found("Le sommet de l'OCS s'est ouvert jeudi à Bichkek. Parmi les participants figuraient Xi Jinping "
+               "et Massoud Pezeshkian.", kb)
+    assert brief(ms) == [("2023-05-04", "Bichkek", "sommet", ["Xi Jinping", "Massoud Pezeshkian"])]
+
+
+def test_a_title_only_subject_named_after_the_report_of_its_sentence(kb):
+    ms = found("Le président iranien est attendu à Moscou la semaine prochaine, a indiqué lundi Dmitri Peskov, "
+               "sans dire si Massoud Pezeshkian signera le traité.", kb)
+    assert brief(ms) == [("2023-05-15", "Moscou", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_handing_something_to_a_named_person_is_an_encounter(kb):
+    ms = found("Sergueï Choïgou a remis mardi à Massoud Pezeshkian un message personnel de Vladimir Poutine.", kb)
+    assert brief(ms) == [("2023-05-09", None, "rencontre", ["Sergueï Choïgou", "Massoud Pezeshkian"])]
+    ms = found("Abbas Araghchi avait remis jeudi à Sotchi au président Vladimir Poutine une lettre du guide.", kb)
+    assert brief(ms) == [("2023-05-04", "Sotchi", "rencontre", ["Abbas Araghchi", "Vladimir Poutine"])]
+
+
+def test_handing_something_to_no_named_person_is_no_encounter(kb):
+    assert found("Le ministre Alexandre Novak a remis lundi au Parlement un rapport sur le gaz.", kb) == []

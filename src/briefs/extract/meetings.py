@@ -65,6 +65,7 @@ class _Tables:
     splitter: re.Pattern
     pronoun_start: re.Pattern
     plural_anaphor: re.Pattern
+    plural_start: re.Pattern
     counted: re.Pattern
     numbers: dict[str, int]
     counted_roles: dict[str, list[str]]
@@ -90,6 +91,19 @@ class _Tables:
     national_subject: re.Pattern
     also: re.Pattern
     nationality: dict[str, str]
+    joining: re.Pattern
+    joining_starts: tuple[str, ...]
+    joining_before: re.Pattern
+    occasion: re.Pattern
+    gathering: re.Pattern
+    national_plural: re.Pattern
+    sender: re.Pattern
+    sender_noun: re.Pattern
+    repeated: re.Pattern
+    report_before: re.Pattern
+    summit_subject: re.Pattern
+    own_occasion: re.Pattern
+    since: re.Pattern
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -100,7 +114,8 @@ def _build(kb: Knowledge) -> _Tables:
     signing = _alt(str(c).lower() for c in conf.get("signing") or [])
     talk = _alt(str(c).lower() for c in conf.get("talk_with") or []) or "(?!)"
     whom = _alt(str(c).lower() for c in conf.get("before_whom") or []) or "(?!)"
-    cue_body = rf"(?:{groups}|(?P<sign>{signing})|(?P<talk>{talk})|(?P<whom>{whom}))"
+    hand = _alt(str(c).lower() for c in conf.get("hand_to") or []) or "(?!)"
+    cue_body = rf"(?:{groups}|(?P<sign>{signing})|(?P<talk>{talk})|(?P<whom>{whom})|(?P<hand>{hand}))"
     rep = _alt(conf.get("reporting") or [])
     counted = conf.get("counted_anaphors") or {}
     numbers = {str(k).lower(): int(v) for k, v in (counted.get("numbers") or {}).items()}
@@ -138,6 +153,7 @@ def _build(kb: Knowledge) -> _Tables:
         counted=re.compile(rf"\b(?:les|the)\s+(?P<n>{_alt(re.escape(n) for n in numbers) or 'x^'})\s+(?P<noun>{_alt(re.escape(n) for n in nouns) or 'x^'})(?!\w)", flags),
         numbers=numbers,
         counted_roles=nouns,
+        plural_start=re.compile(rf"\W*(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
         plural_anaphor=_guarded(rf"(?<!\w)(?:{_alt(conf.get('plural_anaphors') or [])})(?!\w)", flags),
         alias=re.compile(_word(re.escape(a) for a in conf.get("place_aliases") or {}), flags),
         alias_city=aliases,
@@ -149,20 +165,41 @@ def _build(kb: Knowledge) -> _Tables:
         circumstantial=re.compile(_alt(conf.get("circumstantial") or []), flags),
         there_before=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('there_before') or [])})\s+(?:[\w-]+\s+){{0,2}}$", flags),
         synonyms=re.compile(rf"(?:^|\W)(?:le|la|l')\s*(?P<syn>{_alt(re.escape(str(k).lower()) for k in synonyms) or '(?!)'})"
-                            rf"(?:\s+[\w-]+){{0,3}}\s*$"),
+                            rf"(?:\s+[\w'-]+){{0,3}}\s*$"),
         synonym_heads={str(k).lower(): str(v).lower() for k, v in synonyms.items()},
         parallel=re.compile(_word(conf.get("parallel") or []) if conf.get("parallel") else "(?!)", flags),
         day_shift=_guarded(rf"(?<![\w-])(?:{_alt(re.escape(str(k)) for k in shifts) or '(?!)'})(?![\w-])(?!\s+(?:de|du|des|d')\b)", flags),
         day_shifts={str(k).lower(): int(v) for k, v in shifts.items()},
         with_word=re.compile(r"(?<![\w-])avec(?![\w-])"),
-        happening=re.compile(rf"\s*(?:[\w-]+\s+)?(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
+        # (the noun's own complement or an apposition may stand between: « Le sommet des BRICS s'est
+        # ouvert mardi », « La visite de X, prévue en avril, a été reportée au 20 mai »)
+        happening=re.compile(rf"[^;.:«»()]{{0,160}}?(?<![\w-])(?:{_alt(conf.get('anaphoric_when') or []) or '(?!)'})(?![\w-])", flags),
         recalling=re.compile(_word(conf.get("recalling") or []) if conf.get("recalling") else "(?!)", flags),
         apposition_shift=re.compile(rf",\s*(?:{_alt(conf.get('apposition_shift') or []) or '(?!)'})\s+(?:[\w-]+\s+)?$", flags),
         national_subject=re.compile(
-            rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?:{_alt(conf.get('generic_heads') or []) or '(?!)'})"
+            rf"^\W*(?:[^,;:«»\"]{{1,40}},\s*)?(?:le|la|l')\s*(?P<head>{_alt(conf.get('generic_heads') or []) or '(?!)'})"
             rf"\s+(?P<nat>[^\W\d_][\w-]*)", flags),
         nationality=nationality,
         also=re.compile(_word(conf.get("also") or []) if conf.get("also") else "(?!)", flags),
+        joining_starts=tuple(str(w).lower() for w in conf.get("joining_starts") or []) or ("\0",),
+        joining_before=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('joining_before') or []) or '(?!)'})\s+$", flags),
+        joining=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('joining') or []) or '(?!)'})\s+(?:à|au|aux)\s+"
+                         rf"(?:ces|cette|cet|ce)\s+(?:[\w-]+\s+)?$", flags),
+        occasion=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('occasion_before') or []) or '(?!)'})\s*(?:du|de la|de l'|des|d'|de|le|la|l'|les|un|une|leur|ce|cette)?\s*"
+                          rf"(?:[\w-]+\s+)?$", flags),
+        gathering=re.compile(_word(conf.get("gathering") or []) if conf.get("gathering") else "(?!)", flags),
+        national_plural=re.compile(
+            rf"(?<![\w-])(?:les|des|aux)\s+(?P<head>{_alt(str(h).lower() for h in conf.get('plural_heads') or []) or '(?!)'})"
+            rf"\s+(?P<nats>[^\W\d_][\w-]*(?:\s*,\s*[^\W\d_][\w-]*)*\s+et\s+[^\W\d_][\w-]*)", flags),
+        sender_noun=re.compile(_word(conf.get("sender_nouns") or []) if conf.get("sender_nouns") else "(?!)", flags),
+        sender=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('sender_nouns') or []) or '(?!)'})(?:\s+[\w-]+)?\s+(?:du|de la|de l'|des|de|d')\s*"
+                        rf"(?:(?!(?<![\w-])(?:à|avec|par|et)(?![\w-]))[^.;:]){{0,45}}$", flags),
+        # « a annoncé mercredi la visite de X la semaine prochaine »: « mercredi » dates the saying
+        own_occasion=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('own_occasion') or []) or '(?!)'})\s*(?:leurs?|sa|son|ses)\s+(?:[\w-]+\s+)?$", flags),
+        summit_subject=re.compile(_word(conf.get("summit_subjects") or []) if conf.get("summit_subjects") else "(?!)", flags),
+        report_before=_guarded(rf"(?<![\w-])(?:{rep})\s+(?:[\w-]+\s+)?$", flags),
+        since=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('since_start') or []) or '(?!)'})\s+(?:le\s+|la\s+|l')?$", flags),
+        repeated=re.compile(rf",?\s*puis\s+(?:{_alt(conf.get('repeated_complement') or []) or '(?!)'})(?![\w-])", flags),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -224,15 +261,28 @@ def _segments(text: str, t: _Tables) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+@dataclass
+class _Cue:
+    match: re.Match
+    kind: str
+    anaphoric: bool = False     # a noun referring back, dated by its predicate
+    joins: bool = False         # « participent à cette réunion »: its persons join the gathering told before
+    side_talk: bool = False     # « pour le sommet, X et Y ont eu un tête-à-tête »: also a bilateral talk
+
+
 def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
-            quoted: list[list[tuple[int, int]]]) -> tuple[re.Match, str, bool] | None:
+            quoted: list[list[tuple[int, int]]]) -> _Cue | None:
     """The cue of a clause: the first valid one of the highest-ranked kind, and whether
     it is an anaphoric noun dated by its predicate (« Le tête-à-tête est prévu lundi »).
 
     Cues after a postposed report (", a affirmé X dans un entretien publié")
-    belong to the report, not to the meeting.
+    belong to the report, not to the meeting. A summit that is the occasion of
+    a talk told in the same clause gives both (`side_talk`).
     """
     best: tuple[int, re.Match, str, bool] | None = None
+    joins: re.Match | None = None
+    occasion = talk = False
+    talk_rank = t.kinds.index("rencontre") if "rencontre" in t.kinds else -1
     first = t.cue.search(ltext, lo, hi)
     if first is None:
         return None
@@ -246,15 +296,23 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     # matches), so the scan resumes there instead of reading the clause again from `lo`.
     for m in t.cue.finditer(ltext, first.start(), hi):
         before = text[lo:m.start()]
-        if t.not_cue.search(before[-40:]) or t.demonstrative.search(before[-25:]):
+        if t.not_cue.search(before[-40:]) and not t.own_occasion.search(before[-40:]):
+            continue
+        if t.demonstrative.search(before[-25:]):
+            if joins is None and m.lastgroup and m.lastgroup[0] == "k" and t.joining.search(before[-60:]):
+                joins = m
             continue
         if any(a <= m.start() < b for a, b in quotes):
             continue  # words quoted from a speaker tell no new encounter
+        if (m.lastgroup and m.lastgroup[0] == "k" and _KIND_GROUP.get(t.kinds[int(m.lastgroup[1:])]) == 1
+                and (m.group().startswith(t.joining_starts) or t.joining_before.search(before[-12:]))):
+            joins = joins or m  # « X et Y y ont participé »: they join the gathering told before
+            continue
         anaphoric = False
         if m.lastgroup == "sign":
             kind = "rencontre"
             rank = t.kinds.index(kind) if kind in t.kinds else len(t.kinds)
-        elif m.lastgroup in ("talk", "whom"):
+        elif m.lastgroup in ("talk", "whom", "hand"):
             kind, rank = "rencontre", len(t.kinds)  # any cue word of the clause comes first
         else:
             rank = int(m.lastgroup[1:])
@@ -263,9 +321,17 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
                 if not t.happening.match(text, m.end(), hi):
                     continue  # "La visite avait été préparée ...": refers back
                 anaphoric = True  # "La rencontre aura lieu mardi": dates the encounter told before
+        if kind == "sommet" and t.occasion.search(before[-40:]):
+            occasion = True
+        elif rank == talk_rank and not anaphoric and not t.gathering.search(m.group()):
+            talk = True
         if best is None or rank < best[0]:
             best = (rank, m, kind, anaphoric)
-    return (best[1], best[2], best[3]) if best else None
+    if best is None:
+        if joins is None:
+            return None
+        return _Cue(joins, t.kinds[int(joins.lastgroup[1:])], anaphoric=True, joins=True)
+    return _Cue(best[1], best[2], best[3], side_talk=best[2] == "sommet" and occasion and talk)
 
 
 _SELON = re.compile(r"\W*(?:selon|d'après|according to)\b[^,]*,", re.IGNORECASE)
@@ -298,10 +364,16 @@ def _report_split(text: str, lo: int, hi: int, cue: int, t: _Tables) -> tuple[in
     return c_lo, c_hi, lo, hi
 
 
-def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, str]) -> list[str]:
-    """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun."""
+def _counted(m: re.Match, t: _Tables, history: list[_Frame], role_of: dict[str, str], si: int = -1) -> list[str]:
+    """"Les trois dirigeants": the latest meeting of three persons whose roles fit the noun.
+
+    A noun that names no role (« les deux hommes ») right after an encounter of that many
+    or more stands for its first persons: the subject and whom he met, not a go-between.
+    """
     n = t.numbers.get(m.group("n").lower(), 0)
     words = t.counted_roles.get(m.group("noun").lower(), [])
+    if not words and history and history[-1].sentence >= si - 1 and len(history[-1].participants) >= n > 0:
+        return list(history[-1].participants[:n])
 
     def fits(p: str) -> bool:
         return any(w in (role_of.get(p) or "").lower() for w in words)
@@ -365,6 +437,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
     found_dates = None
     carried: list[str] = []
     quoted: list[list[tuple[int, int]]] = []
+    senders: bool | None = None
     for lo, hi in _segments(text, t):
         hit = _cue_in(text, ltext, lo, hi, t, quoted)
         seg_persons = _persons_in(spans, starts, sent.start + lo, sent.start + hi)
@@ -379,12 +452,13 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 if (not _PARTICIPLE.search(text, lo, first - sent.start)
                         and (any(sent.start + lo <= d.start < sent.start + hi for d in found_dates)
                              or t.day_shift.search(text, lo, hi)
-                             or any(sent.start + lo <= p.start < sent.start + hi for p in places))):
+                             or any(sent.start + lo <= p.start < sent.start + hi for p in places)
+                             or t.repeated.match(text, lo))):
                     frames.append(_elliptic(frames[-1], doc, sent.start, text, lo, hi, seg_persons, found_dates,
                                             t, places, starts))
             carried = [n for o, n in seg_persons] or carried
             continue
-        cue, kind, anaphoric = hit
+        cue, kind, anaphoric = hit.match, hit.kind, hit.anaphoric
         c_lo, c_hi, _, _ = _report_split(text, lo, hi, cue.start(), t)
         persons = _persons_in(spans, starts, sent.start + c_lo, sent.start + c_hi)
         rep = None
@@ -402,7 +476,20 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if not persons:
                 carried = [n for o, n in seg_persons] or carried
                 continue
-        if cue.lastgroup in ("talk", "whom") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
+        if senders is None:
+            senders = t.sender_noun.search(text) is not None  # once per sentence
+        if senders:
+            persons = _not_senders(t, text, persons, sent.start)
+        if c_lo > lo:
+            persons = _not_sources(text, persons, spans, starts, sent.start, c_lo)
+        if hit.joins:
+            # « dont X et Y, participent à cette réunion »: they join the gathering told just before
+            src = frames[-1] if frames else (history[-1] if history else None)
+            if persons and src is not None and src.sentence >= si - 1 and _KIND_GROUP[src.kind] == _KIND_GROUP[kind]:
+                src.participants = _unique(src.participants + [n for _, n in persons])
+            carried = [n for o, n in seg_persons] or carried
+            continue
+        if cue.lastgroup in ("talk", "whom", "hand") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
             carried = [n for o, n in seg_persons] or carried
             continue  # « a évoqué la question avec fermeté »: no one named to talk with
         names = _unique(n for _, n in persons)
@@ -416,7 +503,11 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 plural.append(t.plural_anaphor.search(content) is not None)
             return plural[0]
 
-        if pronoun or (lo > 0 and not subjects):
+        if lo > 0 and not subjects and not pronoun and prev_participants and t.plural_start.match(content):
+            # « ...lundi ; ils se reverront en juin »: those who met in the clause before
+            names = _unique(list(prev_participants) + names)
+            subjects = list(prev_participants)
+        elif pronoun or (lo > 0 and not subjects):
             before = _unique(n for o, n in _persons_in(spans, starts, sent.start, sent.start + c_lo))
             # the subject of the encounter told in the sentence before, else its first person
             told = history[-1].subjects[:1] if history and history[-1].sentence == si - 1 else []
@@ -424,22 +515,32 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 [prev_sentence_first] if prev_sentence_first else prev_subjects[:1])
             names = _unique(subject + names)
             subjects = _unique(subject + subjects)
+        elif not names and (nationals := _national_plural(t, content, spans, starts, sent.start + cue.start(),
+                                                          country_of, role_of)):
+            names = subjects = nationals
         elif not names and (counted := t.counted.search(content)):
-            names = _counted(counted, t, history, role_of) or list(prev_participants)
+            names = _counted(counted, t, history + frames, role_of, si) or list(prev_participants)
         elif not names and has_plural():
             names = list(prev_participants)
+        back: _Frame | None = None  # the encounter an anaphoric noun refers to
         if anaphoric and not names:
             # « Le tête-à-tête est prévu lundi »: the encounter told just before, on its own date
-            src = frames[-1] if frames else (history[-1] if history else None)
+            src = back = frames[-1] if frames else (history[-1] if history else None)
             if (src is None or src.sentence < si - 2 or not src.participants
                     or _KIND_GROUP[src.kind] != _KIND_GROUP[kind]):
-                carried = [n for o, n in seg_persons] or carried
-                continue
-            names, subjects = list(src.participants), list(src.subjects)
+                back = None
+                if _KIND_GROUP[kind] != 1:
+                    carried = [n for o, n in seg_persons] or carried
+                    continue
+                # « Le sommet s'est tenu mercredi à Achgabat. X et Y y ont participé »: a gathering
+                # kept without persons, for those who join it (else it stays an event)
+            else:
+                names, subjects = list(src.participants), list(src.subjects)
         if not subjects:
             subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
             if subject is None:
-                subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of)
+                subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of,
+                                            sent.start + c_hi, role_of)
             if subject:
                 names, subjects = _unique([subject] + names), [subject]
         if cue.lastgroup == "sign":
@@ -447,6 +548,8 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if len(names) == 1:
                 carried = subjects or carried
                 continue
+        if kind == "réunion" and t.summit_subject.search(text, c_lo, cue.start()):
+            kind = "sommet"  # heads of state meeting: a summit
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
         f.remote = bool(t.remote.search(text, lo, hi))
         f.content = content
@@ -460,20 +563,32 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             f.shift, f.shift_text = t.day_shifts.get(shifted.group().lower(), 0), doc.text[sent.start + shifted.start():sent.start + shifted.end()]
         if found_dates is None:
             found_dates = doc.sentence_dates(sent)  # memoised on the Doc, offsets absolute
-        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start)
+        _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start, cue.end())
         if anaphoric and (not f.dated or f.report_dated):
             carried = [n for o, n in seg_persons] or carried
             continue  # an anaphoric noun without a date of its own tells nothing new
+        if back is not None and (back.report_dated or not back.dated) and not dates_mod.is_future_clause(back.content):
+            # « X a reçu Y, a indiqué vendredi le Kremlin. La rencontre a eu lieu jeudi »: the day of
+            # the encounter told before, which had only the day of the report
+            back.date, back.date_text, back.dated, back.report_dated = f.date, f.date_text, True, False
+            carried = [n for o, n in seg_persons] or carried
+            continue
         if not f.dated:
             f.also = bool(t.also.search(content))  # only a dateless frame looks for its occasion
             if f.shift or f.anaphoric_date:
                 f.anchors = _anchors(doc, si, sent.start + cue.start())
         f.last_sentence = si
         if not f.remote:
-            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi)
+            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi, cue.start())
             if f.place is None:
                 f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, 0, len(text))
         frames.append(f)
+        if hit.side_talk:
+            # « Réunis pour le sommet, X et Y ont eu un tête-à-tête »: the summit and their talk
+            talk = _Frame(si, f.start, "rencontre", list(f.participants), list(f.subjects))
+            for name in ("date", "date_text", "dated", "place", "place_strong", "content", "last_sentence", "title"):
+                setattr(talk, name, getattr(f, name))
+            frames.append(talk)
         carried = subjects or names or carried
         prev_subjects = f.subjects or prev_subjects
         prev_participants = f.participants or prev_participants
@@ -482,10 +597,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
 
 def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: int,
                  role_of: dict[str, str]) -> bool:
-    """A person named right after « avec » (talk verbs) or after the cue (« devant »), or after
+    """A person named right after « avec » (talk verbs), « à » (hand-over verbs) or after the cue (« devant »), or after
     a title of theirs (« avec l'ambassadeur d'Iran, X », « devant son homologue X »)."""
-    if cue.lastgroup == "talk":
-        w = t.with_word.search(ltext, cue.end(), hi)
+    if cue.lastgroup in ("talk", "hand"):
+        w = (t.with_word if cue.lastgroup == "talk" else _TO_WORD).search(ltext, cue.end(), hi)
         if w is None:
             return False
         at = w.end()
@@ -501,6 +616,8 @@ def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: 
     return bool(role) and (role in between or between in role)
 
 
+# « a remis mardi à X »: the one handed something.
+_TO_WORD = re.compile(r"(?<![\w-])(?:à|au)(?![\w-])")
 # A past participle: « puis approuvé par X » has a verb of its own.
 _PARTICIPLE = re.compile(r"\b[a-zàâçéèêëîïôûùü]+(?:é|ée|és|ées)\b")
 _LEADING_DET = re.compile(r"^(?:l'|le |la |les |son |sa |ses |leur |leurs )")
@@ -568,9 +685,63 @@ def _full_days(doc: Doc) -> tuple[list, list, list]:
     return memo
 
 
+def _not_senders(t: _Tables, text: str, persons: list[tuple[int, str]], base: int) -> list[tuple[int, str]]:
+    """Less the persons named as who sent something (« a remis un message de X »): not there."""
+    return [(o, n) for o, n in persons if not t.sender.search(text, max(0, o - base - 90), o - base)]
+
+
+def _not_sources(text: str, persons: list[tuple[int, str]], spans, starts: list[int], base: int,
+                 c_lo: int) -> list[tuple[int, str]]:
+    """Less the name in apposition closing a fronted « Selon le porte-parole, X, »: the source."""
+    if not persons:
+        return persons
+    first, name = persons[0]
+    if text[c_lo:first - base].strip():
+        return persons
+    i = bisect.bisect_left(starts, first)
+    end = spans[i][1] - base if i < len(spans) and spans[i][0] == first else None
+    if end is not None and text[end:end + 2].lstrip().startswith(","):
+        return [(o, n) for o, n in persons if n != name]
+    return persons
+
+
+# A window around the cue, in characters, where « les présidents russe et iranien » looks for them.
+_NATIONAL_WINDOW = 900
+
+
+def _national_plural(t: _Tables, content: str, spans, starts: list[int], at: int,
+                     country_of: dict[str, str | None], role_of: dict[str, str]) -> list[str]:
+    """« Les présidents russe, iranien et turc se sont retrouvés »: for each state, its person named
+    nearest the cue (one whose role holds the head first), within a window; all or none."""
+    m = t.national_plural.search(content)
+    if m is None:
+        return []
+    codes = [t.nationality.get(w.strip().lower()) for w in re.split(r",|\bet\b", m.group("nats"))]
+    if len(codes) < 2 or None in codes:
+        return []
+    head = m.group("head").lower().rstrip("s").split()[0]
+    lo, hi = bisect.bisect_left(starts, at - _NATIONAL_WINDOW), bisect.bisect_left(starts, at + _NATIONAL_WINDOW)
+    out = []
+    for code in codes:
+        best = min(((head not in (role_of.get(name) or "").lower(), abs(start - at), name)
+                    for start, _, name in spans[lo:hi] if country_of.get(name) == code), default=None)
+        if best is None:
+            return []
+        out.append(best[2])
+    return _unique(out)
+
+
+# How far after its sentence a title-only subject may be named (« Le président iranien se rendra
+# jeudi à Moscou. Massoud Pezeshkian doit y signer ... »).
+_CATAPHORA_WINDOW = 300
+
+
 def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
-                      country_of: dict[str, str | None]) -> str | None:
-    """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`."""
+                      country_of: dict[str, str | None], after: int | None = None,
+                      role_of: dict[str, str] | None = None) -> str | None:
+    """« Le responsable iranien s'était entretenu ... »: the latest person of that state named before `at`;
+    when none is, the first one named soon after `after` (the end of the clause: not an object of its own)
+    whose title, if the text gives one, holds the same head (not « l'émissaire américain » for « le président »)."""
     m = t.national_subject.match(before_cue)
     code = t.nationality.get(m.group("nat").lower()) if m else None
     if code is None:
@@ -578,6 +749,12 @@ def _national_subject(t: _Tables, before_cue: str, spans, starts, at: int,
     for i in range(bisect.bisect_left(starts, at) - 1, -1, -1):
         if country_of.get(spans[i][2]) == code:
             return spans[i][2]
+    if after is not None:
+        head = m.group("head").lower()
+        for i in range(bisect.bisect_left(starts, after), bisect.bisect_left(starts, after + _CATAPHORA_WINDOW)):
+            role = ((role_of or {}).get(spans[i][2]) or "").lower()
+            if country_of.get(spans[i][2]) == code and (not role or head in role):
+                return spans[i][2]
     return None
 
 
@@ -592,17 +769,32 @@ def _signatories(cue: re.Match, persons, base: int, subjects: list[str], names: 
 
 
 def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Tables, signing: bool,
-             base: int = 0) -> None:
+             base: int = 0, cue_end: int | None = None) -> None:
     """Nearest date to the cue in the clause; else the report's date in the sentence.
 
     A date right after "signé", "depuis ..." dates another happening and is skipped.
     `found` has offsets in the whole text; `text` (the sentence) starts at `base`.
     """
     c_lo, c_hi, cue = c_lo + base, c_hi + base, cue + base
+    cue_end = cue if cue_end is None else cue_end + base
     if not signing:
         found = [d for d in found if not t.foreign_date.search(text[max(0, d.start - base - 80):d.start - base])
-                 or _during(text, d.end - base, cue - base)]
+                 or _during(text, d.end - base, cue - base)
+                 or (f.kind == "visite" and t.since.search(text, max(0, d.start - base - 12), d.start - base))]
     inside = [d for d in found if c_lo <= d.start < c_hi]
+    if len(inside) > 1:
+        # « X, qui s'était rendu à Téhéran en 2022, recevra jeudi Y »: the relative clause's date is its own
+        rel = _relatives(text, c_lo - base, c_hi - base, cue - base)
+        if rel:
+            main = [d for d in inside if not any(a <= d.start - base < b for a, b in rel)]
+            if main:
+                inside = main
+    if len(inside) > 1:
+        # the date of the saying yields to one of the encounter in the same clause
+        own = [d for d in inside if d.value is not None
+               and not t.report_before.search(text, max(0, d.start - base - 40), d.start - base)]
+        if own:
+            inside = own
     pool = inside or found
     if not pool:
         return
@@ -614,12 +806,21 @@ def _date_of(f: _Frame, found, c_lo: int, c_hi: int, cue: int, text: str, t: _Ta
         if anaphoric:
             f.date_text = anaphoric[0].text
         return
-    best = min(pick_from, key=lambda d: min(abs(d.start - cue), abs(d.end - cue)))
+    best = min(pick_from, key=lambda d: d.start - cue_end if d.start >= cue_end else abs(cue - d.end))
     if anaphoric and inside and best not in inside:
         f.anaphoric_date = True
         return
     f.date, f.date_text, f.dated = best.value, best.text, True
     f.report_dated = best not in inside
+
+
+# A relative clause set off by commas: « X, qui s'était rendu à Téhéran en 2022, recevra ... ».
+_RELATIVE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b[^,;:]*,", re.IGNORECASE)
+
+
+def _relatives(text: str, lo: int, hi: int, cue: int) -> list[tuple[int, int]]:
+    """The comma-enclosed relative clauses of [lo, hi) that do not hold the cue."""
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text, lo, hi) if not m.start() <= cue < m.end()]
 
 
 # « signé le 17 janvier à Moscou lors de la visite de X »: the signing happened during
@@ -634,26 +835,34 @@ def _during(text: str, date_end: int, cue: int) -> bool:
 
 
 def _place_of(t: _Tables, places: list[PlaceMention], person_starts: list[int], base: int, text: str,
-              lo: int, hi: int) -> tuple[str | None, bool]:
+              lo: int, hi: int, cue: int | None = None) -> tuple[str | None, bool]:
     """The city of the clause and whether `à`/`au`/`dans` introduces it.
 
     `à X` first; a city in a title or after `regagner` never; a bare city
-    ("la centrale de Bouchehr") only when nothing better is known.
+    ("la centrale de Bouchehr") only when nothing better is known; one in a
+    relative clause without the cue (« X, qui s'était rendu à Téhéran, recevra »)
+    last, and never as said to be where it happens.
     """
     cands: list[tuple[int, int, str]] = []
+    rel: list[tuple[int, int]] | None = None if cue is not None else []  # found at the first city
     i = bisect.bisect_left(places, base + lo, key=_start)  # places are in text order
     while i < len(places) and places[i].start < base + hi:
         p = places[i]
         i += 1
-        rel = p.start - base
-        before = text[max(0, rel - 70):rel]
+        rel_at = p.start - base
+        before = text[max(0, rel_at - 70):rel_at]
         title_at = _title_start(before, t)
         if title_at is not None and not _person_between(person_starts, p.start - len(before) + title_at, p.start):
             continue
         if t.not_here.search(before[-30:]):
             continue
         strong = t.at_before.search(before[-6:]) or t.there_before.search(before[-40:])
-        cands.append((0 if strong else 1, rel, p.name))
+        if rel is None:
+            rel = _relatives(text, lo, hi, cue)
+        if any(a <= rel_at < b for a, b in rel):
+            cands.append((2, rel_at, p.name))
+            continue
+        cands.append((0 if strong else 1, rel_at, p.name))
     for m in t.alias.finditer(text, lo, hi):
         cands.append((0, m.start(), t.alias_city.get(m.group().casefold(), m.group())))
     if not cands:
@@ -725,6 +934,14 @@ def _shifted(date: str | None, days: int) -> str | None:
     return (dt.date.fromisoformat(str(date)) + dt.timedelta(days=days)).isoformat()
 
 
+def _far_apart(a: str | None, b: str | None, days: int = 4) -> bool:
+    """Two full days more than `days` apart: not one trip."""
+    if not a or not b or len(str(a)) != 10 or len(str(b)) != 10:
+        return False
+    import datetime as dt
+    return abs((dt.date.fromisoformat(str(a)) - dt.date.fromisoformat(str(b))).days) > days
+
+
 def _news_day(date: str | None, published) -> bool:
     """A full day within a week of publication: the day of the news, not a recalled one."""
     if not date or len(str(date)) != 10 or published is None:
@@ -750,7 +967,8 @@ def _resolve(frames: list[_Frame], published=None) -> list[_Frame]:
                 continue
         if f.dated or (f.date_text and not f.anaphoric_date):
             if f.participants and not f.place_strong and not f.remote:
-                src = next((g for g in reversed(out) if _shares(f, g) and g.place), None)
+                # (not from an encounter of theirs recalled from weeks before: « s'étaient vus le 11 octobre à Achgabat »)
+                src = next((g for g in reversed(out) if _shares(f, g) and g.place and not _far_apart(f.date, g.date)), None)
                 if src:
                     f.place, f.place_inherited = src.place, True
             out.append(f)
