@@ -420,3 +420,12 @@ def test_company_head_titles(kb):
 def test_first_name_as_a_place_is_no_short_form(kb):
     ps = persons("Vladimir Poutine a visité une usine dans la région de Vladimir mardi.", kb)
     assert [(p.name, p.aliases) for p in ps] == [("Vladimir Poutine", [])]
+
+
+def test_religious_title_before_a_single_name_and_a_regional_head(kb):
+    text = ("Le patriarche Kirill a béni vendredi la délégation iranienne. Le président du Tatarstan, "
+            "Roustam Minnikhanov, l'a ensuite reçue à Kazan, en présence de Kirill Dmitriev.")
+    found = by_name(text, kb)
+    assert found["Kirill"].role == "patriarche" and found["Kirill"].country == "RU"
+    assert found["Roustam Minnikhanov"].country == "RU"
+    assert "Kirill Dmitriev" in found and "Dmitriev" not in found

@@ -513,6 +513,9 @@ def test_fuzz_never_raises_and_offsets_hold(words, published, future):
         ("Ankara accueille le sommet.", False),
         ("The ministers will meet in Rome.", True),
         ("The ministers met in Rome.", False),
+        ("L'envoyé remettra jeudi un message au président.", True),
+        ("Ce corridor permettra de contourner les sanctions.", True),
+        ("Les patrons russes ont visité Ispahan.", False),
     ],
 )
 def test_is_future_clause(clause, expected):

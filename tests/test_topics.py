@@ -112,3 +112,12 @@ def test_tanker_named_as_a_ship_is_no_energy_topic(kb):
 def test_funding_a_project_is_economy_not_finance(kb):
     assert "finance" not in found("La ligne sera financée par un prêt d'État et un financement privé.", kb)
     assert found("Ils ont évoqué le financement du chantier et la croissance.", kb) == {"economie"}
+
+
+def test_direct_flights_are_transport_and_security_questions_are_security(kb):
+    assert "transport" in found("La compagnie Aeroflot reprendra en avril ses vols directs entre Kazan et Machhad.", kb)
+    assert "transport" in found("Une nouvelle liaison aérienne reliera Tabriz à Sotchi dès l'été.", kb)
+    assert "securite" in found("Les deux secrétaires ont abordé des questions de sécurité dans le Caucase.", kb)
+    assert "transport" not in found("Les vols de drones au-dessus de la frontière ont cessé.", kb)
+    assert found("Ils ont parlé des questions de sécurité de l'information et de la lutte contre la fraude.", kb) >= {
+        "cybersecurite"}

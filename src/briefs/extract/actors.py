@@ -830,7 +830,8 @@ def _merge_early_surnames(groups: list[_Group]) -> list[_Group]:
     for g in groups:
         if not g.full_forms():
             later = [h for h in groups if h is not g and h.surname == g.surname and h.full_forms()]
-            if not later and len(by_token.get(g.surname, ())) == 1 and all(len(m.keys) == 1 for m in g.mentions):
+            if not later and len(by_token.get(g.surname, ())) == 1 and all(len(m.keys) == 1 for m in g.mentions) and (
+                    g.gaz is None or g.gaz is by_token[g.surname][0].gaz):  # « le patriarche Kirill » is someone
                 later = by_token[g.surname]
             if len(later) >= 1:
                 target = later[0]

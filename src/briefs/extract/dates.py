@@ -592,7 +592,8 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
         elif lower:
             if t.endswith(_FUT_ENDINGS):
                 stem = t[:-2] if t.endswith("ra") else t[:-3] if t.endswith(("rez", "rai")) else t[:-4]
-                if stem and stem[-1] in "eidvur" and t not in _NOT_FUTURE:
+                # « remettra », « permettront »: -ttr- futures; a bare -t- would take « patrons »
+                if stem and (stem[-1] in "eidvur" or stem.endswith("tt")) and t not in _NOT_FUTURE:
                     out.append((s, e, "future"))
             elif t.endswith(("ait", "aient")):
                 stem = t[:-3] if t.endswith("ait") else t[:-5]
