@@ -56,6 +56,11 @@ class _Lexicon:
     name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
     numerals: frozenset[str]                # « de deux nouveaux réacteurs »: a count before its noun
     name_breaks: frozenset[str]  # words that end a noun phrase: name stops and verb cues (`lexicon_cue`)
+    generic: frozenset[str]      # kinds whose bare noun may stand for an agreement of any kind (« l'accord »)
+    feminine: frozenset[str]     # folded kind nouns of feminine gender (« la convention »)
+    counts: dict[str, int]       # « trois mémorandums »: a count before a plural kind noun
+    planned: re.Pattern | None     # « la signature prévue »: a stage noun told as to come
+    list_heads: re.Pattern | None  # « sur l'énergie, les transports et la santé »: what a counted list's items follow
 
 
 @dataclass
@@ -70,6 +75,10 @@ class _Mention:
     stop: int = 0              # where its name ends in the text
     outer: "_Mention | None" = None  # « protocole additionnel au Traité de ... »: the agreement it is named in
     attached: bool = False     # the outer one is an addition to it (« protocole additionnel au Traité »)
+    feminine: bool = False     # its noun's gender: a feminine participle never qualifies a masculine noun
+    year: str | None = None    # « l'accord de 2015 »: a year in its name dates it
+    extra: list["_Mention"] = field(default_factory=list)  # « trois mémorandums »: the other items counted
+    distinct: bool = False     # one item of a counted list: never merged with its siblings
 
 
 @dataclass
@@ -83,6 +92,7 @@ class _Agreement:
     rank: int = -1
     mentions: list[_Mention] = field(default_factory=list)
     inside_of: "_Agreement | None" = None  # named inside that one's name: listed, with no stage, when that one is
+    year: str | None = None  # « l'accord de 2015 »: named by its year, listed even with no stage
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -150,6 +160,13 @@ def _build(kb: Knowledge) -> _Lexicon:
         name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
         numerals=frozenset(fold(str(w)) for w in conf.get("name_numerals") or []),
         name_breaks=stops | {s for s, info in stages.items() if (info or {}).get("role") == "verb"},
+        generic=frozenset(str(k) for k in conf.get("generic_kinds") or []),
+        feminine=frozenset(fold(str(w)) for w in conf.get("feminine_nouns") or []),
+        counts={fold(str(k)): int(v) for k, v in (conf.get("counts") or {}).items()},
+        planned=re.compile(rf"\s+(?:{alternation([str(w) for w in conf.get('planned_after') or []])})(?![\w-])", re.I)
+        if conf.get("planned_after") else None,
+        list_heads=re.compile(rf"\s*(?:{alternation([str(w) for w in conf.get('list_heads') or []])})\s+", re.I)
+        if conf.get("list_heads") else None,
     )
 
 
@@ -215,6 +232,8 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
             continue
         if low in breaks or (low in _DETERMINERS and prev in _COORDINATION):
             break  # « ..., et un protocole »: a new noun phrase
+        if first.isdigit() and prev in _DATE_ARTICLES:
+            break  # « examiner le traité le 16 avril »: a date, not a complement
         if low in links:
             after_link, prev = True, low
             continue
@@ -263,6 +282,7 @@ def name_at(doc: Doc, start: int, end: int, lex: _Lexicon) -> str:
 _RELATIVE = frozenset({"relatif", "relative", "relatifs", "relatives", "consacre", "consacree"})
 _AFTER_RELATIVE = frozenset({"a", "au", "aux"})
 _DETERMINERS = frozenset({"un", "une"})
+_DATE_ARTICLES = frozenset({"le", "l'", "ce", "cet"})
 _COORDINATION = frozenset({"et", "ou", "ainsi", "and", "or"})
 
 # Endings of French adjectives that follow a noun in an agreement's name.
@@ -301,13 +321,94 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
         if key:
             name = lex.named_names[key]
         mention = _Mention(start, end, kind, name, key, bare and not key and _determiner(norm, start) in lex.definite,
-                           stop=stop)
+                           stop=stop, feminine=fold_span(doc, start, end) in lex.feminine)
+        year = _YEAR_IN_NAME.search(text, start, stop)
+        if year:
+            mention.year = year.group(1)
         holder = out[-1] if out else None
         if holder is not None and holder.kind and holder.end < start < holder.stop:
             mention.outer = holder.outer or holder
             mention.attached = bool(_ATTACHED_TO.search(norm, holder.end, start))
+        if out and holder.kind and not holder.outer and _APPOSITION.fullmatch(norm, holder.stop, start):
+            out.pop()  # « un nouvel accord : le traité de coopération énergétique »: one agreement, named after the colon
+        count = _counted(doc, start, end, lex)
+        if count > 1:
+            _split(doc, mention, count, lex)
         out.append(mention)
     return out
+
+
+# « accord de 2015 », « la convention sur la double imposition de 1998 »: a year as the name's complement.
+_YEAR_IN_NAME = re.compile(r"\b(?:de|du|of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b(?!\s*[-/]\d)", re.I)
+# Between two mentions of one agreement: a colon and at most a determiner (« un accord : le traité »).
+_APPOSITION = re.compile(r"\s*:\s*(?:(?:le|la|les|un|une|ce|cet|cette)\s+|l')?", re.I)
+# Where a counted list's items end: the sentence or clause, or a verb after a comma.
+_LIST_END = re.compile(r"[.;:()\n]|,\s+(?:qui|que|dont|a|ont|ont été|a été|signés|signées|conclus|paraphés)\b")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
+_ONE_THE_OTHER = re.compile(r",\s*l'(?:un|une)\s+(\S+)\s+(.+?),\s*l'autre\s+(\S+)\s+(.+?)(?=[.;:()\n]|,\s|$)", re.I)
+
+
+def _counted(doc: Doc, start: int, end: int, lex: _Lexicon) -> int:
+    """« trois mémorandums », « deux accords », « 4 contrats »: the count before a plural kind noun (0: none)."""
+    if not doc.norm[start:end].split(" ", 1)[0].endswith(("s", "x")):
+        return 0  # « mémorandums d'entente »: the plural is on the head word
+    before = _words_before(doc.norm, start, 2)
+    for word in reversed(before):
+        if word.isdigit():
+            return int(word) if int(word) <= 12 else 0
+        if word in lex.counts:
+            return lex.counts[word]
+        if word not in ("de", "d'", "nouveaux", "nouvelles", "autres", "premiers", "premieres"):
+            break
+    return 0
+
+
+def _split(doc: Doc, mention: _Mention, count: int, lex: _Lexicon) -> None:
+    """A counted plural mention becomes `count` agreements: its listed items give their names
+    (« trois mémorandums sur l'énergie, les transports et la santé », « deux accords, l'un sur X, l'autre sur Y »),
+    else each is the plural name numbered."""
+    text, norm = doc.text, doc.norm
+    head = _singular(text[mention.start:mention.end])
+    names: list[str] = []
+    both = _ONE_THE_OTHER.match(text, mention.stop, min(len(text), mention.stop + 300))
+    if both and count == 2:
+        names = [f"{head} {both.group(1)} {both.group(2)}", f"{head} {both.group(3)} {both.group(4)}"]
+    elif lex.list_heads is not None:
+        lead = lex.list_heads.match(norm, mention.end)
+        if lead:
+            end = _LIST_END.search(norm, lead.end(), min(len(norm), lead.end() + 250))
+            items = [i.strip() for i in _ITEM_SPLIT.split(text[lead.end():end.start() if end else lead.end() + 250])]
+            prep = text[mention.end:lead.end()].strip()
+            last = prep.split()[-1].lower() + " "
+            items = [_item_phrase(i[len(last):] if i.lower().startswith(last) else i, lex) for i in items]
+            if len(items) == count and all(0 < len(i) <= 60 for i in items):
+                names = [f"{head} {prep} {i}" for i in items]
+    if not names:
+        names = [f"{mention.name} ({i}/{count})" for i in range(1, count + 1)]
+    mention.name, mention.distinct = names[0], True
+    mention.extra = [_Mention(mention.start, mention.end, mention.kind, n, None, False, stop=mention.stop,
+                              feminine=mention.feminine, distinct=True) for n in names[1:]]
+
+
+def _item_phrase(item: str, lex: _Lexicon) -> str:
+    """A list item up to its verb (« les visas ont été paraphés » -> « les visas »); a repeated preposition
+    (« et aux visas ») is dropped by the caller."""
+    words = item.split()
+    for i, w in enumerate(words):
+        if fold(w) in lex.name_breaks and fold(w) not in _ITEM_INNER:
+            return " ".join(words[:i])
+    return item
+
+
+# Name stops that may stand inside a list item (« l'accès aux ports », « la coopération en mer »).
+_ITEM_INNER = frozenset({"en", "par", "avec", "a", "au", "aux", "afin", "lors", "depuis", "selon", "the"})
+
+
+def _singular(noun: str) -> str:
+    """« mémorandums d'entente » -> « mémorandum d'entente »: the first word's plural mark dropped."""
+    first, _, rest = noun.partition(" ")
+    first = first[:-1] if first.endswith(("s", "x")) and len(first) > 3 else first
+    return f"{first} {rest}".strip()
 
 
 def _determiner(norm: str, pos: int) -> str:
@@ -323,6 +424,7 @@ class _Cue:
     status: str
     forward: bool      # governs the agreements after it
     noun: bool         # a nominalisation: governs only a close complement
+    feminine: bool = False  # « adoptées »: a participle that agrees with a feminine noun only
 
 
 def stage_cues(doc: Doc, lex: _Lexicon) -> list[tuple[re.Match, dict | None]]:
@@ -375,6 +477,8 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
                 verdict = _verdict(far, lex)[0]
                 if verdict:
                     status = _predicated(status, verdict, lex)
+        if role == "noun" and lex.planned is not None and lex.planned.match(doc.norm, m.end()):
+            status = "annoncé"  # « la signature prévue du contrat »: a stage to come
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
@@ -385,7 +489,8 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
         else:
             active = bool(info.get("active")) or (
                 "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
-            out.append(_Cue(m.start(), m.end(), status, active, False))
+            feminine = fold_span(doc, m.start(), m.end()).endswith(("ee", "ees"))
+            out.append(_Cue(m.start(), m.end(), status, active, False, feminine))
     return out
 
 
@@ -456,11 +561,13 @@ def _attach_order(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _
             nxt = coord
         return [m for m in after if nxt is None or m.start < nxt] or ([] if not before else [before[-1]])
     if before:
+        if cue.feminine and not before[-1].feminine and before[-1].kind:
+            return []  # « l'accord ..., les sanctions adoptées depuis »: the participle agrees with another noun
         return [before[-1]]
     if after:  # fronted participle or list after a colon: « Autres documents signés : un accord, un protocole »
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
-        return [m for m in after if nxt is None or m.start < nxt]
-    return [last] if last else []
+        return [m for m in after if (nxt is None or m.start < nxt) and (m.feminine or not cue.feminine)]
+    return [last] if last and (last.feminine or not cue.feminine or not last.kind) else []
 
 
 def _coordinated_verb(norm: str, start: int, end: int, last: int) -> int | None:
@@ -489,11 +596,19 @@ def _resolve(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon) -> 
         for a in agreements:
             if a.key == mention.key:
                 return a
+    if mention.distinct:
+        return _new(mention, agreements, lex)
     if mention.kind is None or mention.bare:
         for a in reversed(agreements):
             if mention.kind is None or a.kind == mention.kind:
                 return a
+        if agreements and mention.kind in lex.generic:
+            return agreements[-1]  # « le traité ... l'accord entrera en vigueur »: the generic noun, any kind
         return None if mention.kind is None else _new(mention, agreements, lex)
+    if mention.year:  # « la convention de 2018 »: the one of that kind dated that year
+        for a in agreements:
+            if a.kind == mention.kind and mention.year in (a.year, (a.date or "")[:4]):
+                return a
     words = _content_words(mention.name, lex)
     for a in agreements:
         if a.kind == mention.kind and a.key is None and words and a.words and (words <= a.words or a.words <= words):
@@ -508,7 +623,7 @@ def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon,
     """A new agreement from `mention` (`words`: its `_content_words`, when already computed)."""
     if words is None:
         words = _content_words(mention.name, lex)
-    a = _Agreement(mention.name, mention.kind or "accord", mention.key, words)
+    a = _Agreement(mention.name, mention.kind or "accord", mention.key, words, year=mention.year)
     agreements.append(a)
     return a
 
@@ -565,8 +680,8 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     for title in titles:
         _headline(doc, title, lex, agreements)
     return [
-        {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date}
-        for a in agreements if a.status or (a.inside_of is not None and a.inside_of.status)
+        {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date or (None if a.status else a.year)}
+        for a in agreements if a.status or a.year or (a.inside_of is not None and a.inside_of.status) or __import__("os").environ.get("ALLAGR")
     ]
 
 
@@ -578,13 +693,16 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
+        for x in m.extra:
+            x.target = _resolve(x, agreements, lex)
         if m.attached and m.target is not None and m.outer.target is not None and m.target is not m.outer.target:
             m.target.inside_of = m.target.inside_of or m.outer.target
     dates = partial(doc.sentence_dates, sent)
     for cue in cues:
         for m in _attach(cue, mentions, cues, last, doc.norm):
-            if m.target:
-                _promote(m.target, cue.status, cue, dates, lex, doc.norm)
+            for x in (m, *m.extra):
+                if x.target:
+                    _promote(x.target, cue.status, cue, dates, lex, doc.norm)
     resolved = [m for m in mentions if m.target]
     return resolved[-1] if resolved else None
 
