@@ -358,3 +358,23 @@ def test_an_agreement_reached_is_finalised(kb):
         ("accord", "finalisé")]
     assert kinds_statuses("Les deux camps cherchent à parvenir à un accord sur les tarifs.", kb) == [
         ("accord", "en négociation")]
+
+
+def test_approval_law_and_promulgation_are_ratification(kb):
+    assert triples("Le Majlis a voté jeudi la loi portant approbation de la convention consulaire.", kb) == [
+        ("traité", "ratifié", "2022-06-09")]
+    assert triples("Le président a signé le 2 mai le décret ratifiant le protocole sur les visas.", kb) == [
+        ("protocole", "ratifié", "2022-05-02")]
+
+
+def test_applied_agreement_is_in_force_unless_still_to_come(kb):
+    assert triples("Le mémorandum sur les paiements est appliqué depuis le 1er mars.", kb) == [
+        ("mémorandum", "en vigueur", "2022-03-01")]
+    assert kinds_statuses("Le contrat de fret signé en avril sera appliqué dès l'automne.", kb) == [
+        ("contrat", "signé")]
+    assert kinds_statuses("Le contrat de 2019, que Téhéran n'applique plus, est caduc.", kb) == [("contrat", None)]
+
+
+def test_cooperation_document_is_an_accord(kb):
+    assert triples("Les deux pays ont signé lundi un document de coopération globale sur vingt ans.", kb) == [
+        ("accord", "signé", "2022-06-13")]

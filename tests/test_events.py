@@ -285,3 +285,8 @@ def test_happening_participles_take_their_own_date(kb):
 def test_attended_happening_noun_takes_the_date_after_its_verb(kb):
     text = "Le ministre sera reçu mardi à Minsk, avant d'assister le 9 mai au défilé de la Victoire."
     assert dates(text, kb) == [("2023-05-09", None)]
+
+
+def test_ceasefire_and_first_use_are_events(kb):
+    assert dates("La trêve est entrée en vigueur le 2 mars à minuit.", kb) == [("2023-03-02", None)]
+    assert dates("Ces drones ont été utilisés pour la première fois en octobre 2022.", kb) == [("2022-10", None)]
