@@ -378,3 +378,10 @@ def test_applied_agreement_is_in_force_unless_still_to_come(kb):
 def test_cooperation_document_is_an_accord(kb):
     assert triples("Les deux pays ont signé lundi un document de coopération globale sur vingt ans.", kb) == [
         ("accord", "signé", "2022-06-13")]
+
+
+def test_said_and_same_agreement_point_back(kb):
+    text = "L'accord sur le fret a été signé en 2021. Ledit accord est entré en vigueur le 1er mars."
+    assert triples(text, kb) == [("accord", "en vigueur", "2022-03-01")]
+    text = "Le traité sur les pêches a été signé en 2020. Ce même traité a été ratifié en mai."
+    assert triples(text, kb) == [("traité", "ratifié", "2022-05")]

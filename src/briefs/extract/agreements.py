@@ -56,6 +56,7 @@ class _Lexicon:
     name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
     numerals: frozenset[str]                # « de deux nouveaux réacteurs »: a count before its noun
     name_breaks: frozenset[str]  # words that end a noun phrase: name stops and verb cues (`lexicon_cue`)
+    pre_adjectives: frozenset[str]  # « le présent accord », « ce même traité »: between determiner and noun
     generic: frozenset[str]      # kinds whose bare noun may stand for an agreement of any kind (« l'accord »)
     feminine: frozenset[str]     # folded kind nouns of feminine gender (« la convention »)
     counts: dict[str, int]       # « trois mémorandums »: a count before a plural kind noun
@@ -160,6 +161,7 @@ def _build(kb: Knowledge) -> _Lexicon:
         name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
         numerals=frozenset(fold(str(w)) for w in conf.get("name_numerals") or []),
         name_breaks=stops | {s for s, info in stages.items() if (info or {}).get("role") == "verb"},
+        pre_adjectives=words("pre_adjectives"),
         generic=frozenset(str(k) for k in conf.get("generic_kinds") or []),
         feminine=frozenset(fold(str(w)) for w in conf.get("feminine_nouns") or []),
         counts={fold(str(k)): int(v) for k, v in (conf.get("counts") or {}).items()},
@@ -313,14 +315,14 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
         name = name_at(doc, start, end, lex)
         bare = name == text[start:end]  # only a bare noun after a definite determiner points back
         if not kind:  # document / texte: only a bare noun after le/ce points back
-            if not (bare and not m.group().endswith("s") and _determiner(norm, start) in lex.definite):
+            if not (bare and not m.group().endswith("s") and _definite(norm, start, lex)):
                 continue
             out.append(_Mention(start, end, None, name, None, True))
             continue
         stop = start + len(name)
         if key:
             name = lex.named_names[key]
-        mention = _Mention(start, end, kind, name, key, bare and not key and _determiner(norm, start) in lex.definite,
+        mention = _Mention(start, end, kind, name, key, bare and not key and _definite(norm, start, lex),
                            stop=stop, feminine=fold_span(doc, start, end) in lex.feminine)
         year = _YEAR_IN_NAME.search(text, start, stop)
         if year:
@@ -409,6 +411,14 @@ def _singular(noun: str) -> str:
     first, _, rest = noun.partition(" ")
     first = first[:-1] if first.endswith(("s", "x")) and len(first) > 3 else first
     return f"{first} {rest}".strip()
+
+
+def _definite(norm: str, pos: int, lex: _Lexicon) -> bool:
+    """A definite determiner before the noun, past a neutral adjective (« ce même traité », « le présent accord »)."""
+    before = _words_before(norm, pos, 2)
+    if before and before[-1] in lex.pre_adjectives:
+        before = before[:-1]
+    return bool(before) and before[-1] in lex.definite
 
 
 def _determiner(norm: str, pos: int) -> str:
