@@ -290,3 +290,10 @@ def test_attended_happening_noun_takes_the_date_after_its_verb(kb):
 def test_ceasefire_and_first_use_are_events(kb):
     assert dates("La trêve est entrée en vigueur le 2 mars à minuit.", kb) == [("2023-03-02", None)]
     assert dates("Ces drones ont été utilisés pour la première fois en octobre 2022.", kb) == [("2022-10", None)]
+
+
+def test_admission_dates_the_statement_and_the_war_keeps_its_month(kb):
+    text = "Téhéran a reconnu début novembre avoir livré des drones avant le début de la guerre, en février."
+    assert dates(text, kb, published=dt.date(2022, 11, 10)) == [("2022-02", None)]
+    assert dates("Le Conseil a adopté le 20 octobre des mesures restrictives contre trois officiers.", kb,
+                 published=dt.date(2022, 11, 10)) == [("2022-10-20", None)]
