@@ -297,3 +297,8 @@ def test_admission_dates_the_statement_and_the_war_keeps_its_month(kb):
     assert dates(text, kb, published=dt.date(2022, 11, 10)) == [("2022-02", None)]
     assert dates("Le Conseil a adopté le 20 octobre des mesures restrictives contre trois officiers.", kb,
                  published=dt.date(2022, 11, 10)) == [("2022-10-20", None)]
+
+
+def test_a_step_taken_is_dated(kb):
+    assert dates("Téhéran a franchi le 4 mars une nouvelle étape en installant des centrifugeuses.", kb) == [
+        ("2023-03-04", None)]
