@@ -302,3 +302,11 @@ def test_admission_dates_the_statement_and_the_war_keeps_its_month(kb):
 def test_a_step_taken_is_dated(kb):
     assert dates("Téhéran a franchi le 4 mars une nouvelle étape en installant des centrifugeuses.", kb) == [
         ("2023-03-04", None)]
+
+
+def test_pronoun_with_complement_stands_for_the_happening_before_it(kb):
+    text = "Le forum s'ouvrira jeudi à Kazan, le premier depuis celui de Bakou en mai 2019."
+    got = found(text, kb)
+    assert [(e["start"], e["end"]) for e in got] == [("2023-03-16", None), ("2019-05", None)]
+    assert got[1]["what"] == "forum de Bakou"
+    assert dates("Ces chiffres sont meilleurs que ceux de mars 2021.", kb) == []

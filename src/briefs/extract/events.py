@@ -62,6 +62,7 @@ class _Anchor:
     end: int
     role: str  # nouns | participles | copulas | saying | stage
     since: int = -1  # an attended noun dates only what follows its verb of attending
+    head: tuple[int, int] | None = None  # « celui d'Aktaou »: the happening noun the pronoun stands for
 
 
 @dataclass
@@ -105,6 +106,9 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
     if lex.attend is not None:
         anchors += _attended(doc, lex, agreements, in_names, {a.start: a for a in anchors})
         anchors.sort(key=lambda a: a.start)
+    pronouns = _pronouns(doc, anchors)
+    if pronouns:
+        anchors = sorted(anchors + pronouns, key=lambda a: a.start)
     stages = []
     for m, info in cues:
         if info and info.get("role") != "noun":
@@ -190,6 +194,29 @@ def _attended(doc: Doc, lex: _Lexicon, agreements, in_names: Callable[[int], boo
                     or fold(w.group()) in lex.encounters or in_names(w.start())):
                 out.append(_Anchor(w.start(), w.end(), "nouns", since=v.start()))
             break
+    return out
+
+
+# « le premier sommet depuis celui d'Aktaou en août 2018 »: a pronoun with its complement stands for
+# the happening noun before it, and takes its own date.
+_PRONOUN = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?=d'|de\s|du\s|des\s)", re.I)
+
+
+def _pronouns(doc: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
+    """Each « celui de ... » after a happening noun in its sentence: an anchor for that noun (one scan per text)."""
+    out = []
+    nouns = [a for a in anchors if a.role == "nouns"]
+    if not nouns:
+        return out
+    starts = [a.start for a in nouns]
+    for m in _PRONOUN.finditer(doc.norm):
+        i = bisect_left(starts, m.start()) - 1
+        if i < 0:
+            continue
+        head = nouns[i]
+        sent = doc.sentence_at(m.start())
+        if sent is not None and head.start >= sent.start and m.start() - head.end <= 120:
+            out.append(_Anchor(m.start(), m.end(), "nouns", head=(head.start, head.end)))
     return out
 
 
@@ -400,6 +427,9 @@ def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) ->
 
 def _what(doc: Doc, sent: Span, anchor: _Anchor, agreement_lex) -> str:
     """The happening's noun phrase; for a participle, the words it follows (within its sentence)."""
+    if anchor.head is not None:  # « celui d'Aktaou »: « sommet d'Aktaou »
+        tail = agreements_pass.noun_phrase(doc.text, doc.norm, anchor.end, anchor.end, agreement_lex)
+        return f"{doc.text[anchor.head[0]:anchor.head[1]]} {tail}".strip()
     if anchor.role == "nouns":
         return agreements_pass.noun_phrase(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
     if anchor.role == "subject":
