@@ -385,3 +385,19 @@ def test_said_and_same_agreement_point_back(kb):
     assert triples(text, kb) == [("accord", "en vigueur", "2022-03-01")]
     text = "Le traité sur les pêches a été signé en 2020. Ce même traité a été ratifié en mai."
     assert triples(text, kb) == [("traité", "ratifié", "2022-05")]
+
+
+def test_signing_of_several_documents_governs_the_list_after_dont(kb):
+    text = ("Les ministres ont assisté à la signature de plusieurs documents, dont un protocole sur les visas "
+            "et une feuille de route sur le rail.")
+    assert kinds_statuses(text, kb) == [("protocole", "signé"), ("feuille de route", "signé")]
+
+
+def test_a_verb_governs_the_agreement_past_projet(kb):
+    assert triples("Les négociateurs ont paraphé lundi un projet d'accord sur la pêche.", kb) == [
+        ("accord", "signé", "2022-06-13")]
+
+
+def test_stage_noun_dated_after_its_predicate(kb):
+    text = "La signature du contrat de fourniture de blé a eu lieu le 3 juin à Astrakhan."
+    assert triples(text, kb) == [("contrat", "signé", "2022-06-03")]

@@ -60,6 +60,7 @@ class _Lexicon:
     generic: frozenset[str]      # kinds whose bare noun may stand for an agreement of any kind (« l'accord »)
     feminine: frozenset[str]     # folded kind nouns of feminine gender (« la convention »)
     counts: dict[str, int]       # « trois mémorandums »: a count before a plural kind noun
+    collective: re.Pattern | None  # « de plusieurs documents, dont »: a stage noun governing a list
     planned: re.Pattern | None     # « la signature prévue »: a stage noun told as to come
     list_heads: re.Pattern | None  # « sur l'énergie, les transports et la santé »: what a counted list's items follow
 
@@ -165,6 +166,7 @@ def _build(kb: Knowledge) -> _Lexicon:
         generic=frozenset(str(k) for k in conf.get("generic_kinds") or []),
         feminine=frozenset(fold(str(w)) for w in conf.get("feminine_nouns") or []),
         counts={fold(str(k)): int(v) for k, v in (conf.get("counts") or {}).items()},
+        collective=re.compile(rf"\s+(?:{conf['collective']})", re.I) if conf.get("collective") else None,
         planned=re.compile(rf"\s+(?:{alternation([str(w) for w in conf.get('planned_after') or []])})(?![\w-])", re.I)
         if conf.get("planned_after") else None,
         list_heads=re.compile(rf"\s*(?:{alternation([str(w) for w in conf.get('list_heads') or []])})\s+", re.I)
@@ -435,6 +437,9 @@ class _Cue:
     forward: bool      # governs the agreements after it
     noun: bool         # a nominalisation: governs only a close complement
     feminine: bool = False  # « adoptées »: a participle that agrees with a feminine noun only
+    date_end: int = 0       # « la signature de l'accord ... a eu lieu le 25 décembre »: its date follows the predicate
+    transparent: bool = False  # « projet »: a verb before it still governs the agreement after it
+    collective: bool = False   # « la signature de plusieurs documents, dont un accord et un mémorandum »
 
 
 def stage_cues(doc: Doc, lex: _Lexicon) -> list[tuple[re.Match, dict | None]]:
@@ -475,6 +480,7 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             done = lex.purpose_past.get(fold_span(doc, m.start(), m.end()))
             if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
                 status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
+        date_end = 0
         if role in ("noun", "state") and lex.predicate is not None:  # « la ratification / l'entrée en vigueur »
             verdict, said_end = _verdict(lex.predicate.match(doc.norm, m.end()), lex)
             if verdict:  # « dont la ratification a été achevée », « la signature est bloquée »: the agreement before
@@ -484,16 +490,19 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             if role == "noun":  # « la signature de l'accord sur le gaz est prévue mardi »: past its complement
                 clause = _COMPLEMENT_BREAK.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 120))
                 far = lex.predicate_far.search(doc.norm, m.end(), clause.start() if clause else m.end() + 120)
-                verdict = _verdict(far, lex)[0]
+                verdict, far_end = _verdict(far, lex)
                 if verdict:
                     status = _predicated(status, verdict, lex)
+                    date_end = far_end
         if role == "noun" and lex.planned is not None and lex.planned.match(doc.norm, m.end()):
             status = "annoncé"  # « la signature prévue du contrat »: a stage to come
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
                 status = "annoncé"
-            out.append(_Cue(m.start(), m.end(), status, True, True))
+            out.append(_Cue(m.start(), m.end(), status, True, True, date_end=date_end,
+                            transparent=bool(info.get("transparent")),
+                            collective=bool(lex.collective is not None and lex.collective.match(doc.norm, m.end()))))
         elif role == "state":
             out.append(_Cue(m.start(), m.end(), status, False, False))
         else:
@@ -561,11 +570,14 @@ def _attach_order(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _
     if cue.noun:
         if after and after[0].start - cue.end <= 50 and not _COMPLEMENT_BREAK.search(norm, cue.end, after[0].start):
             return [after[0]]
+        if cue.collective:  # « la signature de plusieurs documents, dont un accord et un mémorandum »
+            nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+            return [m for m in after if nxt is None or m.start < nxt]
         return []
     if cue.forward:
         if not after:
             return [] if not before else [before[-1]]
-        nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+        nxt = min((c.start for c in cues if c.start > cue.end and not c.transparent), default=None)
         coord = _coordinated_verb(norm, cue.end, nxt if nxt is not None else len(norm), after[-1].start)
         if coord is not None:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
             nxt = coord
@@ -642,7 +654,8 @@ def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
     """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »)."""
     best, best_gap = None, 60
     for d in dates:
-        lo, hi = (cue.end, d.start) if d.start >= cue.end else (d.end, cue.start)
+        end = max(cue.end, cue.date_end)
+        lo, hi = (end, d.start) if d.start >= end else (d.end, cue.start)
         gap = hi - lo
         if 0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi):
             best, best_gap = d, gap
