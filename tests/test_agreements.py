@@ -401,3 +401,14 @@ def test_a_verb_governs_the_agreement_past_projet(kb):
 def test_stage_noun_dated_after_its_predicate(kb):
     text = "La signature du contrat de fourniture de blé a eu lieu le 3 juin à Astrakhan."
     assert triples(text, kb) == [("contrat", "signé", "2022-06-03")]
+
+
+def test_a_date_next_to_another_stage_is_that_stage_s(kb):
+    assert triples("Le Sénat a ratifié mardi le traité consulaire, signé en 2019.", kb) == [
+        ("traité", "ratifié", "2022-06-14")]
+    assert triples("La Douma a ratifié le protocole, signé en 2020 à Bakou.", kb) == [("protocole", "ratifié", None)]
+
+
+def test_agreeing_to_prepare_is_negotiation(kb):
+    assert kinds_statuses("Les deux ministères sont convenus de préparer un protocole sur la pêche.", kb) == [
+        ("protocole", "en négociation")]

@@ -650,14 +650,16 @@ def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon,
     return a
 
 
-def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
-    """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »)."""
+def _date_near(cue: _Cue, dates: list[DateMention], norm: str, others: list[_Cue] = ()) -> str | None:
+    """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »), with no
+    other stage cue in between (« a ratifié l'accord, signé en 2021 »: that year is the signing's)."""
     best, best_gap = None, 60
+    end = max(cue.end, cue.date_end)
     for d in dates:
-        end = max(cue.end, cue.date_end)
         lo, hi = (end, d.start) if d.start >= end else (d.end, cue.start)
         gap = hi - lo
-        if 0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi):
+        if (0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi)
+                and not any(lo <= c.start < hi for c in others if c is not cue)):
             best, best_gap = d, gap
     return best.value if best else None
 
@@ -725,13 +727,13 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         for m in _attach(cue, mentions, cues, last, doc.norm):
             for x in (m, *m.extra):
                 if x.target:
-                    _promote(x.target, cue.status, cue, dates, lex, doc.norm)
+                    _promote(x.target, cue.status, cue, dates, lex, doc.norm, cues)
     resolved = [m for m in mentions if m.target]
     return resolved[-1] if resolved else None
 
 
 def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[DateMention]], lex: _Lexicon,
-             norm: str) -> None:
+             norm: str, others: list[_Cue] = ()) -> None:
     """Keep the latest stage; its date is the one next to the cue that gave it.
 
     `dates` gives the sentence's dates; they are read only when the stage can
@@ -740,7 +742,7 @@ def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[Dat
     rank = lex.order.get(status, -1)
     if rank < a.rank or (rank == a.rank and a.date is not None):
         return  # an earlier stage, or the same one already dated: nothing this cue says can change
-    date = _date_near(cue, dates(), norm)
+    date = _date_near(cue, dates(), norm, others)
     if rank > a.rank or date:
         a.status, a.rank, a.date = status, rank, date
 
