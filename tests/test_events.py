@@ -310,3 +310,8 @@ def test_pronoun_with_complement_stands_for_the_happening_before_it(kb):
     assert [(e["start"], e["end"]) for e in got] == [("2023-03-16", None), ("2019-05", None)]
     assert got[1]["what"] == "forum de Bakou"
     assert dates("Ces chiffres sont meilleurs que ceux de mars 2021.", kb) == []
+
+
+def test_a_comma_does_not_widen_the_window(kb):
+    text = "Selon lui, les sanctions ne freinent plus les échanges, qui ont progressé de 20 % en 2022."
+    assert dates(text, kb) == []

@@ -406,6 +406,7 @@ _DETERMINER_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "ce",
 # A comma between a date and a word is a weaker tie than none: « Après l'assassinat du général en janvier
 # 2020, Moscou avait appelé à la retenue » dates the killing, not the appeal after the comma.
 _COMMA_COST = 40
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:qui|que|qu'|dont)\s")
 
 
 def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
@@ -419,6 +420,8 @@ def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) ->
             continue
         lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
         if norm.find(",", lo, hi) >= 0:
+            if a.end <= d.start and _RELATIVE_CLAUSE.search(norm, lo, hi):
+                continue  # « les sanctions ..., qui ont progressé de 20 % en 2022 »: the relative clause's date
             gap += _COMMA_COST
         if gap < best_gap:
             best, best_gap = a, gap
