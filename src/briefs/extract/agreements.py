@@ -313,7 +313,8 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
     text, norm = doc.text, doc.norm
     for m in found if found is not None else lex.mentions.finditer(norm, sent.start, sent.end):
         start, end = m.span()
-        kind, key = lookup_key(lex.nouns, fold_span(doc, start, end)) or ("", None)
+        folded = fold_span(doc, start, end)
+        kind, key = lookup_key(lex.nouns, folded) or ("", None)
         name = name_at(doc, start, end, lex)
         bare = name == text[start:end]  # only a bare noun after a definite determiner points back
         if not kind:  # document / texte: only a bare noun after le/ce points back
@@ -325,7 +326,7 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
         if key:
             name = lex.named_names[key]
         mention = _Mention(start, end, kind, name, key, bare and not key and _definite(norm, start, lex),
-                           stop=stop, feminine=fold_span(doc, start, end) in lex.feminine)
+                           stop=stop, feminine=folded in lex.feminine)
         year = _YEAR_IN_NAME.search(text, start, stop)
         if year:
             mention.year = year.group(1)
@@ -508,7 +509,7 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
         else:
             active = bool(info.get("active")) or (
                 "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
-            feminine = fold_span(doc, m.start(), m.end()).endswith(("ee", "ees"))
+            feminine = doc.norm.endswith(_FEMININE_ENDINGS, m.start(), m.end())
             out.append(_Cue(m.start(), m.end(), status, active, False, feminine))
     return out
 
@@ -541,6 +542,7 @@ def _is_future(before: list[str], lex: _Lexicon) -> bool:
     return len(last) > 5 and last.endswith(lex.future_endings)
 
 
+_FEMININE_ENDINGS = ("ée", "ées", "ÉE", "ÉES", "ee", "ees")
 # Precompiled searches (pos/endpos instead of slicing: same characters looked at).
 _COMPLEMENT_BREAK = re.compile(r"[,.;:]")
 _DATE_BREAK = re.compile(r"[:;()]")

@@ -33,6 +33,7 @@ class _Lexicon:
     attend: Matcher | None          # « assister le 3 septembre au défilé »: the noun after dates it
     auxiliaries: frozenset[tuple[str, ...]]  # « la ratification a été achevée »: between a participle and its subject
     named_before: re.Pattern | None  # « Gardiens de la révolution »: a happening word inside a name
+    named_tail: tuple[str, ...]      # how every `named_before` phrase ends (« la »): a cheap test first
 
 
 def _words(conf: dict, key: str) -> frozenset[str]:
@@ -53,7 +54,8 @@ def _build(kb: Knowledge) -> _Lexicon:
     named = [re.escape(str(w)).replace(r"\ ", r"\s+") for w in conf.get("inside_names") or []]
     named_before = re.compile(rf"(?<![\w-])(?:{'|'.join(named)})\s+$", re.I) if named else None
     return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
-                    _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries, named_before)
+                    _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries, named_before,
+                    tuple({f" {str(w).split()[-1]} " for w in conf.get("inside_names") or []}))
 
 
 @dataclass
@@ -94,7 +96,7 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
             continue
         if role == "nouns" and (m.start() in cue_starts or in_names(m.start())):
             continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
-        if (role == "nouns" and lex.named_before is not None
+        if (role == "nouns" and lex.named_before is not None and doc.norm.endswith(lex.named_tail, 0, m.start())
                 and lex.named_before.search(doc.norm, max(0, m.start() - 40), m.start())):
             continue  # « les Gardiens de la révolution »: a name, not a happening
         if role == "nouns" and cue_between(m.end(), m.end() + 12) and _of_a_stage(doc, m.end(), agreements):
@@ -199,17 +201,21 @@ def _attended(doc: Doc, lex: _Lexicon, agreements, in_names: Callable[[int], boo
 
 # « le premier sommet depuis celui d'Aktaou en août 2018 »: a pronoun with its complement stands for
 # the happening noun before it, and takes its own date.
-_PRONOUN = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?=d'|de\s|du\s|des\s)", re.I)
+_PRONOUN = re.compile(r"ce(?:lui|lles?|ux)\s+(?=d'|de\s|du\s|des\s)")  # a literal lead: a fast scan
 
 
 def _pronouns(doc: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
     """Each « celui de ... » after a happening noun in its sentence: an anchor for that noun (one scan per text)."""
-    out = []
-    nouns = [a for a in anchors if a.role == "nouns"]
-    if not nouns:
-        return out
-    starts = [a.start for a in nouns]
-    for m in _PRONOUN.finditer(doc.norm):
+    out: list[_Anchor] = []
+    nouns: list[_Anchor] | None = None
+    starts: list[int] = []
+    norm = doc.norm
+    for m in _PRONOUN.finditer(norm):
+        if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == "-"):
+            continue  # inside a word (« parcelle de »)
+        if nouns is None:
+            nouns = [a for a in anchors if a.role == "nouns"]
+            starts = [a.start for a in nouns]
         i = bisect_left(starts, m.start()) - 1
         if i < 0:
             continue
