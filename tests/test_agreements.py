@@ -412,3 +412,10 @@ def test_a_date_next_to_another_stage_is_that_stage_s(kb):
 def test_agreeing_to_prepare_is_negotiation(kb):
     assert kinds_statuses("Les deux ministères sont convenus de préparer un protocole sur la pêche.", kb) == [
         ("protocole", "en négociation")]
+
+
+def test_a_definite_count_points_back(kb):
+    text = ("Les ministres ont signé un accord sur le rail et un accord sur les ports. "
+            "Les deux accords seront ratifiés en juillet.")
+    assert kinds_statuses(text, kb) == [("accord", "signé"), ("accord", "signé")]
+    assert kinds_statuses("Ces trois protocoles ont été paraphés hier.", kb) == [("protocole", "signé")]

@@ -339,6 +339,8 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
         count = _counted(doc, start, end, lex)
         if count > 1:
             _split(doc, mention, count, lex)
+        elif count < 0 and not key:
+            mention.bare = True  # « les deux accords »: they point back
         out.append(mention)
     return out
 
@@ -354,18 +356,23 @@ _ONE_THE_OTHER = re.compile(r",\s*l'(?:un|une)\s+(\S+)\s+(.+?),\s*l'autre\s+(\S+
 
 
 def _counted(doc: Doc, start: int, end: int, lex: _Lexicon) -> int:
-    """« trois mémorandums », « deux accords », « 4 contrats »: the count before a plural kind noun (0: none)."""
+    """« trois mémorandums », « deux accords », « 4 contrats »: the count before a plural kind noun (0: none;
+    -1: a count of ones already told, « les deux accords »)."""
     if not doc.norm[start:end].split(" ", 1)[0].endswith(("s", "x")):
         return 0  # « mémorandums d'entente »: the plural is on the head word
-    before = _words_before(doc.norm, start, 2)
-    for word in reversed(before):
-        if word.isdigit():
-            return int(word) if int(word) <= 12 else 0
-        if word in lex.counts:
-            return lex.counts[word]
+    before = _words_before(doc.norm, start, 3)
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        count = (int(word) if int(word) <= 12 else 0) if word.isdigit() else lex.counts.get(word)
+        if count is not None:
+            # « les deux accords », « ces trois textes »: ones already told, not new ones
+            return -1 if i and before[i - 1] in _KNOWN_SET else count
         if word not in ("de", "d'", "nouveaux", "nouvelles", "autres", "premiers", "premieres"):
             break
     return 0
+
+
+_KNOWN_SET = frozenset({"les", "ces", "leurs", "nos", "vos", "ses", "des", "aux", "deux"})
 
 
 def _split(doc: Doc, mention: _Mention, count: int, lex: _Lexicon) -> None:
