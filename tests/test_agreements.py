@@ -254,3 +254,168 @@ def test_a_stage_noun_under_way_and_a_nested_agreement_of_an_unstaged_one(kb):
 def test_a_stage_noun_with_an_attribute_is_no_predicate(kb):
     # « ces accords n'ont rien à voir avec les négociations en cours »: the talks, not the agreements' stage
     assert found("Ces contrats n'ont aucun lien avec les négociations en cours à Genève.", kb) == []
+
+
+def triples(text: str, kb, published=dt.date(2022, 6, 15)) -> list[tuple]:
+    return [(a["kind"], a["status"], a["date"]) for a in found(text, kb, published)]
+
+
+def test_generic_accord_points_back_to_an_agreement_of_another_kind(kb):
+    text = ("Le traité d'amitié et de bon voisinage a été signé le 3 mai. L'accord sera soumis au Parlement "
+            "avant l'été.")
+    assert triples(text, kb) == [("traité", "signé", "2022-05-03")]
+    text = "La convention sur les pêcheries a été ratifiée en 2020. L'accord entrera en vigueur en janvier."
+    assert triples(text, kb) == [("traité", "ratifié", "2020")]
+
+
+def test_counted_list_gives_one_agreement_per_item(kb):
+    got = found("Les délégations ont signé vendredi quatre mémorandums sur la pêche, le tourisme, la culture "
+                "et le sport.", kb)
+    assert [a["name"] for a in got] == ["mémorandum sur la pêche", "mémorandum sur le tourisme",
+                                        "mémorandum sur la culture", "mémorandum sur le sport"]
+    assert {(a["kind"], a["status"], a["date"]) for a in got} == {("mémorandum", "signé", "2022-06-10")}
+    got = found("Deux protocoles relatifs aux douanes et aux visas ont été paraphés.", kb)
+    assert [(a["name"], a["status"]) for a in got] == [("protocole relatifs aux douanes", "signé"),
+                                                        ("protocole relatifs aux visas", "signé")]
+
+
+def test_one_the_other_names_each_of_two(kb):
+    got = found("Rosatom et l'AEOI ont conclu en mars deux contrats, l'un sur le combustible, l'autre sur "
+                "la maintenance.", kb)
+    assert [(a["name"], a["kind"], a["status"], a["date"]) for a in got] == [
+        ("contrat sur le combustible", "contrat", "signé", "2022-03"),
+        ("contrat sur la maintenance", "contrat", "signé", "2022-03")]
+
+
+def test_count_without_items_still_counts(kb):
+    assert triples("Cinq accords ont été conclus mardi à Ispahan.", kb) == [("accord", "signé", "2022-06-14")] * 5
+    assert triples("Un accord a été signé mardi.", kb) == [("accord", "signé", "2022-06-14")]
+
+
+def test_name_after_a_colon_is_the_same_agreement(kb):
+    got = found("Les ministres ont signé un nouvel accord : le traité sur l'entraide judiciaire.", kb)
+    assert [(a["name"], a["kind"], a["status"]) for a in got] == [
+        ("traité sur l'entraide judiciaire", "traité", "signé")]
+    got = found("Un document a été paraphé jeudi : un mémorandum sur la lutte antidrogue.", kb)
+    assert [(a["kind"], a["status"]) for a in got] == [("mémorandum", "signé")]
+
+
+def test_title_in_quotes_after_baptise_belongs_to_the_name(kb):
+    got = found("Ils ont signé un accord baptisé « Caspienne verte » et une feuille de route intitulée "
+                "« Horizon 2030 ».", kb)
+    assert [(a["name"], a["kind"]) for a in got] == [("accord baptisé « Caspienne verte »", "accord"),
+                                                     ("feuille de route intitulée « Horizon 2030 »", "feuille de route")]
+
+
+def test_agreement_named_by_its_year_is_listed_without_stage(kb):
+    got = found("Les deux ministres ont évoqué l'avenir du traité de 2001 et du PAGC.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", None, "2001")]
+    got = found("Moscou défend toujours l'accord de 2015 face à Washington.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("accord", None, "2015")]
+
+
+def test_year_in_name_points_back_to_the_agreement_dated_that_year(kb):
+    text = ("La convention sur le statut de la Caspienne a été signée en août 2018. "
+            "La convention de 2018 n'a pas encore été ratifiée par le Majlis.")
+    assert triples(text, kb) == [("traité", "signé", "2018-08")]
+
+
+def test_talks_about_an_agreement_put_it_in_negotiation(kb):
+    assert kinds_statuses("Les consultations sur un accord de libre-échange reprendront en septembre.", kb) == [
+        ("accord", "en négociation")]
+    assert kinds_statuses("Les discussions se poursuivent sur un contrat de swap gazier.", kb) == [
+        ("contrat", "en négociation")]
+    assert kinds_statuses("Les pourparlers sur le traité global avancent lentement.", kb) == [
+        ("traité", "en négociation")]
+
+
+def test_feminine_participle_never_qualifies_a_masculine_agreement(kb):
+    text = "Les négociations sur l'accord nucléaire traînent. Les sanctions adoptées en mars compliquent tout."
+    assert kinds_statuses(text, kb) == [("accord", "en négociation")]
+    assert kinds_statuses("Le contrat gazier et les taxes imposées en mai pèsent sur les ventes.", kb) == []
+    assert kinds_statuses("La déclaration commune, adoptée lundi, salue la trêve.", kb) == [("déclaration", "signé")]
+
+
+def test_planned_stage_noun_only_announces(kb):
+    assert triples("La signature prévue du contrat gazier aura lieu en septembre.", kb) == [
+        ("contrat", "annoncé", "2022-09")]
+    assert kinds_statuses("La prochaine ratification du traité par la Douma est attendue.", kb) == [
+        ("traité", "annoncé")]
+
+
+def test_a_date_after_the_noun_is_not_part_of_its_name(kb):
+    text = ("Le traité sur la sécurité régionale a été signé en 2021. Le Sénat doit examiner le traité "
+            "le 16 juin.")
+    got = found(text, kb)
+    assert [(a["name"], a["status"], a["date"]) for a in got] == [
+        ("traité sur la sécurité régionale", "signé", "2021")]
+
+
+def test_an_agreement_reached_is_finalised(kb):
+    assert triples("Les deux gouvernements se sont mis d'accord sur une feuille de route ferroviaire le 2 juin.",
+                   kb) == [("feuille de route", "finalisé", "2022-06-02")]
+    assert kinds_statuses("Les négociateurs sont parvenus à un accord sur les tarifs du transit.", kb) == [
+        ("accord", "finalisé")]
+    assert kinds_statuses("Les deux camps cherchent à parvenir à un accord sur les tarifs.", kb) == [
+        ("accord", "en négociation")]
+
+
+def test_approval_law_and_promulgation_are_ratification(kb):
+    assert triples("Le Majlis a voté jeudi la loi portant approbation de la convention consulaire.", kb) == [
+        ("traité", "ratifié", "2022-06-09")]
+    assert triples("Le président a signé le 2 mai le décret ratifiant le protocole sur les visas.", kb) == [
+        ("protocole", "ratifié", "2022-05-02")]
+
+
+def test_applied_agreement_is_in_force_unless_still_to_come(kb):
+    assert triples("Le mémorandum sur les paiements est appliqué depuis le 1er mars.", kb) == [
+        ("mémorandum", "en vigueur", "2022-03-01")]
+    assert kinds_statuses("Le contrat de fret signé en avril sera appliqué dès l'automne.", kb) == [
+        ("contrat", "signé")]
+    assert kinds_statuses("Le contrat de 2019, que Téhéran n'applique plus, est caduc.", kb) == [("contrat", None)]
+
+
+def test_cooperation_document_is_an_accord(kb):
+    assert triples("Les deux pays ont signé lundi un document de coopération globale sur vingt ans.", kb) == [
+        ("accord", "signé", "2022-06-13")]
+
+
+def test_said_and_same_agreement_point_back(kb):
+    text = "L'accord sur le fret a été signé en 2021. Ledit accord est entré en vigueur le 1er mars."
+    assert triples(text, kb) == [("accord", "en vigueur", "2022-03-01")]
+    text = "Le traité sur les pêches a été signé en 2020. Ce même traité a été ratifié en mai."
+    assert triples(text, kb) == [("traité", "ratifié", "2022-05")]
+
+
+def test_signing_of_several_documents_governs_the_list_after_dont(kb):
+    text = ("Les ministres ont assisté à la signature de plusieurs documents, dont un protocole sur les visas "
+            "et une feuille de route sur le rail.")
+    assert kinds_statuses(text, kb) == [("protocole", "signé"), ("feuille de route", "signé")]
+
+
+def test_a_verb_governs_the_agreement_past_projet(kb):
+    assert triples("Les négociateurs ont paraphé lundi un projet d'accord sur la pêche.", kb) == [
+        ("accord", "signé", "2022-06-13")]
+
+
+def test_stage_noun_dated_after_its_predicate(kb):
+    text = "La signature du contrat de fourniture de blé a eu lieu le 3 juin à Astrakhan."
+    assert triples(text, kb) == [("contrat", "signé", "2022-06-03")]
+
+
+def test_a_date_next_to_another_stage_is_that_stage_s(kb):
+    assert triples("Le Sénat a ratifié mardi le traité consulaire, signé en 2019.", kb) == [
+        ("traité", "ratifié", "2022-06-14")]
+    assert triples("La Douma a ratifié le protocole, signé en 2020 à Bakou.", kb) == [("protocole", "ratifié", None)]
+
+
+def test_agreeing_to_prepare_is_negotiation(kb):
+    assert kinds_statuses("Les deux ministères sont convenus de préparer un protocole sur la pêche.", kb) == [
+        ("protocole", "en négociation")]
+
+
+def test_a_definite_count_points_back(kb):
+    text = ("Les ministres ont signé un accord sur le rail et un accord sur les ports. "
+            "Les deux accords seront ratifiés en juillet.")
+    assert kinds_statuses(text, kb) == [("accord", "signé"), ("accord", "signé")]
+    assert kinds_statuses("Ces trois protocoles ont été paraphés hier.", kb) == [("protocole", "signé")]

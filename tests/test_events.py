@@ -243,3 +243,75 @@ def test_a_signing_ceremony_and_an_entry_into_force_are_the_agreements(kb):
     assert found("Le texte, dont l'entrée en vigueur est prévue en juillet, a été publié.", kb) == []
     assert found("L'entrée en vigueur du traité aura lieu le 1er mai.", kb) == []
     assert dates("La cérémonie d'ouverture du forum aura lieu le 1er mai.", kb) == [("2023-05-01", None)]
+
+
+def test_history_told_as_background_is_dated(kb):
+    assert dates("Les liens se sont resserrés après la révolution de 1979.", kb) == [("1979", None)]
+    assert dates("La guerre Iran-Irak, entre 1980 et 1988, a laissé des traces.", kb) == [("1980", "1988")]
+    assert dates("Une grève des dockers bloque le port d'Astrakhan depuis le 2 mars.", kb) == [("2023-03-02", None)]
+    assert dates("Depuis le retrait américain de l'accord en 2018, l'Iran enrichit davantage.", kb) == [("2018", None)]
+
+
+def test_a_name_holding_a_happening_word_is_no_event(kb):
+    assert found("Les Gardiens de la révolution ont reçu en 2019 des radars russes.", kb) == []
+
+
+def test_appointments_and_votes(kb):
+    assert dates("Ali Akbar Ahmadian, nommé secrétaire du Conseil en mai 2022, conduit la délégation.", kb) == [
+        ("2022-05", None)]
+    assert dates("Le conservateur a été élu président le 18 juin.", kb) == [("2022-06-18", None)]
+    assert dates("Sa démission, en février, a surpris Moscou.", kb) == [("2023-02", None)]
+
+
+def test_sanctions_imposed_are_events(kb):
+    assert dates("Le Trésor américain a imposé de nouvelles sanctions contre des armateurs le 2 mars.", kb) == [
+        ("2023-03-02", None)]
+    assert dates("Les sanctions européennes d'octobre 2022 visaient des fabricants de drones.", kb) == [
+        ("2022-10", None)]
+
+
+def test_a_comma_weakens_the_tie_to_a_statement(kb):
+    text = "Après l'assassinat du physicien en novembre 2020, Moscou avait condamné un acte terroriste."
+    assert dates(text, kb) == [("2020-11", None)]
+
+
+def test_happening_participles_take_their_own_date(kb):
+    text = "La levée de l'embargo sur les armes conventionnelles, intervenue le 18 octobre, ouvre le marché."
+    assert dates(text, kb, published=dt.date(2020, 12, 1)) == [("2020-10-18", None)]
+    text = "Les pourparlers avaient repris le 29 novembre, après l'élection du président en juin 2021."
+    assert dates(text, kb, published=dt.date(2022, 3, 1)) == [("2021-11-29", None), ("2021-06", None)]
+
+
+def test_attended_happening_noun_takes_the_date_after_its_verb(kb):
+    text = "Le ministre sera reçu mardi à Minsk, avant d'assister le 9 mai au défilé de la Victoire."
+    assert dates(text, kb) == [("2023-05-09", None)]
+
+
+def test_ceasefire_and_first_use_are_events(kb):
+    assert dates("La trêve est entrée en vigueur le 2 mars à minuit.", kb) == [("2023-03-02", None)]
+    assert dates("Ces drones ont été utilisés pour la première fois en octobre 2022.", kb) == [("2022-10", None)]
+
+
+def test_admission_dates_the_statement_and_the_war_keeps_its_month(kb):
+    text = "Téhéran a reconnu début novembre avoir livré des drones avant le début de la guerre, en février."
+    assert dates(text, kb, published=dt.date(2022, 11, 10)) == [("2022-02", None)]
+    assert dates("Le Conseil a adopté le 20 octobre des mesures restrictives contre trois officiers.", kb,
+                 published=dt.date(2022, 11, 10)) == [("2022-10-20", None)]
+
+
+def test_a_step_taken_is_dated(kb):
+    assert dates("Téhéran a franchi le 4 mars une nouvelle étape en installant des centrifugeuses.", kb) == [
+        ("2023-03-04", None)]
+
+
+def test_pronoun_with_complement_stands_for_the_happening_before_it(kb):
+    text = "Le forum s'ouvrira jeudi à Kazan, le premier depuis celui de Bakou en mai 2019."
+    got = found(text, kb)
+    assert [(e["start"], e["end"]) for e in got] == [("2023-03-16", None), ("2019-05", None)]
+    assert got[1]["what"] == "forum de Bakou"
+    assert dates("Ces chiffres sont meilleurs que ceux de mars 2021.", kb) == []
+
+
+def test_a_comma_does_not_widen_the_window(kb):
+    text = "Selon lui, les sanctions ne freinent plus les échanges, qui ont progressé de 20 % en 2022."
+    assert dates(text, kb) == []

@@ -56,6 +56,13 @@ class _Lexicon:
     name_phrases: frozenset[str]            # « de long terme »: two words that stay together in a name
     numerals: frozenset[str]                # « de deux nouveaux réacteurs »: a count before its noun
     name_breaks: frozenset[str]  # words that end a noun phrase: name stops and verb cues (`lexicon_cue`)
+    pre_adjectives: frozenset[str]  # « le présent accord », « ce même traité »: between determiner and noun
+    generic: frozenset[str]      # kinds whose bare noun may stand for an agreement of any kind (« l'accord »)
+    feminine: frozenset[str]     # folded kind nouns of feminine gender (« la convention »)
+    counts: dict[str, int]       # « trois mémorandums »: a count before a plural kind noun
+    collective: re.Pattern | None  # « de plusieurs documents, dont »: a stage noun governing a list
+    planned: re.Pattern | None     # « la signature prévue »: a stage noun told as to come
+    list_heads: re.Pattern | None  # « sur l'énergie, les transports et la santé »: what a counted list's items follow
 
 
 @dataclass
@@ -70,6 +77,10 @@ class _Mention:
     stop: int = 0              # where its name ends in the text
     outer: "_Mention | None" = None  # « protocole additionnel au Traité de ... »: the agreement it is named in
     attached: bool = False     # the outer one is an addition to it (« protocole additionnel au Traité »)
+    feminine: bool = False     # its noun's gender: a feminine participle never qualifies a masculine noun
+    year: str | None = None    # « l'accord de 2015 »: a year in its name dates it
+    extra: list["_Mention"] = field(default_factory=list)  # « trois mémorandums »: the other items counted
+    distinct: bool = False     # one item of a counted list: never merged with its siblings
 
 
 @dataclass
@@ -83,6 +94,7 @@ class _Agreement:
     rank: int = -1
     mentions: list[_Mention] = field(default_factory=list)
     inside_of: "_Agreement | None" = None  # named inside that one's name: listed, with no stage, when that one is
+    year: str | None = None  # « l'accord de 2015 »: named by its year, listed even with no stage
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -150,6 +162,15 @@ def _build(kb: Knowledge) -> _Lexicon:
         name_phrases=frozenset(fold(str(w)) for w in conf.get("name_phrases") or []),
         numerals=frozenset(fold(str(w)) for w in conf.get("name_numerals") or []),
         name_breaks=stops | {s for s, info in stages.items() if (info or {}).get("role") == "verb"},
+        pre_adjectives=words("pre_adjectives"),
+        generic=frozenset(str(k) for k in conf.get("generic_kinds") or []),
+        feminine=frozenset(fold(str(w)) for w in conf.get("feminine_nouns") or []),
+        counts={fold(str(k)): int(v) for k, v in (conf.get("counts") or {}).items()},
+        collective=re.compile(rf"\s+(?:{conf['collective']})", re.I) if conf.get("collective") else None,
+        planned=re.compile(rf"\s+(?:{alternation([str(w) for w in conf.get('planned_after') or []])})(?![\w-])", re.I)
+        if conf.get("planned_after") else None,
+        list_heads=re.compile(rf"\s*(?:{alternation([str(w) for w in conf.get('list_heads') or []])})\s+", re.I)
+        if conf.get("list_heads") else None,
     )
 
 
@@ -215,6 +236,8 @@ def noun_phrase(text: str, norm: str, start: int, end: int, lex: _Lexicon) -> st
             continue
         if low in breaks or (low in _DETERMINERS and prev in _COORDINATION):
             break  # « ..., et un protocole »: a new noun phrase
+        if first.isdigit() and prev in _DATE_ARTICLES:
+            break  # « examiner le traité le 16 avril »: a date, not a complement
         if low in links:
             after_link, prev = True, low
             continue
@@ -263,6 +286,7 @@ def name_at(doc: Doc, start: int, end: int, lex: _Lexicon) -> str:
 _RELATIVE = frozenset({"relatif", "relative", "relatifs", "relatives", "consacre", "consacree"})
 _AFTER_RELATIVE = frozenset({"a", "au", "aux"})
 _DETERMINERS = frozenset({"un", "une"})
+_DATE_ARTICLES = frozenset({"le", "l'", "ce", "cet"})
 _COORDINATION = frozenset({"et", "ou", "ainsi", "and", "or"})
 
 # Endings of French adjectives that follow a noun in an agreement's name.
@@ -289,25 +313,122 @@ def _mentions(doc: Doc, sent: Span, lex: _Lexicon, found: list[re.Match] | None 
     text, norm = doc.text, doc.norm
     for m in found if found is not None else lex.mentions.finditer(norm, sent.start, sent.end):
         start, end = m.span()
-        kind, key = lookup_key(lex.nouns, fold_span(doc, start, end)) or ("", None)
+        folded = fold_span(doc, start, end)
+        kind, key = lookup_key(lex.nouns, folded) or ("", None)
         name = name_at(doc, start, end, lex)
         bare = name == text[start:end]  # only a bare noun after a definite determiner points back
         if not kind:  # document / texte: only a bare noun after le/ce points back
-            if not (bare and not m.group().endswith("s") and _determiner(norm, start) in lex.definite):
+            if not (bare and not m.group().endswith("s") and _definite(norm, start, lex)):
                 continue
             out.append(_Mention(start, end, None, name, None, True))
             continue
         stop = start + len(name)
         if key:
             name = lex.named_names[key]
-        mention = _Mention(start, end, kind, name, key, bare and not key and _determiner(norm, start) in lex.definite,
-                           stop=stop)
+        mention = _Mention(start, end, kind, name, key, bare and not key and _definite(norm, start, lex),
+                           stop=stop, feminine=folded in lex.feminine)
+        year = _YEAR_IN_NAME.search(text, start, stop)
+        if year:
+            mention.year = year.group(1)
         holder = out[-1] if out else None
         if holder is not None and holder.kind and holder.end < start < holder.stop:
             mention.outer = holder.outer or holder
             mention.attached = bool(_ATTACHED_TO.search(norm, holder.end, start))
+        if out and holder.kind and not holder.outer and _APPOSITION.fullmatch(norm, holder.stop, start):
+            out.pop()  # « un nouvel accord : le traité de coopération énergétique »: one agreement, named after the colon
+        count = _counted(doc, start, end, lex)
+        if count > 1:
+            _split(doc, mention, count, lex)
+        elif count < 0 and not key:
+            mention.bare = True  # « les deux accords »: they point back
         out.append(mention)
     return out
+
+
+# « accord de 2015 », « la convention sur la double imposition de 1998 »: a year as the name's complement.
+_YEAR_IN_NAME = re.compile(r"\b(?:de|du|of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b(?!\s*[-/]\d)", re.I)
+# Between two mentions of one agreement: a colon and at most a determiner (« un accord : le traité »).
+_APPOSITION = re.compile(r"\s*:\s*(?:(?:le|la|les|un|une|ce|cet|cette)\s+|l')?", re.I)
+# Where a counted list's items end: the sentence or clause, or a verb after a comma.
+_LIST_END = re.compile(r"[.;:()\n]|,\s+(?:qui|que|dont|a|ont|ont été|a été|signés|signées|conclus|paraphés)\b")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
+_ONE_THE_OTHER = re.compile(r",\s*l'(?:un|une)\s+(\S+)\s+(.+?),\s*l'autre\s+(\S+)\s+(.+?)(?=[.;:()\n]|,\s|$)", re.I)
+
+
+def _counted(doc: Doc, start: int, end: int, lex: _Lexicon) -> int:
+    """« trois mémorandums », « deux accords », « 4 contrats »: the count before a plural kind noun (0: none;
+    -1: a count of ones already told, « les deux accords »)."""
+    if not doc.norm[start:end].split(" ", 1)[0].endswith(("s", "x")):
+        return 0  # « mémorandums d'entente »: the plural is on the head word
+    before = _words_before(doc.norm, start, 3)
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        count = (int(word) if int(word) <= 12 else 0) if word.isdigit() else lex.counts.get(word)
+        if count is not None:
+            # « les deux accords », « ces trois textes »: ones already told, not new ones
+            return -1 if i and before[i - 1] in _KNOWN_SET else count
+        if word not in ("de", "d'", "nouveaux", "nouvelles", "autres", "premiers", "premieres"):
+            break
+    return 0
+
+
+_KNOWN_SET = frozenset({"les", "ces", "leurs", "nos", "vos", "ses", "des", "aux", "deux"})
+
+
+def _split(doc: Doc, mention: _Mention, count: int, lex: _Lexicon) -> None:
+    """A counted plural mention becomes `count` agreements: its listed items give their names
+    (« trois mémorandums sur l'énergie, les transports et la santé », « deux accords, l'un sur X, l'autre sur Y »),
+    else each is the plural name numbered."""
+    text, norm = doc.text, doc.norm
+    head = _singular(text[mention.start:mention.end])
+    names: list[str] = []
+    both = _ONE_THE_OTHER.match(text, mention.stop, min(len(text), mention.stop + 300))
+    if both and count == 2:
+        names = [f"{head} {both.group(1)} {both.group(2)}", f"{head} {both.group(3)} {both.group(4)}"]
+    elif lex.list_heads is not None:
+        lead = lex.list_heads.match(norm, mention.end)
+        if lead:
+            end = _LIST_END.search(norm, lead.end(), min(len(norm), lead.end() + 250))
+            items = [i.strip() for i in _ITEM_SPLIT.split(text[lead.end():end.start() if end else lead.end() + 250])]
+            prep = text[mention.end:lead.end()].strip()
+            last = prep.split()[-1].lower() + " "
+            items = [_item_phrase(i[len(last):] if i.lower().startswith(last) else i, lex) for i in items]
+            if len(items) == count and all(0 < len(i) <= 60 for i in items):
+                names = [f"{head} {prep} {i}" for i in items]
+    if not names:
+        names = [f"{mention.name} ({i}/{count})" for i in range(1, count + 1)]
+    mention.name, mention.distinct = names[0], True
+    mention.extra = [_Mention(mention.start, mention.end, mention.kind, n, None, False, stop=mention.stop,
+                              feminine=mention.feminine, distinct=True) for n in names[1:]]
+
+
+def _item_phrase(item: str, lex: _Lexicon) -> str:
+    """A list item up to its verb (« les visas ont été paraphés » -> « les visas »); a repeated preposition
+    (« et aux visas ») is dropped by the caller."""
+    words = item.split()
+    for i, w in enumerate(words):
+        if fold(w) in lex.name_breaks and fold(w) not in _ITEM_INNER:
+            return " ".join(words[:i])
+    return item
+
+
+# Name stops that may stand inside a list item (« l'accès aux ports », « la coopération en mer »).
+_ITEM_INNER = frozenset({"en", "par", "avec", "a", "au", "aux", "afin", "lors", "depuis", "selon", "the"})
+
+
+def _singular(noun: str) -> str:
+    """« mémorandums d'entente » -> « mémorandum d'entente »: the first word's plural mark dropped."""
+    first, _, rest = noun.partition(" ")
+    first = first[:-1] if first.endswith(("s", "x")) and len(first) > 3 else first
+    return f"{first} {rest}".strip()
+
+
+def _definite(norm: str, pos: int, lex: _Lexicon) -> bool:
+    """A definite determiner before the noun, past a neutral adjective (« ce même traité », « le présent accord »)."""
+    before = _words_before(norm, pos, 2)
+    if before and before[-1] in lex.pre_adjectives:
+        before = before[:-1]
+    return bool(before) and before[-1] in lex.definite
 
 
 def _determiner(norm: str, pos: int) -> str:
@@ -323,6 +444,10 @@ class _Cue:
     status: str
     forward: bool      # governs the agreements after it
     noun: bool         # a nominalisation: governs only a close complement
+    feminine: bool = False  # « adoptées »: a participle that agrees with a feminine noun only
+    date_end: int = 0       # « la signature de l'accord ... a eu lieu le 25 décembre »: its date follows the predicate
+    transparent: bool = False  # « projet »: a verb before it still governs the agreement after it
+    collective: bool = False   # « la signature de plusieurs documents, dont un accord et un mémorandum »
 
 
 def stage_cues(doc: Doc, lex: _Lexicon) -> list[tuple[re.Match, dict | None]]:
@@ -363,6 +488,7 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             done = lex.purpose_past.get(fold_span(doc, m.start(), m.end()))
             if done and lex.past_trip.search(doc.norm, max(sent.start, m.start() - 160), m.start()):
                 status = done  # « s'était rendu à Téhéran en juin pour signer un mémorandum »: it was signed
+        date_end = 0
         if role in ("noun", "state") and lex.predicate is not None:  # « la ratification / l'entrée en vigueur »
             verdict, said_end = _verdict(lex.predicate.match(doc.norm, m.end()), lex)
             if verdict:  # « dont la ratification a été achevée », « la signature est bloquée »: the agreement before
@@ -372,20 +498,26 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             if role == "noun":  # « la signature de l'accord sur le gaz est prévue mardi »: past its complement
                 clause = _COMPLEMENT_BREAK.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 120))
                 far = lex.predicate_far.search(doc.norm, m.end(), clause.start() if clause else m.end() + 120)
-                verdict = _verdict(far, lex)[0]
+                verdict, far_end = _verdict(far, lex)
                 if verdict:
                     status = _predicated(status, verdict, lex)
+                    date_end = far_end
+        if role == "noun" and lex.planned is not None and lex.planned.match(doc.norm, m.end()):
+            status = "annoncé"  # « la signature prévue du contrat »: a stage to come
         if role == "noun":
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
                 status = "annoncé"
-            out.append(_Cue(m.start(), m.end(), status, True, True))
+            out.append(_Cue(m.start(), m.end(), status, True, True, date_end=date_end,
+                            transparent=bool(info.get("transparent")),
+                            collective=bool(lex.collective is not None and lex.collective.match(doc.norm, m.end()))))
         elif role == "state":
             out.append(_Cue(m.start(), m.end(), status, False, False))
         else:
             active = bool(info.get("active")) or (
                 "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
-            out.append(_Cue(m.start(), m.end(), status, active, False))
+            feminine = doc.norm.endswith(_FEMININE_ENDINGS, m.start(), m.end())
+            out.append(_Cue(m.start(), m.end(), status, active, False, feminine))
     return out
 
 
@@ -417,6 +549,7 @@ def _is_future(before: list[str], lex: _Lexicon) -> bool:
     return len(last) > 5 and last.endswith(lex.future_endings)
 
 
+_FEMININE_ENDINGS = ("ée", "ées", "ÉE", "ÉES", "ee", "ees")
 # Precompiled searches (pos/endpos instead of slicing: same characters looked at).
 _COMPLEMENT_BREAK = re.compile(r"[,.;:]")
 _DATE_BREAK = re.compile(r"[:;()]")
@@ -446,21 +579,26 @@ def _attach_order(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _
     if cue.noun:
         if after and after[0].start - cue.end <= 50 and not _COMPLEMENT_BREAK.search(norm, cue.end, after[0].start):
             return [after[0]]
+        if cue.collective:  # « la signature de plusieurs documents, dont un accord et un mémorandum »
+            nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+            return [m for m in after if nxt is None or m.start < nxt]
         return []
     if cue.forward:
         if not after:
             return [] if not before else [before[-1]]
-        nxt = min((c.start for c in cues if c.start > cue.end), default=None)
+        nxt = min((c.start for c in cues if c.start > cue.end and not c.transparent), default=None)
         coord = _coordinated_verb(norm, cue.end, nxt if nxt is not None else len(norm), after[-1].start)
         if coord is not None:  # « ont signé une feuille de route et évoqué l'accord »: the second verb has its own object
             nxt = coord
         return [m for m in after if nxt is None or m.start < nxt] or ([] if not before else [before[-1]])
     if before:
+        if cue.feminine and not before[-1].feminine and before[-1].kind:
+            return []  # « l'accord ..., les sanctions adoptées depuis »: the participle agrees with another noun
         return [before[-1]]
     if after:  # fronted participle or list after a colon: « Autres documents signés : un accord, un protocole »
         nxt = min((c.start for c in cues if c.start > cue.end), default=None)
-        return [m for m in after if nxt is None or m.start < nxt]
-    return [last] if last else []
+        return [m for m in after if (nxt is None or m.start < nxt) and (m.feminine or not cue.feminine)]
+    return [last] if last and (last.feminine or not cue.feminine or not last.kind) else []
 
 
 def _coordinated_verb(norm: str, start: int, end: int, last: int) -> int | None:
@@ -489,11 +627,19 @@ def _resolve(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon) -> 
         for a in agreements:
             if a.key == mention.key:
                 return a
+    if mention.distinct:
+        return _new(mention, agreements, lex)
     if mention.kind is None or mention.bare:
         for a in reversed(agreements):
             if mention.kind is None or a.kind == mention.kind:
                 return a
+        if agreements and mention.kind in lex.generic:
+            return agreements[-1]  # « le traité ... l'accord entrera en vigueur »: the generic noun, any kind
         return None if mention.kind is None else _new(mention, agreements, lex)
+    if mention.year:  # « la convention de 2018 »: the one of that kind dated that year
+        for a in agreements:
+            if a.kind == mention.kind and mention.year in (a.year, (a.date or "")[:4]):
+                return a
     words = _content_words(mention.name, lex)
     for a in agreements:
         if a.kind == mention.kind and a.key is None and words and a.words and (words <= a.words or a.words <= words):
@@ -508,18 +654,21 @@ def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon,
     """A new agreement from `mention` (`words`: its `_content_words`, when already computed)."""
     if words is None:
         words = _content_words(mention.name, lex)
-    a = _Agreement(mention.name, mention.kind or "accord", mention.key, words)
+    a = _Agreement(mention.name, mention.kind or "accord", mention.key, words, year=mention.year)
     agreements.append(a)
     return a
 
 
-def _date_near(cue: _Cue, dates: list[DateMention], norm: str) -> str | None:
-    """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »)."""
+def _date_near(cue: _Cue, dates: list[DateMention], norm: str, others: list[_Cue] = ()) -> str | None:
+    """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »), with no
+    other stage cue in between (« a ratifié l'accord, signé en 2021 »: that year is the signing's)."""
     best, best_gap = None, 60
+    end = max(cue.end, cue.date_end)
     for d in dates:
-        lo, hi = (cue.end, d.start) if d.start >= cue.end else (d.end, cue.start)
+        lo, hi = (end, d.start) if d.start >= end else (d.end, cue.start)
         gap = hi - lo
-        if 0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi):
+        if (0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi)
+                and not any(lo <= c.start < hi for c in others if c is not cue)):
             best, best_gap = d, gap
     return best.value if best else None
 
@@ -565,8 +714,8 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
     for title in titles:
         _headline(doc, title, lex, agreements)
     return [
-        {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date}
-        for a in agreements if a.status or (a.inside_of is not None and a.inside_of.status)
+        {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date or (None if a.status else a.year)}
+        for a in agreements if a.status or a.year or (a.inside_of is not None and a.inside_of.status) or __import__("os").environ.get("ALLAGR")
     ]
 
 
@@ -578,19 +727,22 @@ def _sentence(doc: Doc, sent: Span, lex: _Lexicon, agreements: list[_Agreement],
         return None
     for m in mentions:
         m.target = _resolve(m, agreements, lex)
+        for x in m.extra:
+            x.target = _resolve(x, agreements, lex)
         if m.attached and m.target is not None and m.outer.target is not None and m.target is not m.outer.target:
             m.target.inside_of = m.target.inside_of or m.outer.target
     dates = partial(doc.sentence_dates, sent)
     for cue in cues:
         for m in _attach(cue, mentions, cues, last, doc.norm):
-            if m.target:
-                _promote(m.target, cue.status, cue, dates, lex, doc.norm)
+            for x in (m, *m.extra):
+                if x.target:
+                    _promote(x.target, cue.status, cue, dates, lex, doc.norm, cues)
     resolved = [m for m in mentions if m.target]
     return resolved[-1] if resolved else None
 
 
 def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[DateMention]], lex: _Lexicon,
-             norm: str) -> None:
+             norm: str, others: list[_Cue] = ()) -> None:
     """Keep the latest stage; its date is the one next to the cue that gave it.
 
     `dates` gives the sentence's dates; they are read only when the stage can
@@ -599,7 +751,7 @@ def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[Dat
     rank = lex.order.get(status, -1)
     if rank < a.rank or (rank == a.rank and a.date is not None):
         return  # an earlier stage, or the same one already dated: nothing this cue says can change
-    date = _date_near(cue, dates(), norm)
+    date = _date_near(cue, dates(), norm, others)
     if rank > a.rank or date:
         a.status, a.rank, a.date = status, rank, date
 

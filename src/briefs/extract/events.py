@@ -32,6 +32,8 @@ class _Lexicon:
     span_openers: frozenset[str]    # « depuis 2022 »: the start of a span, not a happening
     attend: Matcher | None          # « assister le 3 septembre au défilé »: the noun after dates it
     auxiliaries: frozenset[tuple[str, ...]]  # « la ratification a été achevée »: between a participle and its subject
+    named_before: re.Pattern | None  # « Gardiens de la révolution »: a happening word inside a name
+    named_tail: tuple[str, ...]      # how every `named_before` phrase ends (« la »): a cheap test first
 
 
 def _words(conf: dict, key: str) -> frozenset[str]:
@@ -49,8 +51,11 @@ def _build(kb: Knowledge) -> _Lexicon:
     attend_words = _words(conf, "attend_verbs")
     attend = Matcher(lexicon_regex(attend_words, inside_compound=False), attend_words) if attend_words else None
     auxiliaries = frozenset(tuple(fold(str(a)).split()) for a in conf.get("passive_auxiliaries") or [])
+    named = [re.escape(str(w)).replace(r"\ ", r"\s+") for w in conf.get("inside_names") or []]
+    named_before = re.compile(rf"(?<![\w-])(?:{'|'.join(named)})\s+$", re.I) if named else None
     return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
-                    _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries)
+                    _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries, named_before,
+                    tuple({f" {str(w).split()[-1]} " for w in conf.get("inside_names") or []}))
 
 
 @dataclass
@@ -59,6 +64,7 @@ class _Anchor:
     end: int
     role: str  # nouns | participles | copulas | saying | stage
     since: int = -1  # an attended noun dates only what follows its verb of attending
+    head: tuple[int, int] | None = None  # « celui d'Aktaou »: the happening noun the pronoun stands for
 
 
 @dataclass
@@ -90,6 +96,9 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
             continue
         if role == "nouns" and (m.start() in cue_starts or in_names(m.start())):
             continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
+        if (role == "nouns" and lex.named_before is not None and doc.norm.endswith(lex.named_tail, 0, m.start())
+                and lex.named_before.search(doc.norm, max(0, m.start() - 40), m.start())):
+            continue  # « les Gardiens de la révolution »: a name, not a happening
         if role == "nouns" and cue_between(m.end(), m.end() + 12) and _of_a_stage(doc, m.end(), agreements):
             role = "stage"  # « la cérémonie de signature du mémorandum »: a signing, not an event
         if (role == "participles" and cue_between(m.start() - 60, m.start())
@@ -97,8 +106,11 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
             role = "stage"  # « dont la ratification a été achevée ce printemps »: an agreement's stage
         anchors.append(_Anchor(m.start(), m.end(), role))
     if lex.attend is not None:
-        anchors += _attended(doc, lex, agreements, in_names, {a.start for a in anchors})
+        anchors += _attended(doc, lex, agreements, in_names, {a.start: a for a in anchors})
         anchors.sort(key=lambda a: a.start)
+    pronouns = _pronouns(doc, anchors)
+    if pronouns:
+        anchors = sorted(anchors + pronouns, key=lambda a: a.start)
     stages = []
     for m, info in cues:
         if info and info.get("role") != "noun":
@@ -152,7 +164,8 @@ _ATTENDED = re.compile(r"\b(?:au|aux|à)\s+(?:(?:la|le|les|un|une|des|cette|ce|c
 _WORD = re.compile(r"[\w-]+")
 
 
-def _attended(doc: Doc, lex: _Lexicon, agreements, in_names: Callable[[int], bool], taken: set[int]) -> list[_Anchor]:
+def _attended(doc: Doc, lex: _Lexicon, agreements, in_names: Callable[[int], bool],
+              taken: dict[int, _Anchor]) -> list[_Anchor]:
     """« assister le 3 septembre au défilé », « participera mardi aux célébrations »: the thing attended.
 
     Its noun is the happening the date in between (or after) belongs to, unless it is an
@@ -176,10 +189,40 @@ def _attended(doc: Doc, lex: _Lexicon, agreements, in_names: Callable[[int], boo
                 break
             if w.group()[0].isupper() or fold(w.group()) in lex.attend_skip:
                 continue  # « à Pékin », « à partir de mai »: the thing attended may follow
-            if not (w.start() in taken or _stage_noun(doc, w.group(), agreements)
+            known = taken.get(w.start())
+            if known is not None and known.role == "nouns":
+                known.since = v.start()  # « assister le 3 septembre au défilé »: a happening noun, dated after its verb
+            elif not (known is not None or _stage_noun(doc, w.group(), agreements)
                     or fold(w.group()) in lex.encounters or in_names(w.start())):
                 out.append(_Anchor(w.start(), w.end(), "nouns", since=v.start()))
             break
+    return out
+
+
+# « le premier sommet depuis celui d'Aktaou en août 2018 »: a pronoun with its complement stands for
+# the happening noun before it, and takes its own date.
+_PRONOUN = re.compile(r"ce(?:lui|lles?|ux)\s+(?=d'|de\s|du\s|des\s)")  # a literal lead: a fast scan
+
+
+def _pronouns(doc: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
+    """Each « celui de ... » after a happening noun in its sentence: an anchor for that noun (one scan per text)."""
+    out: list[_Anchor] = []
+    nouns: list[_Anchor] | None = None
+    starts: list[int] = []
+    norm = doc.norm
+    for m in _PRONOUN.finditer(norm):
+        if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == "-"):
+            continue  # inside a word (« parcelle de »)
+        if nouns is None:
+            nouns = [a for a in anchors if a.role == "nouns"]
+            starts = [a.start for a in nouns]
+        i = bisect_left(starts, m.start()) - 1
+        if i < 0:
+            continue
+        head = nouns[i]
+        sent = doc.sentence_at(m.start())
+        if sent is not None and head.start >= sent.start and m.start() - head.end <= 120:
+            out.append(_Anchor(m.start(), m.end(), "nouns", head=(head.start, head.end)))
     return out
 
 
@@ -366,20 +409,36 @@ _DETERMINER_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "ce",
                                "ses", "leur", "leurs", "du", "de", "d", "premier", "premiere", "prochain", "prochaine"})
 
 
+# A comma between a date and a word is a weaker tie than none: « Après l'assassinat du général en janvier
+# 2020, Moscou avait appelé à la retenue » dates the killing, not the appeal after the comma.
+_COMMA_COST = 40
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:qui|que|qu'|dont)\s")
+
+
 def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
-    """The nearest anchor to the date in its clause, within the window."""
-    best, best_gap = None, window + 1
+    """The nearest anchor to the date in its clause, within the window; one across a comma counts as farther."""
+    best, best_gap = None, window + 1 + _COMMA_COST
     for a in anchors:
         if d.start < a.since:
             continue
         gap = _gap(a, d, norm)
-        if gap is not None and gap < best_gap:
+        if gap is None or gap > window:
+            continue
+        lo, hi = (a.end, d.start) if a.end <= d.start else (d.end, a.start)
+        if norm.find(",", lo, hi) >= 0:
+            if a.end <= d.start and _RELATIVE_CLAUSE.search(norm, lo, hi):
+                continue  # « les sanctions ..., qui ont progressé de 20 % en 2022 »: the relative clause's date
+            gap += _COMMA_COST
+        if gap < best_gap:
             best, best_gap = a, gap
     return best
 
 
 def _what(doc: Doc, sent: Span, anchor: _Anchor, agreement_lex) -> str:
     """The happening's noun phrase; for a participle, the words it follows (within its sentence)."""
+    if anchor.head is not None:  # « celui d'Aktaou »: « sommet d'Aktaou »
+        tail = agreements_pass.noun_phrase(doc.text, doc.norm, anchor.end, anchor.end, agreement_lex)
+        return f"{doc.text[anchor.head[0]:anchor.head[1]]} {tail}".strip()
     if anchor.role == "nouns":
         return agreements_pass.noun_phrase(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
     if anchor.role == "subject":
