@@ -114,3 +114,9 @@ def test_covering_is_any_span_holding_the_position(raw, pos):
 
     spans = [(lo, lo + width, "x") for lo, width in raw]  # overlapping, nested, empty spans alike
     assert covering(spans)(pos) == any(lo <= pos < hi for lo, hi, _ in spans)
+
+
+def test_a_longer_literal_key_wins_over_a_star_stem():
+    matcher = lexicon_matcher([fold("diplomati*"), fold("diplomatie russe")])
+    doc = make_doc(clean("Selon la diplomatie russe, la diplomatie régionale progresse ; rapport diplomatique."), None)
+    assert [m.group() for m in matcher.scan(doc)] == ["diplomatie russe", "diplomatie", "diplomatique"]

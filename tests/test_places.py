@@ -164,3 +164,10 @@ def test_dateline_names_a_city_the_gazetteer_does_not_know(kb):
     assert names("IRAN (AFP) - Le ministre est arrivé.", kb) == []
     assert names("Lundi, 4 mai - Le ministre est arrivé.", kb) == []
     assert names("Vladimir Poutine (Russie) - Un entretien.", kb) == []
+
+
+def test_field_named_after_a_town_is_no_place_but_a_port_city_is(kb):
+    assert names("Les deux sociétés exploiteront le champ gazier de Kish dès l'an prochain.", kb) == []
+    assert names("Un contrat porte sur le gisement pétrolier d'Azadegan, l'autre sur le port de Tchabahar.", kb) == ["Tchabahar"]
+    assert names("Le champ de Kish sera relié par gazoduc à Bandar Abbas.", kb) == ["Bandar Abbas"]
+    assert set(names("Le ministre a visité Kish puis le champ gazier de Kish.", kb)) == {"Kish"}

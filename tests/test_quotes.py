@@ -221,3 +221,43 @@ def test_the_press_spoken_to_is_no_source(kb):
         text = f"« Aucune sanction ne nous fera reculer », a déclaré {place} le diplomate iranien Hamid Farsi."
         assert run(text, kb, person(text, "Hamid Farsi", role="diplomate iranien", country="IR")) == [
             ("Hamid Farsi", "Aucune sanction ne nous fera reculer")], place
+
+
+def run_on(text: str, day: dt.date, kb, *persons: Person) -> list[str]:
+    doc = make_doc(clean(text), day)
+    return [q["speaker"] for q in quotes.find_quotes(doc, kb, list(persons))]
+
+
+def test_title_goes_to_the_holder_of_the_office_not_the_nearest_compatriot(kb):
+    # Pezechkian is named bare, Araghtchi later and nearer; the gazetteer says who is president in 2025.
+    text = ("Massoud Pezechkian a accueilli lundi le ministre chinois. Abbas Araghtchi assistait à l'entretien. "
+            "Le président iranien a salué « une amitié qui ne cesse de se renforcer depuis des années ».")
+    people = (person(text, "Massoud Pezechkian", country="IR"), person(text, "Abbas Araghtchi", country="IR"))
+    assert run_on(text, dt.date(2025, 3, 2), kb, *people) == ["Massoud Pezechkian"]
+    after = text.replace("Le président iranien a salué « une", "« Une").replace("années ».", "années », a souligné le président iranien.")
+    people = (person(after, "Massoud Pezechkian", country="IR"), person(after, "Abbas Araghtchi", country="IR"))
+    assert run_on(after, dt.date(2025, 3, 2), kb, *people) == ["Massoud Pezechkian"]
+
+
+def test_the_office_is_the_one_held_that_year(kb):
+    # In 2022 Raïssi is president, Pezechkian is not yet.
+    text = ("Ebrahim Raïssi et Massoud Pezechkian étaient à Tabriz. "
+            "Le président iranien a déclaré : « nous poursuivrons la coopération avec nos voisins du nord ».")
+    people = (person(text, "Ebrahim Raïssi", country="IR"), person(text, "Massoud Pezechkian", country="IR"))
+    assert run_on(text, dt.date(2022, 5, 4), kb, *people) == ["Ebrahim Raïssi"]
+
+
+def test_titles_standing_for_an_office(kb):
+    text = ("Vladimir Poutine a reçu Sergueï Lavrov et Abbas Araghtchi au Kremlin. "
+            "Le chef de la diplomatie iranienne a ajouté : « rien ne fera dévier notre politique de voisinage ». "
+            "Le dirigeant russe a estimé que « cette visite confirme la solidité de nos liens ».")
+    people = (person(text, "Vladimir Poutine", country="RU"), person(text, "Sergueï Lavrov", country="RU"),
+              person(text, "Abbas Araghtchi", country="IR"))
+    assert run_on(text, dt.date(2025, 3, 2), kb, *people) == ["Abbas Araghtchi", "Vladimir Poutine"]
+
+
+def test_vice_president_is_no_president(kb):
+    text = ("Dmitri Medvedev et Vladimir Poutine ont parlé aux journalistes. "
+            "« Nous ne laisserons personne nous dicter notre politique », a affirmé le président russe.")
+    people = (person(text, "Vladimir Poutine", country="RU"), person(text, "Dmitri Medvedev", country="RU"))
+    assert run_on(text, dt.date(2023, 3, 2), kb, *people) == ["Vladimir Poutine"]

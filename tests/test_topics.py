@@ -121,3 +121,35 @@ def test_direct_flights_are_transport_and_security_questions_are_security(kb):
     assert "transport" not in found("Les vols de drones au-dessus de la frontière ont cessé.", kb)
     assert found("Ils ont parlé des questions de sécurité de l'information et de la lutte contre la fraude.", kb) >= {
         "cybersecurite"}
+
+
+def test_ministry_named_by_diplomacy_is_not_the_topic(kb):
+    assert "diplomatie" not in found("Le chef de la diplomatie turque, Hakan Fidan, a quitté Ankara jeudi.", kb)
+    assert "diplomatie" not in found("Le porte-parole de la diplomatie iranienne a dénoncé des accusations sans fondement.", kb)
+    assert "diplomatie" not in found("Un nouveau paquet de sanctions a été adopté, a annoncé la diplomatie européenne.", kb)
+
+
+def test_diplomacy_itself_discussed_is_the_topic(kb):
+    assert "diplomatie" in found("Les ministres ont évoqué la diplomatie régionale et la situation au Caucase.", kb)
+    assert "diplomatie" in found("Ils ont examiné le statut juridique de la mer Caspienne.", kb)
+
+
+def test_talks_alone_are_no_topic(kb):
+    assert "diplomatie" not in found("Le ministre a eu des pourparlers avec son hôte à Bakou mardi.", kb)
+    assert "diplomatie" not in found("Les deux ministres ont tenu des pourparlers ce jeudi à Erevan sur le gaz.", kb)
+
+
+def test_un_sanctions_are_sanctions_not_multilateral(kb):
+    assert found("Ils ont parlé du rétablissement des sanctions de l'ONU contre Téhéran.", kb) == {"sanctions"}
+
+
+def test_caspian_summit_named_more_than_once_is_multilateral(kb):
+    text = ("Bakou accueillera le sommet de la Caspienne en août. Les chefs d'Etat des pays riverains "
+            "y discuteront du sommet caspien suivant.")
+    assert "multilateral" in found(text, kb)
+    assert "multilateral" not in found("Il était passé par Bakou avant le sommet caspien.", kb)
+    assert "multilateral" in found("Les membres de l'Organisation du traité de sécurité collective se réunissent.", kb)
+
+
+def test_rapprochement_between_states_is_diplomacy(kb):
+    assert "diplomatie" in found("Moscou et Ankara affichent leur rapprochement malgré les critiques.", kb)

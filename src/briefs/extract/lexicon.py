@@ -83,6 +83,11 @@ def _char_class(ch: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
+def _star_last(item: tuple[str, object]) -> tuple[bool, str]:
+    """Sort key of trie branches: the `*` wildcard after every literal character."""
+    return (item[0] == "*", item[0])
+
+
 def trie_pattern(keys: Iterable[str], char: Callable[[str], str] | None = None) -> str:
     """One regex alternation over folded keys, factored as a trie.
 
@@ -105,7 +110,8 @@ def trie_pattern(keys: Iterable[str], char: Callable[[str], str] | None = None) 
 
     def emit(node: dict) -> str:
         end = "" in node
-        branches = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        # a `*` ending is tried last, so a longer literal key sharing its stem still wins
+        branches = [char(ch) + emit(child) for ch, child in sorted(node.items(), key=_star_last) if ch]
         if ligatures:  # folded "oe"/"ae" is also one letter in the text: « manœuvres »
             branches += [_LIGATURES[ch] + emit(child["e"]) for ch, child in sorted(node.items())
                          if ch in _LIGATURES and "e" in child]

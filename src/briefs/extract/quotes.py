@@ -45,6 +45,8 @@ class _Lexicon:
     clauses: re.Pattern  # « X a démenti que Y ... »: words opening a clause whose persons are not « il »
     anaphors: re.Pattern  # « ce dernier », « celle-ci »: the person named last
     countries: dict[str, str]  # folded nationality adjective (all forms) -> ISO code
+    office_roles: dict[str, list[tuple[str, int | None, int | None]]]  # folded name -> gazetteer (role, from, to)
+    title_roles: list[tuple[str, str]]  # folded title phrase -> folded role word it stands for, longest first
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -61,8 +63,29 @@ def _build(kb: Knowledge) -> _Lexicon:
             forms += [base + "ne", base + "nes"]
         for f in forms:
             countries.setdefault(f, str(code))
+    synonyms = sorted(((fold(str(k)), fold(str(v))) for k, v in (conf.get("title_roles") or {}).items()),
+                      key=lambda kv: -len(kv[0]))
     return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), rx("object_verbs"),
-                    rx("clause_words"), rx("anaphors"), countries)
+                    rx("clause_words"), rx("anaphors"), countries, _office_roles(kb), synonyms)
+
+
+def _office_roles(kb: Knowledge) -> dict[str, list[tuple[str, int | None, int | None]]]:
+    """Every gazetteer name and variant -> its dated roles.
+
+    Why: a text often names a president or a minister bare (« Massoud
+    Pezechkian a reçu ... ») and later quotes « le président iranien »; the
+    office held that year tells which of the persons named the title is.
+    """
+    table: dict[str, list[tuple[str, int | None, int | None]]] = {}
+    for entry in kb["persons"] or []:
+        if not isinstance(entry, dict) or not entry.get("roles"):
+            continue
+        roles = [(fold(str(r.get("role") or "")), r.get("from"), r.get("to"))
+                 for r in entry["roles"] if isinstance(r, dict) and r.get("role")]
+        for name in [entry.get("name")] + list(entry.get("variants") or []):
+            if name:
+                table.setdefault(fold(str(name)), roles)
+    return table
 
 
 @dataclass(frozen=True)
@@ -312,19 +335,45 @@ def _coordinated(doc: Doc, m: _PersonMention, mentions: list[_PersonMention]) ->
 
 
 def _resolve_title(doc: Doc, title: re.Match, before: int, mentions: list[_PersonMention], lex: _Lexicon) -> Person | None:
-    """« le ministre iranien »: the last person before whose role has the title word and the country."""
+    """« le ministre iranien »: the last person before whose role has the title word and the country.
+
+    The role is the one stated in the text, or else an office the gazetteer
+    gives the person in the text's year; a title standing for an office
+    (« le chef de la diplomatie » for the foreign minister, « le dirigeant »
+    for the president) is read as that office (`title_roles` in quotes.yaml).
+    """
     phrase = fold(doc.norm[title.start():title.start() + 60])
-    words = re.findall(r"[\w-]+", phrase)
-    country = next((lex.countries[w] for w in words[1:5] if w in lex.countries), None)
-    head = fold(title.group())
+    key, head = next(((k, r) for k, r in lex.title_roles if phrase.startswith(k)), ("", fold(title.group())))
+    words = re.findall(r"[\w-]+", phrase[len(key):]) if key else re.findall(r"[\w-]+", phrase)[1:]
+    country = next((lex.countries[w] for w in words[:4] if w in lex.countries), None)
+    word = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])")
+    year = doc.published.year if doc.published else None
     prior = [m for m in reversed(mentions) if m.start < before]
+    holds = {}  # person id -> whether a role of theirs carries the title word
+
+    def titled(p: Person) -> bool:
+        if id(p) not in holds:
+            holds[id(p)] = bool(word.search(fold(p.role or ""))) or any(
+                word.search(role) for role in _offices(p, lex, year))
+        return holds[id(p)]
+
     for keep in (
-        lambda p: head in fold(p.role or "") and (country is None or p.country == country),
+        lambda p: titled(p) and (country is None or p.country == country),
         lambda p: country is not None and p.country == country,
-        lambda p: country is None and head in fold(p.role or ""),
+        lambda p: country is None and titled(p),
         lambda p: country is None,
     ):
         hit = next((m.person for m in prior if keep(m.person)), None)
         if hit:
             return hit
     return None
+
+
+def _offices(p: Person, lex: _Lexicon, year: int | None) -> list[str]:
+    """The gazetteer roles of `p` held in `year` (all of them when the year is unknown)."""
+    for name in [p.name] + list(p.aliases):
+        roles = lex.office_roles.get(fold(name))
+        if roles:
+            return [r for r, lo, hi in roles
+                    if year is None or ((lo is None or int(lo) <= year) and (hi is None or year <= int(hi)))]
+    return []
