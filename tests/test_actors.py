@@ -429,3 +429,23 @@ def test_religious_title_before_a_single_name_and_a_regional_head(kb):
     assert found["Kirill"].role == "patriarche" and found["Kirill"].country == "RU"
     assert found["Roustam Minnikhanov"].country == "RU"
     assert "Kirill Dmitriev" in found and "Dmitriev" not in found
+
+
+def test_first_deputy_title_is_kept_whole(kb):
+    ps = by_name("Le ministre a été accueilli par le premier vice-président Mohammad Mokhber à Ispahan.", kb)
+    assert ps["Mohammad Mokhber"].role == "premier vice-président"
+    assert ps["Mohammad Mokhber"].country == "IR"
+
+
+def test_names_in_a_capitals_headline_join_the_body_persons(kb):
+    text = ("ARAGHTCHI ET LAVROV À MOSCOU POUR PARLER DU TRAITÉ\n\n"
+            "Le ministre iranien Abbas Araghtchi a rencontré jeudi Sergueï Lavrov.")
+    assert sorted(by_name(text, kb, dt.date(2025, 4, 3))) == ["Abbas Araghtchi", "Sergueï Lavrov"]
+    text = "LA RUSSIE ET L'IRAN SIGNENT UN NOUVEL ACCORD GAZIER\n\nMoscou et Téhéran ont signé mardi un accord."
+    assert by_name(text, kb, dt.date(2025, 4, 3)) == {}
+
+
+def test_third_country_title_without_adjective_takes_the_gazetteer_country(kb):
+    ps = by_name("Le chancelier Olaf Scholz et le secrétaire d'Etat Antony Blinken ont réagi mardi.", kb)
+    assert (ps["Olaf Scholz"].role, ps["Olaf Scholz"].country) == ("chancelier", "DE")
+    assert (ps["Antony Blinken"].role, ps["Antony Blinken"].country) == ("secrétaire d'Etat", "US")

@@ -257,7 +257,30 @@ def test_titles_standing_for_an_office(kb):
 
 
 def test_vice_president_is_no_president(kb):
-    text = ("Dmitri Medvedev et Vladimir Poutine ont parlé aux journalistes. "
+    text = ("Vladimir Poutine et Dmitri Medvedev ont parlé aux journalistes. "
             "« Nous ne laisserons personne nous dicter notre politique », a affirmé le président russe.")
     people = (person(text, "Vladimir Poutine", country="RU"), person(text, "Dmitri Medvedev", country="RU"))
     assert run_on(text, dt.date(2023, 3, 2), kb, *people) == ["Vladimir Poutine"]
+
+
+def test_head_of_a_body_named_by_its_acronym(kb):
+    # « le chef de l'AIEA » is the one whose role names the agency in full, not the nearer « chef de ... ».
+    text = ("Rafael Grossi, directeur général de l'Agence internationale de l'énergie atomique, a vu "
+            "Mohammad Eslami, chef de l'Organisation iranienne de l'énergie atomique. "
+            "« Nous devons retrouver un accès complet aux installations », a insisté le chef de l'AIEA.")
+    people = (person(text, "Rafael Grossi", role="directeur général de l'Agence internationale de l'énergie atomique"),
+              person(text, "Mohammad Eslami", role="chef de l'Organisation iranienne de l'énergie atomique", country="IR"))
+    assert run_on(text, dt.date(2024, 3, 2), kb, *people) == ["Rafael Grossi"]
+    before = text.replace("« Nous devons retrouver un accès complet aux installations », a insisté le chef de l'AIEA.",
+                          "Le patron de l'IAEA a insisté : « nous devons retrouver un accès complet aux installations ».")
+    people = (person(before, "Rafael Grossi", role="directeur général de l'Agence internationale de l'énergie atomique"),
+              person(before, "Mohammad Eslami", role="chef de l'Organisation iranienne de l'énergie atomique", country="IR"))
+    assert run_on(before, dt.date(2024, 3, 2), kb, *people) == ["Rafael Grossi"]
+
+
+def test_a_stated_deputy_title_is_not_the_title(kb):
+    text = ("Le ministre turc a été reçu par Ebrahim Raïssi, en présence du premier vice-président Mohammad Mokhber. "
+            "Le président iranien a souligné que « les échanges entre nos deux pays doivent encore doubler ».")
+    people = (person(text, "Ebrahim Raïssi", country="IR"),
+              person(text, "Mohammad Mokhber", role="premier vice-président", country="IR"))
+    assert run_on(text, dt.date(2023, 7, 6), kb, *people) == ["Ebrahim Raïssi"]

@@ -47,6 +47,8 @@ class _Lexicon:
     countries: dict[str, str]  # folded nationality adjective (all forms) -> ISO code
     office_roles: dict[str, list[tuple[str, int | None, int | None]]]  # folded name -> gazetteer (role, from, to)
     title_roles: list[tuple[str, str]]  # folded title phrase -> folded role word it stands for, longest first
+    bodies: re.Pattern  # any form of a known organisation (« AIEA », « Agence internationale de l'énergie atomique »)
+    body_forms: dict[str, tuple[str, ...]]  # folded form -> every folded form of the same organisation
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -66,7 +68,27 @@ def _build(kb: Knowledge) -> _Lexicon:
     synonyms = sorted(((fold(str(k)), fold(str(v))) for k, v in (conf.get("title_roles") or {}).items()),
                       key=lambda kv: -len(kv[0]))
     return _Lexicon(rx("saying"), rx("sources"), rx("titles"), rx("according"), rx("object_verbs"),
-                    rx("clause_words"), rx("anaphors"), countries, _office_roles(kb), synonyms)
+                    rx("clause_words"), rx("anaphors"), countries, _office_roles(kb), synonyms, *_bodies(kb))
+
+
+def _bodies(kb: Knowledge) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """Every form of every organisation, and the forms that name the same one.
+
+    Why: « le chef de l'AIEA » is the person whose role names the « Agence
+    internationale de l'énergie atomique » in full; organizations.yaml links the two.
+    """
+    forms: dict[str, tuple[str, ...]] = {}
+    for entry in kb["organizations"] or []:
+        if not isinstance(entry, dict) or not entry.get("name"):
+            continue
+        same = tuple(dict.fromkeys(fold(str(n)) for n in [entry["name"]] + list(entry.get("variants") or []) if n))
+        for f in same:
+            forms.setdefault(f, same)
+    return lexicon_regex(forms, inside_compound=False), forms
+
+
+# What joins a title to the body it heads: « le chef de l'AIEA », « le patron du Kremlin ».
+_OF_BODY = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
 
 
 def _office_roles(kb: Knowledge) -> dict[str, list[tuple[str, int | None, int | None]]]:
@@ -346,7 +368,13 @@ def _resolve_title(doc: Doc, title: re.Match, before: int, mentions: list[_Perso
     key, head = next(((k, r) for k, r in lex.title_roles if phrase.startswith(k)), ("", fold(title.group())))
     words = re.findall(r"[\w-]+", phrase[len(key):]) if key else re.findall(r"[\w-]+", phrase)[1:]
     country = next((lex.countries[w] for w in words[:4] if w in lex.countries), None)
-    word = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])")
+    # folding turns « vice-président » into « vice president »: a deputy does not hold the title
+    word = re.compile(rf"(?<![\w-])(?<!vice )(?<!sous ){re.escape(head)}(?![\w-])")
+    link = None if key else _OF_BODY.match(doc.norm, title.end())
+    body = lex.bodies.match(doc.norm, link.end()) if link else None
+    if body:  # « le chef de l'AIEA »: whoever's role names that body, in any of its forms
+        forms = lex.body_forms.get(fold(body.group()), ())
+        word = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms) or "(?!)")
     year = doc.published.year if doc.published else None
     prior = [m for m in reversed(mentions) if m.start < before]
     holds = {}  # person id -> whether a role of theirs carries the title word
