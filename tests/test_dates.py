@@ -958,3 +958,39 @@ def test_a_day_is_not_counted_from_a_week_phrase():
     # « la semaine dernière » stands for its Monday: « le lendemain » of it would be a guess.
     found = find_dates("Ils se sont vus la semaine dernière et le lendemain l'émissaire est reparti.", D("2025-02-08"))
     assert [m.text for m in found] == ["la semaine dernière"]
+
+
+# --- round r2a: months after « de » / « pour », rescheduling, evening of the day, envisaged seasons ---
+@pytest.mark.parametrize("text, words, value", [
+    ("Les bombardements de juin ont touché deux aérodromes.", "juin", "2022-06"),
+    ("Les manœuvres navales d'août avaient réuni six navires.", "août", "2022-08"),
+    ("Une nouvelle tranche est attendue pour novembre.", "novembre", "2023-11"),
+    ("Le bilan de février reste provisoire.", "février", "2023-02"),
+])
+def test_month_after_de_or_pour(text, words, value):
+    assert mention(text, "2023-05-10", words).value == value
+
+
+def test_capitalised_month_after_de_is_a_name():
+    assert find_dates("Une foule s'est réunie sur le Champ de Mars.", D("2023-05-10")) == []
+
+
+@pytest.mark.parametrize("text, words, value", [
+    ("La session a été reportée au 20 mai.", "20 mai", "2023-05-20"),
+    ("Les organisateurs ont repoussé le forum au 2 juin.", "2 juin", "2023-06-02"),
+    ("Le sommet, décalé au 15 mai, se tiendra à Bakou.", "15 mai", "2023-05-15"),
+    ("La réunion avait été ajournée au 28 mai.", "28 mai", "2023-05-28"),
+])
+def test_rescheduled_date_lands_after_publication(text, words, value):
+    assert mention(text, "2023-05-10", words).value == value
+
+
+def test_future_evening_on_the_day_of_publication_is_that_day():
+    # 2023-05-12 is a Friday
+    assert only("Le ministre s'envolera vendredi soir pour Téhéran.", "2023-05-12").value == "2023-05-12"
+    assert only("Le ministre s'envolera vendredi matin pour Téhéran.", "2023-05-12").value == "2023-05-19"
+    assert only("Le ministre s'envolera vendredi soir pour Téhéran.", "2023-05-10").value == "2023-05-12"
+
+
+def test_envisaged_season_is_ahead():
+    assert only("Une nouvelle visite est envisagée à l'automne.", "2023-01-15").value == "2023"

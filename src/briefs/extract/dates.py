@@ -289,7 +289,7 @@ _BRANCHES: list[tuple[str, str]] = [
           rf"|(?<=\bd.ici\s)|(?<=\bpour\s)|(?<=\bvers\s)|(?<=\bhorizon\s))(?P<y_y>{_YEAR})(?!{_UNITS}|\s*(?:{_HY}|–)\s*\d)"),
     # en mars, in March, depuis janvier, au mois d'avril
     ("m", rf"(?:(?P<m_pre>en|in|courant|(?:au|le|du|ce)\s+mois\s+(?:de|d{_AP}))\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
-          rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
+          rf"|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bpour\s)|(?<=\bde\s)|(?<=\bd')|(?<=\bd’))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
     # en début de semaine, en fin de semaine, au début de la semaine prochaine
     ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu|courant)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
             rf"(?:\s+(?P<wkp_rel>{_REL_ANY}))?\b"),
@@ -459,7 +459,11 @@ def _inflections(*stems: str) -> frozenset[str]:
 
 
 # Participles that announce rather than report: « est attendu lundi ».
-_FUT_PARTICIPLES = _inflections("attendu", "prévu", "programmé", "planifié", "censé", "appelé", "convié")
+# A postponed or rescheduled happening is moved to a later day, even in the passé composé:
+# « a été reportée au 20 mai », « ont repoussé le sommet à juin ».
+_RESCHEDULED = _inflections("reporté", "repoussé", "décalé", "ajourné", "reprogrammé")
+_FUT_PARTICIPLES = _inflections("attendu", "prévu", "programmé", "planifié", "censé", "appelé",
+                                "convié", "envisagé", "escompté") | _RESCHEDULED
 # Verbs conjugated with être whose passé composé is unambiguously past.
 _MOTION = _inflections("arrivé", "parti", "venu", "allé", "rentré", "revenu", "entré", "mort", "né", "devenu",
                        "resté", "tombé", "passé", "retourné", "décédé", "rendu", "sorti", "monté", "descendu")
@@ -544,10 +548,10 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
                 while k < n and words[k] in _ADVERBS:
                     k += 1
                 last = k if k < n and _is_participle(text, found[k], words[k]) else j
-                out.append((s, found[last].end(), "past"))
+                out.append((s, found[last].end(), "ahead" if words[last] in _RESCHEDULED else "past"))
                 consumed = last
             elif j < n and _is_participle(text, found[j], words[j]):
-                out.append((s, found[j].end(), "past"))
+                out.append((s, found[j].end(), "ahead" if words[j] in _RESCHEDULED else "past"))
                 consumed = j
             elif t in ("avait", "avaient", "eut", "eurent"):
                 out.append((s, e, "past"))
@@ -560,6 +564,8 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
             end = found[j].end() if j < n else e
             if prev in ("s", "se") and t not in _ETRE_FUT:
                 out.append((found[i - 1].start(), end, "past"))  # « s'est entretenu », « se sont rencontrés »
+            elif nt in _RESCHEDULED:
+                out.append((s, end, "ahead"))  # « est reporté au 20 mai »
             elif nt in _FUT_PARTICIPLES:
                 out.append((s, end, "future"))  # « est attendu », « sont prévues »
             elif nt in _MOTION and t not in _ETRE_FUT:
@@ -569,7 +575,9 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
             elif t in _ETRE_FUT:
                 out.append((s, e, "future"))
             continue
-        if t in _FUTURE_WORDS:
+        if t in _RESCHEDULED:
+            out.append((s, e, "ahead"))
+        elif t in _FUTURE_WORDS:
             out.append((s, e, "future"))
         elif t in _PAST_WORDS:
             out.append((s, e, "past"))
@@ -686,7 +694,9 @@ class _TenseFinder:
             self._sentence_bounds = _sentence_bounds(self.text)
         lo, hi = self.span(self._sentence_bounds, start, end)
         found = self.markers(lo, hi)
-        if len({kind for _, _, kind in found}) > 1:
+        if any(kind == "ahead" and ms >= end for ms, _, kind in found):
+            return None  # « la réunion de mars, prévue à Ispahan, a été reportée »: the day first set, either side
+        if len({"future" if kind == "ahead" else kind for _, _, kind in found}) > 1:
             # A date alone between commas in a sentence that mixes tenses
             # (« se sont prononcés pour la tenue, fin mai, d'exercices auxquels
             # prendront part ... »): no verb owns it; the closest-date rule decides.
@@ -695,12 +705,17 @@ class _TenseFinder:
 
 
 def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> _Tense:
-    """Kind of the last marker ending before `start`, else of the first one starting after `end`."""
+    """Kind of the last marker ending before `start`, else of the first one starting after `end`.
+
+    An « ahead » marker (« reporté », « repoussé ») makes the date after it
+    future (« reportée au 20 mai ») and says nothing of a date before it
+    (« la réunion de mars a été reportée »: the day first planned).
+    """
     before: str | None = None
     for ms, me, kind in markers:
         if me <= start:
-            before = kind
-        elif ms >= end:
+            before = "future" if kind == "ahead" else kind
+        elif ms >= end and kind != "ahead":
             return before or kind
     return before
 
@@ -736,7 +751,7 @@ def is_future_clause(text: str, at: int | None = None) -> bool:
             if following is not None and following.group().lower() in _QUE:
                 first = first or kind
                 continue
-        return kind == "future"
+        return kind in ("future", "ahead")
     return first == "future"
 
 
@@ -1243,8 +1258,17 @@ def _h_wd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
         return _weekday_date(wd, pub, "after").isoformat(), None, True
     if pre in ("ce", "cette", "this") and pub.weekday() == wd:
         return pub.isoformat(), None, True
-    mode = "after" if tense() == "future" else "on_or_before"
-    return _weekday_date(wd, pub, mode).isoformat(), None, True
+    if tense() != "future":
+        return _weekday_date(wd, pub, "on_or_before").isoformat(), None, True
+    if pub.weekday() == wd and _later_in_day(_g(m, "wd_tod")):
+        # « se rendra vendredi soir » published on a Friday: this evening, not a week later
+        return pub.isoformat(), None, True
+    return _weekday_date(wd, pub, "after").isoformat(), None, True
+
+
+def _later_in_day(tod: str | None) -> bool:
+    """A part of the day still to come when a morning paper is out (soir, après-midi, nuit)."""
+    return bool(tod) and not _fold(tod).endswith(("matin", "matinee", "morning"))
 
 
 _RD_OFFSETS = {"avant": -2, "apres": 2, "hier": -1, "demain": 1, "yesterday": -1, "tomorrow": 1}
@@ -1396,6 +1420,8 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                         return weekday_hint(wd)
                 return found_tense
 
+            if branch == "m" and _named_after_de(text, low, start):
+                continue
             if branch == "same":
                 result: _Result = (_same_day(mentions, kinds), None, True)
             elif branch == "off":
@@ -1418,6 +1444,15 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
             done = m.end()
             break
     return _offsets(mentions, kinds, offsets, named_offsets) if offsets else mentions
+
+
+def _named_after_de(text: str, low: str, start: int) -> bool:
+    """« Champ de Mars », « Place d'Octobre »: a capitalised month after « de » names a place, not a date.
+
+    French writes months in lower case, so « les frappes de juin » is a date
+    and « le Champ de Mars » is not.
+    """
+    return text[start].isupper() and (low.endswith("de ", 0, start) or low[start - 2:start] in ("d'", "d’"))
 
 
 # Branches whose « précédente / suivante / d'avant / écoulée » counts from the story's day.
