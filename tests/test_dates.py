@@ -994,3 +994,14 @@ def test_future_evening_on_the_day_of_publication_is_that_day():
 
 def test_envisaged_season_is_ahead():
     assert only("Une nouvelle visite est envisagée à l'automne.", "2023-01-15").value == "2023"
+
+
+def test_reported_conditional_passive_is_ahead():
+    # « serait suivie » after « a annoncé que »: the future of the report; « serait arrivé » a rumoured past
+    assert mention("Il a annoncé que la visite serait suivie d'un forum en juin.", "2023-05-10", "en juin").value == "2023-06"
+    assert mention("Le convoi serait arrivé en avril selon des témoins.", "2023-05-10", "en avril").value == "2023-04"
+
+
+def test_rescheduling_leaves_the_first_date_to_the_closest_rule():
+    # published 2024-10-18: the March meeting was in the past, its new date is ahead
+    assert only("La réunion de mars, prévue à Ispahan, avait été reportée.", "2024-10-18").value == "2024-03"

@@ -388,3 +388,19 @@ def test_a_bracketed_acronym_does_not_hide_the_happening_noun(kb):
     text = "Les dirigeants se verront en marge du forum de la Coopération économique (ECO), prévu les 4 et 5 avril."
     assert [(e["what"], e["start"], e["end"]) for e in found(text, kb)] == [
         ("forum de la Coopération économique (ECO)", "2023-04-04", "2023-04-05")]
+
+
+def test_a_noun_after_a_comma_keeps_its_own_later_date(kb):
+    text = ("Le ministre a reçu mardi son homologue, à dix jours du forum de Kazan, qui se tiendra "
+            "du 24 au 26 mars.")
+    assert dates(text, kb) == [("2023-03-24", "2023-03-26")]
+
+
+def test_an_awaited_delivery_is_dated_even_with_a_person_in_the_sentence(kb):
+    text = ("Selon Omid Rahimi, la livraison des turbines, attendue pour avril, serait suivie d'une "
+            "mise en service à l'automne.")
+    person = Person(name="Omid Rahimi", mentions=[Span(6, 17)])
+    assert dates(text, kb, persons=[person]) == [("2023-04", None), ("2023", None)]
+    text2 = "Le ministre Omid Rahimi, attendu pour avril à Moscou, doit y signer un contrat."
+    person2 = Person(name="Omid Rahimi", mentions=[Span(12, 23)])
+    assert found(text2, kb, persons=[person2]) == []

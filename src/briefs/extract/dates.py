@@ -445,6 +445,7 @@ _AUX_AVOIR = frozenset("a ont avait avaient ai avons avez eut eurent ayant avoir
 _ETRE = frozenset("est sont était étaient fut furent étant sera seront serait seraient".split())
 _ETRE_PAST = frozenset("était étaient fut furent".split())
 _ETRE_FUT = frozenset("sera seront".split())
+_ETRE_COND = frozenset("serait seraient".split())
 _ADVERBS = frozenset(
     "déjà pas jamais notamment également aussi enfin ensuite finalement alors bien longuement récemment "
     "officiellement d abord en outre par ailleurs pour sa part de son côté toutefois cependant encore même "
@@ -570,6 +571,10 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
                 out.append((s, end, "future"))  # « est attendu », « sont prévues »
             elif nt in _MOTION and t not in _ETRE_FUT:
                 out.append((s, end, "past"))  # « est arrivé »
+            elif t in _ETRE_COND and nt.endswith(_PARTICIPLE_ENDINGS) and nt not in _MOTION:
+                # « a annoncé que la livraison serait suivie d'une production »: the future of a report
+                # (« serait arrivé » is a rumoured past and stays untold)
+                out.append((s, end, "future"))
             elif t in _ETRE_PAST:
                 out.append((s, e, "past"))
             elif t in _ETRE_FUT:

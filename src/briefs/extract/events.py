@@ -303,7 +303,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
         if lex.person_moves and any(a.role == "participles" for a in anchors) and _person_between(persons, sent.start, sent.end):
             # « Arrivé samedi à Téhéran, le ministre a rencontré ... »: a person's trip is the meetings pass's
             anchors = [a for a in anchors if not (a.role == "participles"
-                                                  and fold(doc.norm[a.start:a.end]) in lex.person_moves)]
+                                                  and fold(doc.norm[a.start:a.end]) in lex.person_moves
+                                                  and not _thing_before(doc, sent, a, anchors, persons))]
         dates = doc.sentence_dates(sent)
         used: set[int] = set()
         header = _header(doc, sent, anchors)
@@ -323,7 +324,14 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
                 continue
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
+            if (best.role == "nouns" and best.start > d.end and doc.norm.find(",", d.end, best.start) >= 0
+                    and any(_resolved(doc, sent, later, anchors, persons, lex, agreement_lex) is best
+                            for later in dates if later.start > best.end and later.value)):
+                continue  # « a rencontré vendredi X, à une semaine du sommet, qui se tiendra du 22 au 24 »
             what = _what(doc, sent, best, agreement_lex, anchors)
+            if best.start < d.start < best.start + len(what) and doc.text.startswith(what, best.start):
+                what = doc.text[best.start:d.start].rstrip(" ,")  # « exercices conjoints du 2 au 5 juin »
+                what = _DANGLING.sub("", what)
             if not what or (best.role == "participles" and fold(what) == fold(doc.norm[best.start:best.end])):
                 continue  # « , prévu le 3 mai, »: nothing names the happening
             if taken is None:
@@ -444,6 +452,23 @@ _COMMA_COST = 40
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:qui|que|qu'|dont)\s")
 
 
+def _thing_before(doc: Doc, sent: Span, participle: _Anchor, anchors: list[_Anchor], persons: list[Person]) -> bool:
+    """« la livraison des vaccins, attendue pour juin »: a happening noun, not a person, is what the participle follows."""
+    noun = next((a for a in reversed(anchors) if a.role == "nouns" and sent.start <= a.start
+                 and a.end <= participle.start), None)
+    return (noun is not None and not _CLAUSE_BREAK.search(doc.norm, noun.end, participle.start)
+            and not _person_between(persons, noun.end, participle.start))
+
+
+def _resolved(doc: Doc, sent: Span, d: DateMention, anchors: list[_Anchor], persons: list[Person],
+              lex: _Lexicon, agreement_lex) -> _Anchor | None:
+    """The anchor a date belongs to, a copula resolved to its subject (the happening noun before it)."""
+    best = _governor(d, anchors, doc.norm, lex.window)
+    if best is not None and best.role == "copulas":
+        best = _subject(doc, sent, best, anchors, persons, lex, agreement_lex)
+    return best
+
+
 def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
     """The nearest anchor to the date in its clause, within the window; one across a comma counts as farther."""
     best, best_gap = None, window + 1 + _COMMA_COST
@@ -469,6 +494,7 @@ _NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors|tandis)\b|\s(?:qui|que|où
 _VERB_TAIL = re.compile(r"\s+(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|a été|ont été|avait été"
                         r"|avaient été|sera|seront)(?:\s+(?:déjà|désormais|finalement|enfin|officiellement|bien))?"
                         r"\s+\S+$")
+_DANGLING = re.compile(r"\s+(?:du|de|des|le|la|les|au|à|en|entre|d'|l')$", re.I)  # a cut label's last word
 _UNTIL = re.compile(r"jusqu['’]\s*(?:au|à|a|en)\s+$", re.I)
 
 
