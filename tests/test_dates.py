@@ -1005,3 +1005,17 @@ def test_reported_conditional_passive_is_ahead():
 def test_rescheduling_leaves_the_first_date_to_the_closest_rule():
     # published 2024-10-18: the March meeting was in the past, its new date is ahead
     assert only("La réunion de mars, prévue à Ispahan, avait été reportée.", "2024-10-18").value == "2024-03"
+
+
+def test_offset_opening_a_sentence_counts_from_the_day_told_before():
+    pub = D("2023-05-10")
+    text = "Trois jours plus tard, la délégation a gagné Erevan."
+    assert find_dates(text, pub) == []  # counted from nothing: dropped
+    got = find_dates(text, pub, previous_day=lambda: "2023-05-04")
+    assert [(m.text, m.value) for m in got] == [("Trois jours plus tard", "2023-05-07")]
+    got = find_dates("La veille, il était à Bakou.", pub, previous_day=lambda: "2023-05-04")
+    assert [(m.text, m.value) for m in got] == [("La veille", "2023-05-03")]
+    # a day named in the sentence itself wins; a month told before is no day to count from
+    got = find_dates("Arrivé le 2 mai, il est reparti deux jours plus tard.", pub, previous_day=lambda: "2023-04-01")
+    assert [m.value for m in got] == ["2023-05-02", "2023-05-04"]
+    assert find_dates(text, pub, previous_day=lambda: "2023-05") == []

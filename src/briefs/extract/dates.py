@@ -1358,7 +1358,8 @@ def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
 def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                offset: int = 0, anchors: list[int] | None = None,
                weekday_hint: Callable[[int], _Tense] | None = None,
-               named_offsets: bool = False) -> list[DateMention]:
+               named_offsets: bool = False,
+               previous_day: Callable[[], str | None] | None = None) -> list[DateMention]:
     """All date expressions in `text` (normally one sentence), resolved against `published`.
 
     `offset` is added to the mentions' `start`/`end` (the position of `text`
@@ -1380,6 +1381,11 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
     (« intervient deux semaines après la visite, le 26 janvier, de X ») stands
     between them and its own date, and a caller that dates a cue by the nearest
     mention would give the visit the offset day instead of its own.
+
+    `previous_day`, when given, returns the last full day (ISO) told before
+    `text` (e.g. in the previous sentence): « Deux jours plus tard, » opening
+    a sentence counts from it when `text` names no day before the offset.
+    Called only then, so a caller may compute it lazily.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -1448,7 +1454,7 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                 offsets.append((len(mentions) - 1, _offset_days(m), _names_its_event(m)))
             done = m.end()
             break
-    return _offsets(mentions, kinds, offsets, named_offsets) if offsets else mentions
+    return _offsets(mentions, kinds, offsets, named_offsets, previous_day) if offsets else mentions
 
 
 def _named_after_de(text: str, low: str, start: int) -> bool:
@@ -1507,7 +1513,7 @@ _WEEK_KINDS = frozenset({"wk", "wkp", "we"})  # « trois jours après la signatu
 
 
 def _offsets(mentions: list[DateMention], kinds: list[str], offsets: list[tuple[int, int, bool]],
-             named_offsets: bool) -> list[DateMention]:
+             named_offsets: bool, previous_day: Callable[[], str | None] | None = None) -> list[DateMention]:
     """Resolve « la veille », « deux jours plus tard », « trois jours après la signature (le 3 mars) ».
 
     Why here and not in a handler: the day they count from is another mention of
@@ -1531,10 +1537,15 @@ def _offsets(mentions: list[DateMention], kinds: list[str], offsets: list[tuple[
         else:  # the last full day named before, an offset already counted included
             anchor = next((x for j, x in reversed(list(enumerate(out[:i]))) if x.value and len(x.value) == 10
                            and exact[j]), None)
-        if anchor is None or not days:
+        base = anchor.value if anchor is not None else None
+        if base is None and not named and previous_day is not None:
+            base = previous_day()  # « Deux jours plus tard, » opening a sentence: the day told before it
+            if base is not None and len(base) != 10:
+                base = None
+        if base is None or not days:
             drop.add(i)
             continue
-        value = (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=days)).isoformat()
+        value = (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
         out[i] = DateMention(here.start, here.end, here.text, value, None, True)
     return [x for j, x in enumerate(out) if j not in drop]
 
