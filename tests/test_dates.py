@@ -1019,3 +1019,14 @@ def test_offset_opening_a_sentence_counts_from_the_day_told_before():
     got = find_dates("Arrivé le 2 mai, il est reparti deux jours plus tard.", pub, previous_day=lambda: "2023-04-01")
     assert [m.value for m in got] == ["2023-05-02", "2023-05-04"]
     assert find_dates(text, pub, previous_day=lambda: "2023-05") == []
+
+
+@pytest.mark.parametrize("text, words, value", [
+    # 2024-10-10 is a Thursday: the participle before the date tells a done thing, the main verb is future
+    ("Le salon, ouvert mardi à Joukovski, fermera ses portes dimanche.", "mardi", "2024-10-08"),
+    ("La ligne, inaugurée lundi, desservira Racht dès janvier.", "lundi", "2024-10-07"),
+    ("Le forum, reporté mardi, se tiendra à Kazan.", "mardi", "2024-10-15"),
+    ("La journée mardi sera consacrée aux transports.", "mardi", "2024-10-15"),
+])
+def test_apposed_participle_before_a_date(text, words, value):
+    assert mention(text, "2024-10-10", words).value == value

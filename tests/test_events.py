@@ -404,3 +404,10 @@ def test_an_awaited_delivery_is_dated_even_with_a_person_in_the_sentence(kb):
     text2 = "Le ministre Omid Rahimi, attendu pour avril à Moscou, doit y signer un contrat."
     person2 = Person(name="Omid Rahimi", mentions=[Span(12, 23)])
     assert found(text2, kb, persons=[person2]) == []
+
+
+def test_a_named_week_is_a_happening_a_counted_one_is_not(kb):
+    text = "Les deux pays organiseront du 14 au 18 avril une semaine culturelle iranienne à Kazan."
+    assert [(e["what"], e["start"], e["end"]) for e in found(text, kb)] == [
+        ("semaine culturelle iranienne", "2023-04-14", "2023-04-18")]
+    assert [e["what"] for e in found("Pendant une semaine de débats, le 22 mars, le forum a siégé.", kb)] == ["forum"]

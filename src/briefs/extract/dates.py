@@ -695,6 +695,10 @@ class _TenseFinder:
         tense = _nearest(self.markers(lo, hi), start, end)
         if tense is not None:
             return tense
+        apposed = _APPOSED_PARTICIPLE.search(self.low, max(lo, start - 20), start)
+        if (apposed is not None and apposed.group(1) not in _FUT_PARTICIPLES
+                and apposed.group(1) not in _EE_NOUNS and not self.low.startswith(("du ", "de "), start)):
+            return "past"  # « Le salon, ouvert mardi à Joukovski, fermera dimanche »: done before the main verb
         if self._sentence_bounds is None:
             self._sentence_bounds = _sentence_bounds(self.text)
         lo, hi = self.span(self._sentence_bounds, start, end)
@@ -707,6 +711,15 @@ class _TenseFinder:
             # prendront part ... »): no verb owns it; the closest-date rule decides.
             return None
         return _nearest(found, start, end)
+
+
+# A past participle right before a date in a verbless clause (« ouvert mardi », « lancée le 3 mai »);
+# not a noun spelt alike (« la soirée mardi », « la sécurité ») nor a noun dated by « du ».
+_APPOSED_PARTICIPLE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}(?<!it)(?:é|ée|és|ées)|ouverte?s?|tenue?s?)\s+$")
+_EE_NOUNS = frozenset(
+    "année années journée journées soirée soirées matinée matinées arrivée entrée rentrée musée musées armée armées "
+    "idée durée pensée portée fusée fusées lycée trophée épopée traité traités comité comités marché marchés côté "
+    "député députés délégué délégués invité invités blessés allié alliés congé degré café été thé".split())
 
 
 def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> _Tense:

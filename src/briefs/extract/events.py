@@ -246,7 +246,8 @@ def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
     return out + scans.stages[bisect_left(scans.stage_starts, sent.start):bisect_left(scans.stage_starts, sent.end)]
 
 
-_COUNT_BEFORE = re.compile(r"(?:\b(?:une|deux|trois|quatre|cinq|six|quelques|plusieurs|\d+)|\bd['’]une)\s+$", re.I)
+_COUNT_BEFORE = re.compile(r"(?:\b(?:deux|trois|quatre|cinq|six|quelques|plusieurs|\d+)|\bd['’]une"
+                           r"|\b(?:dans|pendant|durant|depuis|pour|en|à|après|avant|il y a)\s+une)\s+$", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:la|le|les|une|sa|son|ses|leur|leurs|cette|du|des)\s+|\bl['’]\s*)$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s")  # a bracket « (OCS) » does not part a noun from its participle
 _GAP_BREAK = re.compile(r"[;:()]|\.\s")
