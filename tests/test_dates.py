@@ -1030,3 +1030,15 @@ def test_offset_opening_a_sentence_counts_from_the_day_told_before():
 ])
 def test_apposed_participle_before_a_date(text, words, value):
     assert mention(text, "2024-10-10", words).value == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Le forum se tiendra à l'automne.", "2024-12-10", "2025"),
+    ("Le forum se tiendra à l'automne.", "2024-10-01", "2024"),
+    ("Le forum se tiendra à l'automne.", "2024-05-01", "2024"),
+    ("Les travaux ont repris à l'automne.", "2024-09-25", "2023"),
+    ("Les travaux ont repris à l'automne.", "2024-11-20", "2024"),
+    ("Les travaux ont repris au printemps.", "2024-02-01", "2023"),
+])
+def test_season_year_around_its_edges(text, published, value):
+    assert only(text, published).value == value

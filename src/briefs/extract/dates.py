@@ -840,6 +840,7 @@ _MONTH_STEP = {k: relativedelta(months=k) for k in (-1, 0, 1)}
 _YEAR_STEP = {k: relativedelta(years=k) for k in (-1, 0, 1)}
 _DAY_STEP = {k: relativedelta(days=k) for k in (-2, -1, 0, 1, 2)}
 _SEASON_LENGTH = relativedelta(months=+3)
+_SEASON_TAIL = relativedelta(months=+1)
 
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -879,7 +880,9 @@ def _season_year(name: str, pub: dt.date, rel: str | None, tense: _Tense) -> int
         while True:
             s = start(y)
             e = s + _SEASON_LENGTH
-            if (s > pub) if strict else (e > pub):
+            # an announced season still running counts only while more than its last month is ahead
+            # (« se tiendra à l'automne » written in December is next year's)
+            if (s > pub) if strict else (e - _SEASON_TAIL > pub):
                 return label(y)
             y += 1
     # past (explicit "dernier", or a past/neutral clause)
@@ -888,7 +891,9 @@ def _season_year(name: str, pub: dt.date, rel: str | None, tense: _Tense) -> int
     while True:
         s = start(y)
         e = s + _SEASON_LENGTH
-        if (e <= pub) if strict else (s <= pub):
+        # a reported season must have run a few weeks (« a repris à l'automne » written on 25 September
+        # is last year's autumn)
+        if (e <= pub) if strict else (s + _SEASON_TAIL <= pub):
             return label(y)
         y -= 1
 
