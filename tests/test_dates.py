@@ -958,3 +958,87 @@ def test_a_day_is_not_counted_from_a_week_phrase():
     # « la semaine dernière » stands for its Monday: « le lendemain » of it would be a guess.
     found = find_dates("Ils se sont vus la semaine dernière et le lendemain l'émissaire est reparti.", D("2025-02-08"))
     assert [m.text for m in found] == ["la semaine dernière"]
+
+
+# --- round r2a: months after « de » / « pour », rescheduling, evening of the day, envisaged seasons ---
+@pytest.mark.parametrize("text, words, value", [
+    ("Les bombardements de juin ont touché deux aérodromes.", "juin", "2022-06"),
+    ("Les manœuvres navales d'août avaient réuni six navires.", "août", "2022-08"),
+    ("Une nouvelle tranche est attendue pour novembre.", "novembre", "2023-11"),
+    ("Le bilan de février reste provisoire.", "février", "2023-02"),
+])
+def test_month_after_de_or_pour(text, words, value):
+    assert mention(text, "2023-05-10", words).value == value
+
+
+def test_capitalised_month_after_de_is_a_name():
+    assert find_dates("Une foule s'est réunie sur le Champ de Mars.", D("2023-05-10")) == []
+
+
+@pytest.mark.parametrize("text, words, value", [
+    ("La session a été reportée au 20 mai.", "20 mai", "2023-05-20"),
+    ("Les organisateurs ont repoussé le forum au 2 juin.", "2 juin", "2023-06-02"),
+    ("Le sommet, décalé au 15 mai, se tiendra à Bakou.", "15 mai", "2023-05-15"),
+    ("La réunion avait été ajournée au 28 mai.", "28 mai", "2023-05-28"),
+])
+def test_rescheduled_date_lands_after_publication(text, words, value):
+    assert mention(text, "2023-05-10", words).value == value
+
+
+def test_future_evening_on_the_day_of_publication_is_that_day():
+    # 2023-05-12 is a Friday
+    assert only("Le ministre s'envolera vendredi soir pour Téhéran.", "2023-05-12").value == "2023-05-12"
+    assert only("Le ministre s'envolera vendredi matin pour Téhéran.", "2023-05-12").value == "2023-05-19"
+    assert only("Le ministre s'envolera vendredi soir pour Téhéran.", "2023-05-10").value == "2023-05-12"
+
+
+def test_envisaged_season_is_ahead():
+    assert only("Une nouvelle visite est envisagée à l'automne.", "2023-01-15").value == "2023"
+
+
+def test_reported_conditional_passive_is_ahead():
+    # « serait suivie » after « a annoncé que »: the future of the report; « serait arrivé » a rumoured past
+    assert mention("Il a annoncé que la visite serait suivie d'un forum en juin.", "2023-05-10", "en juin").value == "2023-06"
+    assert mention("Le convoi serait arrivé en avril selon des témoins.", "2023-05-10", "en avril").value == "2023-04"
+
+
+def test_rescheduling_leaves_the_first_date_to_the_closest_rule():
+    # published 2024-10-18: the March meeting was in the past, its new date is ahead
+    assert only("La réunion de mars, prévue à Ispahan, avait été reportée.", "2024-10-18").value == "2024-03"
+
+
+def test_offset_opening_a_sentence_counts_from_the_day_told_before():
+    pub = D("2023-05-10")
+    text = "Trois jours plus tard, la délégation a gagné Erevan."
+    assert find_dates(text, pub) == []  # counted from nothing: dropped
+    got = find_dates(text, pub, previous_day=lambda: "2023-05-04")
+    assert [(m.text, m.value) for m in got] == [("Trois jours plus tard", "2023-05-07")]
+    got = find_dates("La veille, il était à Bakou.", pub, previous_day=lambda: "2023-05-04")
+    assert [(m.text, m.value) for m in got] == [("La veille", "2023-05-03")]
+    # a day named in the sentence itself wins; a month told before is no day to count from
+    got = find_dates("Arrivé le 2 mai, il est reparti deux jours plus tard.", pub, previous_day=lambda: "2023-04-01")
+    assert [m.value for m in got] == ["2023-05-02", "2023-05-04"]
+    assert find_dates(text, pub, previous_day=lambda: "2023-05") == []
+
+
+@pytest.mark.parametrize("text, words, value", [
+    # 2024-10-10 is a Thursday: the participle before the date tells a done thing, the main verb is future
+    ("Le salon, ouvert mardi à Joukovski, fermera ses portes dimanche.", "mardi", "2024-10-08"),
+    ("La ligne, inaugurée lundi, desservira Racht dès janvier.", "lundi", "2024-10-07"),
+    ("Le forum, reporté mardi, se tiendra à Kazan.", "mardi", "2024-10-15"),
+    ("La journée mardi sera consacrée aux transports.", "mardi", "2024-10-15"),
+])
+def test_apposed_participle_before_a_date(text, words, value):
+    assert mention(text, "2024-10-10", words).value == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Le forum se tiendra à l'automne.", "2024-12-10", "2025"),
+    ("Le forum se tiendra à l'automne.", "2024-10-01", "2024"),
+    ("Le forum se tiendra à l'automne.", "2024-05-01", "2024"),
+    ("Les travaux ont repris à l'automne.", "2024-09-25", "2023"),
+    ("Les travaux ont repris à l'automne.", "2024-11-20", "2024"),
+    ("Les travaux ont repris au printemps.", "2024-02-01", "2023"),
+])
+def test_season_year_around_its_edges(text, published, value):
+    assert only(text, published).value == value

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefs.extract import events, places
 from briefs.extract.model import Person, Span
 from briefs.extract.text import clean, make_doc
@@ -315,3 +317,97 @@ def test_pronoun_with_complement_stands_for_the_happening_before_it(kb):
 def test_a_comma_does_not_widen_the_window(kb):
     text = "Selon lui, les sanctions ne freinent plus les échanges, qui ont progressé de 20 % en 2022."
     assert dates(text, kb) == []
+
+
+# --- round r2a: arrivals, spans closed by « jusqu'au », bodies convening, labels ---
+def test_arrival_of_a_named_person_is_no_event(kb):
+    person = Person(name="Ali Rezaei", mentions=[Span(40, 50)])
+    text = "Arrivée lundi à Kazan, la délégation de Ali Rezaei a visité le port."
+    assert found(text, kb, persons=[person]) == []
+    text2 = "Arrivé mardi soir à Bakou, le vice-ministre Ali Rezaei a été reçu mercredi."
+    person2 = Person(name="Ali Rezaei", mentions=[Span(text2.index("Ali"), text2.index("Ali") + 10)])
+    assert found(text2, kb, persons=[person2]) == []
+
+
+def test_until_closes_the_span_opened_in_the_sentence(kb):
+    text = "Les manœuvres aériennes, lancées le 6 mars, se poursuivront jusqu'au vendredi 10 mars."
+    assert dates(text, kb) == [("2023-03-06", "2023-03-10")]
+    text = "Les patrouilles ont débuté le 1er mars et dureront jusqu'au 20 mars dans le détroit."
+    assert dates(text, kb) == [("2023-03-01", "2023-03-20")]
+
+
+def test_until_far_from_the_start_is_not_its_end(kb):
+    text = "Les travaux, commencés le 2 mars, s'achèveront jusqu'au 1er mars selon le plan."
+    assert [e["end"] for e in found(text, kb)][:1] == [None]
+
+
+@pytest.mark.parametrize("text, what, start", [
+    ("La commission mixte doit se réunir à la mi-avril à Tabriz.", "commission mixte", "2023-04"),
+    ("Le comité de suivi devrait se réunir en mai.", "comité de suivi", "2023-05"),
+    ("Le conseil des gouverneurs se réunit le 20 mars à Vienne.", "conseil des gouverneurs", "2023-03-20"),
+])
+def test_a_body_convening_is_an_event(kb, text, what, start):
+    got = found(text, kb)
+    assert [(e["what"], e["start"]) for e in got] == [(what, start)]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Le salon du livre, prévu le 22 mars, a été annulé.", "salon du livre"),
+    ("Une foire consacrée aux tapis est inaugurée à Kazan le 20 mars.", "foire consacrée aux tapis"),
+    ("Les pièces de rechange ont été livrées le 3 mars.", "pièces de rechange"),
+    ("Le deuxième round de consultations, ouvert le 2 mars, piétine.", "deuxième round de consultations"),
+])
+def test_a_participle_is_labelled_by_its_happening(kb, text, what):
+    got = found(text, kb)
+    assert got and got[0]["what"] == what, got
+
+
+def test_a_participle_with_no_phrase_is_dropped_and_its_object_named(kb):
+    text = "Les garde-côtes ont lancé jeudi, au large de Bandar Abbas, un exercice de sauvetage."
+    assert [e["what"] for e in found(text, kb)] == ["exercice de sauvetage"]
+
+
+def test_a_week_counted_is_no_happening(kb):
+    text = "À moins d'une semaine du forum, prévu le 20 mars, les préparatifs s'accélèrent."
+    assert [e["what"] for e in found(text, kb)] == ["forum"]
+
+
+def test_a_postponed_forum_is_dated_after_publication(kb):
+    text = "Le forum des investisseurs, reporté au 2 avril, se tiendra à Mechhed."
+    assert [(e["what"], e["start"]) for e in found(text, kb)] == [("forum des investisseurs", "2023-04-02")]
+
+
+def test_an_arrival_skipped_leaves_the_appointment_dated(kb):
+    text = "Reza Karimi, nommé gouverneur de la banque centrale en juin dernier, est arrivé lundi à Moscou."
+    person = Person(name="Reza Karimi", mentions=[Span(0, 11)])
+    got = found(text, kb, persons=[person])
+    assert [(e["start"]) for e in got] == ["2022-06"]
+
+
+def test_a_bracketed_acronym_does_not_hide_the_happening_noun(kb):
+    text = "Les dirigeants se verront en marge du forum de la Coopération économique (ECO), prévu les 4 et 5 avril."
+    assert [(e["what"], e["start"], e["end"]) for e in found(text, kb)] == [
+        ("forum de la Coopération économique (ECO)", "2023-04-04", "2023-04-05")]
+
+
+def test_a_noun_after_a_comma_keeps_its_own_later_date(kb):
+    text = ("Le ministre a reçu mardi son homologue, à dix jours du forum de Kazan, qui se tiendra "
+            "du 24 au 26 mars.")
+    assert dates(text, kb) == [("2023-03-24", "2023-03-26")]
+
+
+def test_an_awaited_delivery_is_dated_even_with_a_person_in_the_sentence(kb):
+    text = ("Selon Omid Rahimi, la livraison des turbines, attendue pour avril, serait suivie d'une "
+            "mise en service à l'automne.")
+    person = Person(name="Omid Rahimi", mentions=[Span(6, 17)])
+    assert dates(text, kb, persons=[person]) == [("2023-04", None), ("2023", None)]
+    text2 = "Le ministre Omid Rahimi, attendu pour avril à Moscou, doit y signer un contrat."
+    person2 = Person(name="Omid Rahimi", mentions=[Span(12, 23)])
+    assert found(text2, kb, persons=[person2]) == []
+
+
+def test_a_named_week_is_a_happening_a_counted_one_is_not(kb):
+    text = "Les deux pays organiseront du 14 au 18 avril une semaine culturelle iranienne à Kazan."
+    assert [(e["what"], e["start"], e["end"]) for e in found(text, kb)] == [
+        ("semaine culturelle iranienne", "2023-04-14", "2023-04-18")]
+    assert [e["what"] for e in found("Pendant une semaine de débats, le 22 mars, le forum a siégé.", kb)] == ["forum"]

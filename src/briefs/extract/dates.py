@@ -289,7 +289,7 @@ _BRANCHES: list[tuple[str, str]] = [
           rf"|(?<=\bd.ici\s)|(?<=\bpour\s)|(?<=\bvers\s)|(?<=\bhorizon\s))(?P<y_y>{_YEAR})(?!{_UNITS}|\s*(?:{_HY}|–)\s*\d)"),
     # en mars, in March, depuis janvier, au mois d'avril
     ("m", rf"(?:(?P<m_pre>en|in|courant|(?:au|le|du|ce)\s+mois\s+(?:de|d{_AP}))\s*|(?<=\bdepuis\s)|(?<=\bd[èe]s\s)"
-          rf"|(?<=\bsince\s)|(?<=\buntil\s))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
+          rf"|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bpour\s)|(?<=\bde\s)|(?<=\bd')|(?<=\bd’))(?P<m_m>{_MONTH_FULL})(?:\s+(?P<m_rel>dernier|prochain)\b)?"),
     # en début de semaine, en fin de semaine, au début de la semaine prochaine
     ("wkp", rf"(?:(?:en|au|[àa]\s+la)\s+)?(?P<wkp_part>d[ée]but|fin|milieu|courant)\s+(?:de\s+(?:la\s+)?|d{_AP})semaine"
             rf"(?:\s+(?P<wkp_rel>{_REL_ANY}))?\b"),
@@ -445,6 +445,7 @@ _AUX_AVOIR = frozenset("a ont avait avaient ai avons avez eut eurent ayant avoir
 _ETRE = frozenset("est sont était étaient fut furent étant sera seront serait seraient".split())
 _ETRE_PAST = frozenset("était étaient fut furent".split())
 _ETRE_FUT = frozenset("sera seront".split())
+_ETRE_COND = frozenset("serait seraient".split())
 _ADVERBS = frozenset(
     "déjà pas jamais notamment également aussi enfin ensuite finalement alors bien longuement récemment "
     "officiellement d abord en outre par ailleurs pour sa part de son côté toutefois cependant encore même "
@@ -459,7 +460,11 @@ def _inflections(*stems: str) -> frozenset[str]:
 
 
 # Participles that announce rather than report: « est attendu lundi ».
-_FUT_PARTICIPLES = _inflections("attendu", "prévu", "programmé", "planifié", "censé", "appelé", "convié")
+# A postponed or rescheduled happening is moved to a later day, even in the passé composé:
+# « a été reportée au 20 mai », « ont repoussé le sommet à juin ».
+_RESCHEDULED = _inflections("reporté", "repoussé", "décalé", "ajourné", "reprogrammé")
+_FUT_PARTICIPLES = _inflections("attendu", "prévu", "programmé", "planifié", "censé", "appelé",
+                                "convié", "envisagé", "escompté") | _RESCHEDULED
 # Verbs conjugated with être whose passé composé is unambiguously past.
 _MOTION = _inflections("arrivé", "parti", "venu", "allé", "rentré", "revenu", "entré", "mort", "né", "devenu",
                        "resté", "tombé", "passé", "retourné", "décédé", "rendu", "sorti", "monté", "descendu")
@@ -544,10 +549,10 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
                 while k < n and words[k] in _ADVERBS:
                     k += 1
                 last = k if k < n and _is_participle(text, found[k], words[k]) else j
-                out.append((s, found[last].end(), "past"))
+                out.append((s, found[last].end(), "ahead" if words[last] in _RESCHEDULED else "past"))
                 consumed = last
             elif j < n and _is_participle(text, found[j], words[j]):
-                out.append((s, found[j].end(), "past"))
+                out.append((s, found[j].end(), "ahead" if words[j] in _RESCHEDULED else "past"))
                 consumed = j
             elif t in ("avait", "avaient", "eut", "eurent"):
                 out.append((s, e, "past"))
@@ -560,16 +565,24 @@ def _scan_markers(text: str, low: str, lo: int, hi: int) -> list[tuple[int, int,
             end = found[j].end() if j < n else e
             if prev in ("s", "se") and t not in _ETRE_FUT:
                 out.append((found[i - 1].start(), end, "past"))  # « s'est entretenu », « se sont rencontrés »
+            elif nt in _RESCHEDULED:
+                out.append((s, end, "ahead"))  # « est reporté au 20 mai »
             elif nt in _FUT_PARTICIPLES:
                 out.append((s, end, "future"))  # « est attendu », « sont prévues »
             elif nt in _MOTION and t not in _ETRE_FUT:
                 out.append((s, end, "past"))  # « est arrivé »
+            elif t in _ETRE_COND and nt.endswith(_PARTICIPLE_ENDINGS) and nt not in _MOTION:
+                # « a annoncé que la livraison serait suivie d'une production »: the future of a report
+                # (« serait arrivé » is a rumoured past and stays untold)
+                out.append((s, end, "future"))
             elif t in _ETRE_PAST:
                 out.append((s, e, "past"))
             elif t in _ETRE_FUT:
                 out.append((s, e, "future"))
             continue
-        if t in _FUTURE_WORDS:
+        if t in _RESCHEDULED:
+            out.append((s, e, "ahead"))
+        elif t in _FUTURE_WORDS:
             out.append((s, e, "future"))
         elif t in _PAST_WORDS:
             out.append((s, e, "past"))
@@ -682,11 +695,17 @@ class _TenseFinder:
         tense = _nearest(self.markers(lo, hi), start, end)
         if tense is not None:
             return tense
+        apposed = _APPOSED_PARTICIPLE.search(self.low, max(lo, start - 20), start)
+        if (apposed is not None and apposed.group(1) not in _FUT_PARTICIPLES
+                and apposed.group(1) not in _EE_NOUNS and not self.low.startswith(("du ", "de "), start)):
+            return "past"  # « Le salon, ouvert mardi à Joukovski, fermera dimanche »: done before the main verb
         if self._sentence_bounds is None:
             self._sentence_bounds = _sentence_bounds(self.text)
         lo, hi = self.span(self._sentence_bounds, start, end)
         found = self.markers(lo, hi)
-        if len({kind for _, _, kind in found}) > 1:
+        if any(kind == "ahead" and ms >= end for ms, _, kind in found):
+            return None  # « la réunion de mars, prévue à Ispahan, a été reportée »: the day first set, either side
+        if len({"future" if kind == "ahead" else kind for _, _, kind in found}) > 1:
             # A date alone between commas in a sentence that mixes tenses
             # (« se sont prononcés pour la tenue, fin mai, d'exercices auxquels
             # prendront part ... »): no verb owns it; the closest-date rule decides.
@@ -694,13 +713,27 @@ class _TenseFinder:
         return _nearest(found, start, end)
 
 
+# A past participle right before a date in a verbless clause (« ouvert mardi », « lancée le 3 mai »);
+# not a noun spelt alike (« la soirée mardi », « la sécurité ») nor a noun dated by « du ».
+_APPOSED_PARTICIPLE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}(?<!it)(?:é|ée|és|ées)|ouverte?s?|tenue?s?)\s+$")
+_EE_NOUNS = frozenset(
+    "année années journée journées soirée soirées matinée matinées arrivée entrée rentrée musée musées armée armées "
+    "idée durée pensée portée fusée fusées lycée trophée épopée traité traités comité comités marché marchés côté "
+    "député députés délégué délégués invité invités blessés allié alliés congé degré café été thé".split())
+
+
 def _nearest(markers: list[tuple[int, int, str]], start: int, end: int) -> _Tense:
-    """Kind of the last marker ending before `start`, else of the first one starting after `end`."""
+    """Kind of the last marker ending before `start`, else of the first one starting after `end`.
+
+    An « ahead » marker (« reporté », « repoussé ») makes the date after it
+    future (« reportée au 20 mai ») and says nothing of a date before it
+    (« la réunion de mars a été reportée »: the day first planned).
+    """
     before: str | None = None
     for ms, me, kind in markers:
         if me <= start:
-            before = kind
-        elif ms >= end:
+            before = "future" if kind == "ahead" else kind
+        elif ms >= end and kind != "ahead":
             return before or kind
     return before
 
@@ -736,7 +769,7 @@ def is_future_clause(text: str, at: int | None = None) -> bool:
             if following is not None and following.group().lower() in _QUE:
                 first = first or kind
                 continue
-        return kind == "future"
+        return kind in ("future", "ahead")
     return first == "future"
 
 
@@ -807,6 +840,7 @@ _MONTH_STEP = {k: relativedelta(months=k) for k in (-1, 0, 1)}
 _YEAR_STEP = {k: relativedelta(years=k) for k in (-1, 0, 1)}
 _DAY_STEP = {k: relativedelta(days=k) for k in (-2, -1, 0, 1, 2)}
 _SEASON_LENGTH = relativedelta(months=+3)
+_SEASON_TAIL = relativedelta(months=+1)
 
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -846,7 +880,9 @@ def _season_year(name: str, pub: dt.date, rel: str | None, tense: _Tense) -> int
         while True:
             s = start(y)
             e = s + _SEASON_LENGTH
-            if (s > pub) if strict else (e > pub):
+            # an announced season still running counts only while more than its last month is ahead
+            # (« se tiendra à l'automne » written in December is next year's)
+            if (s > pub) if strict else (e - _SEASON_TAIL > pub):
                 return label(y)
             y += 1
     # past (explicit "dernier", or a past/neutral clause)
@@ -855,7 +891,9 @@ def _season_year(name: str, pub: dt.date, rel: str | None, tense: _Tense) -> int
     while True:
         s = start(y)
         e = s + _SEASON_LENGTH
-        if (e <= pub) if strict else (s <= pub):
+        # a reported season must have run a few weeks (« a repris à l'automne » written on 25 September
+        # is last year's autumn)
+        if (e <= pub) if strict else (s + _SEASON_TAIL <= pub):
             return label(y)
         y -= 1
 
@@ -1243,8 +1281,17 @@ def _h_wd(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
         return _weekday_date(wd, pub, "after").isoformat(), None, True
     if pre in ("ce", "cette", "this") and pub.weekday() == wd:
         return pub.isoformat(), None, True
-    mode = "after" if tense() == "future" else "on_or_before"
-    return _weekday_date(wd, pub, mode).isoformat(), None, True
+    if tense() != "future":
+        return _weekday_date(wd, pub, "on_or_before").isoformat(), None, True
+    if pub.weekday() == wd and _later_in_day(_g(m, "wd_tod")):
+        # « se rendra vendredi soir » published on a Friday: this evening, not a week later
+        return pub.isoformat(), None, True
+    return _weekday_date(wd, pub, "after").isoformat(), None, True
+
+
+def _later_in_day(tod: str | None) -> bool:
+    """A part of the day still to come when a morning paper is out (soir, après-midi, nuit)."""
+    return bool(tod) and not _fold(tod).endswith(("matin", "matinee", "morning"))
 
 
 _RD_OFFSETS = {"avant": -2, "apres": 2, "hier": -1, "demain": 1, "yesterday": -1, "tomorrow": 1}
@@ -1329,7 +1376,8 @@ def _same_day(mentions: list[DateMention], kinds: list[str]) -> str | None:
 def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                offset: int = 0, anchors: list[int] | None = None,
                weekday_hint: Callable[[int], _Tense] | None = None,
-               named_offsets: bool = False) -> list[DateMention]:
+               named_offsets: bool = False,
+               previous_day: Callable[[], str | None] | None = None) -> list[DateMention]:
     """All date expressions in `text` (normally one sentence), resolved against `published`.
 
     `offset` is added to the mentions' `start`/`end` (the position of `text`
@@ -1351,6 +1399,11 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
     (« intervient deux semaines après la visite, le 26 janvier, de X ») stands
     between them and its own date, and a caller that dates a cue by the nearest
     mention would give the visit the offset day instead of its own.
+
+    `previous_day`, when given, returns the last full day (ISO) told before
+    `text` (e.g. in the previous sentence): « Deux jours plus tard, » opening
+    a sentence counts from it when `text` names no day before the offset.
+    Called only then, so a caller may compute it lazily.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -1396,6 +1449,8 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                         return weekday_hint(wd)
                 return found_tense
 
+            if branch == "m" and _named_after_de(text, low, start):
+                continue
             if branch == "same":
                 result: _Result = (_same_day(mentions, kinds), None, True)
             elif branch == "off":
@@ -1417,7 +1472,16 @@ def find_dates(text: str, published: dt.date | None, future: bool | None = None,
                 offsets.append((len(mentions) - 1, _offset_days(m), _names_its_event(m)))
             done = m.end()
             break
-    return _offsets(mentions, kinds, offsets, named_offsets) if offsets else mentions
+    return _offsets(mentions, kinds, offsets, named_offsets, previous_day) if offsets else mentions
+
+
+def _named_after_de(text: str, low: str, start: int) -> bool:
+    """« Champ de Mars », « Place d'Octobre »: a capitalised month after « de » names a place, not a date.
+
+    French writes months in lower case, so « les frappes de juin » is a date
+    and « le Champ de Mars » is not.
+    """
+    return text[start].isupper() and (low.endswith("de ", 0, start) or low[start - 2:start] in ("d'", "d’"))
 
 
 # Branches whose « précédente / suivante / d'avant / écoulée » counts from the story's day.
@@ -1467,7 +1531,7 @@ _WEEK_KINDS = frozenset({"wk", "wkp", "we"})  # « trois jours après la signatu
 
 
 def _offsets(mentions: list[DateMention], kinds: list[str], offsets: list[tuple[int, int, bool]],
-             named_offsets: bool) -> list[DateMention]:
+             named_offsets: bool, previous_day: Callable[[], str | None] | None = None) -> list[DateMention]:
     """Resolve « la veille », « deux jours plus tard », « trois jours après la signature (le 3 mars) ».
 
     Why here and not in a handler: the day they count from is another mention of
@@ -1491,10 +1555,15 @@ def _offsets(mentions: list[DateMention], kinds: list[str], offsets: list[tuple[
         else:  # the last full day named before, an offset already counted included
             anchor = next((x for j, x in reversed(list(enumerate(out[:i]))) if x.value and len(x.value) == 10
                            and exact[j]), None)
-        if anchor is None or not days:
+        base = anchor.value if anchor is not None else None
+        if base is None and not named and previous_day is not None:
+            base = previous_day()  # « Deux jours plus tard, » opening a sentence: the day told before it
+            if base is not None and len(base) != 10:
+                base = None
+        if base is None or not days:
             drop.add(i)
             continue
-        value = (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=days)).isoformat()
+        value = (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
         out[i] = DateMention(here.start, here.end, here.text, value, None, True)
     return [x for j, x in enumerate(out) if j not in drop]
 

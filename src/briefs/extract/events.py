@@ -9,6 +9,7 @@ so each date is read once. Vocabulary lives in resources/events.yaml.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ class _Lexicon:
     auxiliaries: frozenset[tuple[str, ...]]  # « la ratification a été achevée »: between a participle and its subject
     named_before: re.Pattern | None  # « Gardiens de la révolution »: a happening word inside a name
     named_tail: tuple[str, ...]      # how every `named_before` phrase ends (« la »): a cheap test first
+    person_moves: frozenset[str] = frozenset()  # « arrivé samedi à Téhéran, le ministre »: a person's trip
+    nouns: dict[str, str] | None = None  # the happening nouns, also those spelt like a participle
+    durations: dict[str, str] | None = None  # « semaine »: after a count, a length of time
 
 
 def _words(conf: dict, key: str) -> frozenset[str]:
@@ -55,7 +59,9 @@ def _build(kb: Knowledge) -> _Lexicon:
     named_before = re.compile(rf"(?<![\w-])(?:{'|'.join(named)})\s+$", re.I) if named else None
     return _Lexicon(anchors, table, gatherings, int(conf.get("window", 90)), _words(conf, "encounters"),
                     _words(conf, "attend_skip"), _words(conf, "span_openers"), attend, auxiliaries, named_before,
-                    tuple({f" {str(w).split()[-1]} " for w in conf.get("inside_names") or []}))
+                    tuple({f" {str(w).split()[-1]} " for w in conf.get("inside_names") or []}),
+                    _words(conf, "person_moves"), {fold(str(w)): "nouns" for w in conf.get("nouns") or []},
+                    {fold(str(w)): "durations" for w in conf.get("durations") or []})
 
 
 @dataclass
@@ -94,6 +100,12 @@ def _scan(doc: Doc, lex: _Lexicon, agreements) -> _Scans:
         role = lookup_key(lex.table, fold_span(doc, m.start(), m.end()))
         if not role:
             continue
+        if (role == "participles" and lookup_key(lex.nouns, fold_span(doc, m.start(), m.end()))
+                and _ARTICLE_BEFORE.search(doc.norm, max(0, m.start() - 8), m.start())):
+            role = "nouns"  # « la mise en service », « l'arrivée »: with its article, the noun
+        if (role == "nouns" and lookup_key(lex.durations, fold_span(doc, m.start(), m.end()))
+                and _COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start())):
+            continue  # « à moins d'une semaine du sommet »: a length of time
         if role == "nouns" and (m.start() in cue_starts or in_names(m.start())):
             continue  # « l'accord sur la construction de la ligne », « l'entrée en vigueur »: the agreement's
         if (role == "nouns" and lex.named_before is not None and doc.norm.endswith(lex.named_tail, 0, m.start())
@@ -234,6 +246,10 @@ def _anchors(sent: Span, scans: _Scans) -> list[_Anchor]:
     return out + scans.stages[bisect_left(scans.stage_starts, sent.start):bisect_left(scans.stage_starts, sent.end)]
 
 
+_COUNT_BEFORE = re.compile(r"(?:\b(?:deux|trois|quatre|cinq|six|quelques|plusieurs|\d+)|\bd['’]une"
+                           r"|\b(?:dans|pendant|durant|depuis|pour|en|à|après|avant|il y a)\s+une)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:la|le|les|une|sa|son|ses|leur|leurs|cette|du|des)\s+|\bl['’]\s*)$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")  # a bracket « (OCS) » does not part a noun from its participle
 _GAP_BREAK = re.compile(r"[;:()]|\.\s")
 _PRONOUN_ONLY = re.compile(r"\s*(?:qui|qu'|que|ils|elles|il|elle|ce|cela)?\s*")
 _PLACE_INTRO = re.compile(r"(?:\b[àa]|\bau port de|\bde)\s+$")
@@ -279,11 +295,17 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
     told_at = {(str(m["date"]), m.get("date_text"), m.get("place")) for m in meetings if m.get("date") and m.get("place")}
     events: list[dict] = []
     seen: set[tuple[str, str | None]] = set()
+    last_sent = -1  # the sentence of the last event: « jusqu'au 30 décembre » there ends it
     scans = _scan(doc, lex, agreement_lex)
     if not scans.anchors:
         return []
     for sent in _dating_sentences(doc, scans.anchors):
         anchors = _anchors(sent, scans)
+        if lex.person_moves and any(a.role == "participles" for a in anchors) and _person_between(persons, sent.start, sent.end):
+            # « Arrivé samedi à Téhéran, le ministre a rencontré ... »: a person's trip is the meetings pass's
+            anchors = [a for a in anchors if not (a.role == "participles"
+                                                  and fold(doc.norm[a.start:a.end]) in lex.person_moves
+                                                  and not _thing_before(doc, sent, a, anchors, persons))]
         dates = doc.sentence_dates(sent)
         used: set[int] = set()
         header = _header(doc, sent, anchors)
@@ -298,8 +320,21 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
             if (header is not None and d.start > header[1] and (best is None or best.role == "participles")
                     and not _person_between(persons, header[1], sent.end)):
                 best = header[0]  # « Exercice « X » : les marines manœuvreront du 16 au 20 mars »
+            if events and last_sent == sent.start and _extends(doc, d, events, sent):
+                events[-1]["end"] = d.value  # « entamés le 27 décembre, se poursuivront jusqu'au 30 décembre »
+                continue
             if best is None or best.role not in ("nouns", "participles", "subject") or best.start in used:
                 continue
+            if (best.role == "nouns" and best.start > d.end and doc.norm.find(",", d.end, best.start) >= 0
+                    and any(_resolved(doc, sent, later, anchors, persons, lex, agreement_lex) is best
+                            for later in dates if later.start > best.end and later.value)):
+                continue  # « a rencontré vendredi X, à une semaine du sommet, qui se tiendra du 22 au 24 »
+            what = _what(doc, sent, best, agreement_lex, anchors)
+            if best.start < d.start < best.start + len(what) and doc.text.startswith(what, best.start):
+                what = doc.text[best.start:d.start].rstrip(" ,")  # « exercices conjoints du 2 au 5 juin »
+                what = _DANGLING.sub("", what)
+            if not what or (best.role == "participles" and fold(what) == fold(doc.norm[best.start:best.end])):
+                continue  # « , prévu le 3 mai, »: nothing names the happening
             if taken is None:
                 taken = _meeting_dates(doc, meetings, persons)
             gathering = fold(doc.norm[best.start:best.end]) in lex.gatherings
@@ -316,8 +351,9 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
             if key in seen:
                 continue
             seen.add(key)
+            last_sent = sent.start
             events.append({
-                "what": _what(doc, sent, best, agreement_lex),
+                "what": what,
                 "place": place,
                 "start": d.value,
                 "end": d.end_value,
@@ -329,6 +365,8 @@ def find_events(doc: Doc, kb: Knowledge, persons: list[Person], places: list[Pla
 _DEMONSTRATIVE = re.compile(r"(?<![\w-])(?:ce|cet|cette|ces)\s+$", re.I)
 _LAST_WORD = re.compile(r"([\w'-]+)[\s,]*$")
 _LABEL_LEAD = re.compile(r"[^\w«»\"(]*")
+# « La commission ... » -> « commission ... »: labels are noun phrases without their article.
+_LEAD_DETERMINER = re.compile(r"^(?:(?:le|la|les|un|une|des|ce|cet|cette|ces)\s+|l['’]\s*)(?=\w)", re.I)
 
 
 def _opens_span(doc: Doc, d: DateMention, lex: _Lexicon) -> bool:
@@ -415,6 +453,23 @@ _COMMA_COST = 40
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:qui|que|qu'|dont)\s")
 
 
+def _thing_before(doc: Doc, sent: Span, participle: _Anchor, anchors: list[_Anchor], persons: list[Person]) -> bool:
+    """« la livraison des vaccins, attendue pour juin »: a happening noun, not a person, is what the participle follows."""
+    noun = next((a for a in reversed(anchors) if a.role == "nouns" and sent.start <= a.start
+                 and a.end <= participle.start), None)
+    return (noun is not None and not _CLAUSE_BREAK.search(doc.norm, noun.end, participle.start)
+            and not _person_between(persons, noun.end, participle.start))
+
+
+def _resolved(doc: Doc, sent: Span, d: DateMention, anchors: list[_Anchor], persons: list[Person],
+              lex: _Lexicon, agreement_lex) -> _Anchor | None:
+    """The anchor a date belongs to, a copula resolved to its subject (the happening noun before it)."""
+    best = _governor(d, anchors, doc.norm, lex.window)
+    if best is not None and best.role == "copulas":
+        best = _subject(doc, sent, best, anchors, persons, lex, agreement_lex)
+    return best
+
+
 def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) -> _Anchor | None:
     """The nearest anchor to the date in its clause, within the window; one across a comma counts as farther."""
     best, best_gap = None, window + 1 + _COMMA_COST
@@ -434,18 +489,66 @@ def _governor(d: DateMention, anchors: list[_Anchor], norm: str, window: int) ->
     return best
 
 
-def _what(doc: Doc, sent: Span, anchor: _Anchor, agreement_lex) -> str:
-    """The happening's noun phrase; for a participle, the words it follows (within its sentence)."""
+_ACTIVE_AUX = re.compile(r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:(?!été\b)\w+\s+)?$", re.I)
+_NEXT_CLAUSE = re.compile(r",\s*(?:et|mais|puis|alors|tandis)\b|\s(?:qui|que|où|dont)\s")
+# An auxiliary (and adverbs) with the participle ending a label: cut, the subject remains.
+_VERB_TAIL = re.compile(r"\s+(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|a été|ont été|avait été"
+                        r"|avaient été|sera|seront)(?:\s+(?:déjà|désormais|finalement|enfin|officiellement|bien))?"
+                        r"\s+\S+$")
+_DANGLING = re.compile(r"\s+(?:du|de|des|le|la|les|au|à|en|entre|d'|l')$", re.I)  # a cut label's last word
+_UNTIL = re.compile(r"jusqu['’]\s*(?:au|à|a|en)\s+$", re.I)
+
+
+def _extends(doc: Doc, d: DateMention, events: list[dict], sent: Span) -> bool:
+    """« jusqu'au 30 décembre » after the happening's start in its sentence: the end of that same event."""
+    if not events or events[-1]["end"] is not None or not d.value or d.end_value:
+        return False
+    if not _UNTIL.search(doc.norm, max(sent.start, d.start - 10), d.start):
+        return False
+    start = str(events[-1]["start"])
+    if len(start) == len(d.value) == 10:  # a span of days, not two dates a year apart
+        return 0 < (dt.date.fromisoformat(d.value) - dt.date.fromisoformat(start)).days <= _MAX_SPAN_DAYS
+    return start < d.value
+
+
+_MAX_SPAN_DAYS = 120
+
+
+def _what(doc: Doc, sent: Span, anchor: _Anchor, agreement_lex, anchors: list[_Anchor] = ()) -> str:
+    """The happening's noun phrase; for a participle, the happening noun of its clause before it,
+    else the words it follows (within its sentence): « une exposition ... est ouverte » -> « exposition ... »."""
+    if anchor.role == "participles":
+        noun = next((a for a in reversed(anchors) if a.role == "nouns" and sent.start <= a.start
+                     and a.end <= anchor.start and not _CLAUSE_BREAK.search(doc.norm, a.end, anchor.start)), None)
+        if noun is None and _ACTIVE_AUX.search(doc.norm, max(sent.start, anchor.start - 12), anchor.start):
+            # « les marines ont lancé vendredi ... un exercice conjoint »: the happening is the object
+            noun = next((a for a in anchors if a.role == "nouns" and a.start >= anchor.end
+                         and a.start < sent.end and not _GAP_BREAK.search(doc.norm, anchor.end, a.start)
+                         and not _NEXT_CLAUSE.search(doc.norm, anchor.end, a.start)), None)
+        if noun is not None:
+            anchor = noun
     if anchor.head is not None:  # « celui d'Aktaou »: « sommet d'Aktaou »
         tail = agreements_pass.noun_phrase(doc.text, doc.norm, anchor.end, anchor.end, agreement_lex)
         return f"{doc.text[anchor.head[0]:anchor.head[1]]} {tail}".strip()
     if anchor.role == "nouns":
         return agreements_pass.noun_phrase(doc.text, doc.norm, anchor.start, anchor.end, agreement_lex)
     if anchor.role == "subject":
-        return doc.text[anchor.start:anchor.end].strip(" ,")
+        return _LEAD_DETERMINER.sub("", doc.text[anchor.start:anchor.end].strip(" ,"))
     start = max(sent.start, doc.norm.rfind(",", 0, anchor.start) + 1, doc.norm.rfind(".", 0, anchor.start) + 1)
     lead = _LABEL_LEAD.match(doc.norm, start, anchor.start)
-    return doc.text[lead.end() if lead else start:anchor.end].strip()
+    words = doc.text[lead.end() if lead else start:anchor.end].strip()
+    subject = _VERB_TAIL.sub("", words)
+    if subject != words and len(subject.split()) >= 2:
+        # « Les pièces de rechange ont été livrées » -> « pièces de rechange »: the noun phrase, not the clause
+        words = _LEAD_DETERMINER.sub("", subject)
+    if lead is not None and lead.end() == anchor.start and start > sent.start:
+        # « Le troisième cycle de négociations, ouvert le 2 février, »: the participle is an
+        # apposition; what it dates is the phrase before its comma
+        before = max(sent.start, doc.norm.rfind(",", sent.start, start - 1) + 1)
+        phrase = doc.text[before:start - 1].strip()
+        if phrase and not _GAP_BREAK.search(doc.norm, before, start - 1):
+            return _LEAD_DETERMINER.sub("", phrase)
+    return words
 
 
 def _place(doc: Doc, sent: Span, anchor: _Anchor, d: DateMention, places: list[PlaceMention]) -> str | None:
