@@ -419,3 +419,47 @@ def test_a_definite_count_points_back(kb):
             "Les deux accords seront ratifiés en juillet.")
     assert kinds_statuses(text, kb) == [("accord", "signé"), ("accord", "signé")]
     assert kinds_statuses("Ces trois protocoles ont été paraphés hier.", kb) == [("protocole", "signé")]
+
+
+def test_agreeing_to_finalise_is_still_negotiation(kb):
+    for text in ("Bakou et Moscou ont convenu de finaliser d'ici la fin de l'année un accord sur les visas.",
+                 "Les deux délégations travaillent afin de finaliser au plus tard en mars le protocole sur la pêche."):
+        got = found(text, kb)
+        assert [(a["kind"], a["status"], a["date"]) for a in got] == [(got[0]["kind"], "en négociation", None)]
+
+
+def test_stage_noun_with_inserted_date_then_agreement(kb):
+    got = found("Les ministres ont salué la signature, le 3 juin, d'une feuille de route sur la pêche.", kb)
+    assert [(a["name"], a["kind"], a["status"], a["date"]) for a in got] == [
+        ("feuille de route sur la pêche", "feuille de route", "signé", "2022-06-03")]
+    got = found("Il a rappelé la ratification, mardi dernier, du protocole sur les douanes.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("protocole", "ratifié", "2022-06-14")]
+
+
+def test_stage_noun_predicate_after_an_apposition(kb):
+    # the verb after the apposition decides, not the noun: the treaty is signed, not ratified
+    got = found("La ratification par la Douma de la convention fiscale, signée en 2021, reste en suspens.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "signé", "2021")]
+    got = found("La signature de l'accord sur les visas, paraphé en avril, a été reportée.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("accord", "signé", "2022-04")]
+
+
+def test_same_stage_twice_keeps_the_later_date(kb):
+    got = found("Le mémorandum sur la pêche, paraphé en février, a été signé le 2 mai à Astrakhan.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("mémorandum", "signé", "2022-05-02")]
+    got = found("Le contrat gazier a été signé le 2 mai 2021, puis paraphé de nouveau en 2021.", kb)
+    assert [(a["status"], a["date"]) for a in got] == [("signé", "2021-05-02")]
+
+
+def test_initialling_date_is_not_the_signing_date(kb):
+    got = found("Les deux ministres ont signé jeudi une convention consulaire, paraphée en mars.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "signé", "2022-06-09")]
+    got = found("Les deux pays ont signé une convention consulaire, paraphée en mars.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("traité", "signé", None)]
+
+
+def test_modal_predicate_of_a_stage_noun_is_to_come(kb):
+    got = found("Le protocole sur la pêche a été signé en mai. Sa ratification pourrait toutefois prendre des mois.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("protocole", "signé", "2022-05")]
+    got = found("La ratification de l'accord sur les visas, signé en 2021, devrait attendre l'automne.", kb)
+    assert [(a["kind"], a["status"], a["date"]) for a in got] == [("accord", "signé", "2021")]

@@ -753,3 +753,58 @@ def test_handing_something_to_a_named_person_is_an_encounter(kb):
 
 def test_handing_something_to_no_named_person_is_no_encounter(kb):
     assert found("Le ministre Alexandre Novak a remis lundi au Parlement un rapport sur le gaz.", kb) == []
+
+
+def test_video_link_is_a_reunion_without_place(kb):
+    for text in ("Depuis Moscou, Vladimir Poutine et Massoud Pezeshkian se sont entretenus mardi en visioconférence.",
+                 "Mikhaïl Michoustine a rencontré mardi par vidéoconférence le vice-président Mohammad Reza Aref."):
+        ms = found(text, kb)
+        assert [(m["date"], m["place"], m["kind"]) for m in ms] == [("2023-05-09", None, "réunion")]
+
+
+def test_landing_then_welcome_is_a_visit(kb):
+    text = ("Le président iranien Massoud Pezeshkian a atterri mardi à Kazan, où il a été accueilli "
+            "par le gouverneur Roustam Minnikhanov.")
+    assert brief(found(text, kb)) == [("2023-05-09", "Kazan", "visite", ["Massoud Pezeshkian", "Roustam Minnikhanov"])]
+    text = "Abbas Araghchi est arrivé lundi à Moscou, où il a été reçu par Sergueï Lavrov."
+    assert brief(found(text, kb)) == [("2023-05-08", "Moscou", "visite", ["Abbas Araghchi", "Sergueï Lavrov"])]
+
+
+def test_numbered_day_offset_from_the_meeting_before(kb):
+    text = ("Sergueï Lavrov a reçu le 2 mai à Moscou Abbas Araghchi. Trois jours plus tard, "
+            "le ministre iranien a rencontré Mikhaïl Michoustine à Kazan.")
+    assert [(m["date"], m["date_text"], m["place"]) for m in found(text, kb)] == [
+        ("2023-05-02", "le 2 mai", "Moscou"), ("2023-05-05", "Trois jours plus tard", "Kazan")]
+    text = ("Ali Larijani a rencontré le 20 avril Nikolaï Patrouchev. Deux jours auparavant, "
+            "il s'était entretenu à Bakou avec Elchin Mammadov.")
+    assert [(m["date"], m["place"]) for m in found(text, kb)] == [("2023-04-20", None), ("2023-04-18", "Bakou")]
+
+
+def test_visit_talked_about_is_its_own_upcoming_meeting(kb):
+    text = ("Ali Akbar Velayati a reçu lundi l'ambassadeur Alexeï Dedov. Les deux hommes ont évoqué "
+            "les préparatifs de la prochaine visite de Sergueï Choïgou à Ispahan.")
+    assert brief(found(text, kb)) == [("2023-05-08", None, "rencontre", ["Ali Akbar Velayati", "Alexeï Dedov"]),
+                                      (None, "Ispahan", "visite", ["Sergueï Choïgou"])]
+    text = "Ali Larijani et Sergueï Choïgou ont abordé la future visite de Massoud Pezeshkian à Sotchi."
+    assert brief(found(text, kb)) == [(None, "Sotchi", "visite", ["Massoud Pezeshkian"])]
+
+
+def test_title_periphrasis_without_accent_is_the_president(kb):
+    text = ("Le président Ebrahim Raïssi a été reçu mardi à Moscou par Vladimir Poutine. Le Chef de l'Etat iranien "
+            "s'est également entretenu avec le Premier ministre Mikhaïl Michoustine.")
+    assert brief(found(text, kb))[1] == ("2023-05-09", "Moscou", "rencontre", ["Ebrahim Raïssi", "Mikhaïl Michoustine"])
+
+
+def test_head_of_a_body_stands_for_the_person_named_with_it(kb):
+    text = ("Le secrétaire général de l'OCS, Zhang Ming, a rencontré jeudi à Pékin Mehdi Safari. "
+            "Le chef de l'OCS s'est également entretenu avec Andreï Roudenko.")
+    assert [m["participants"] for m in found(text, kb)] == [["Zhang Ming", "Mehdi Safari"], ["Zhang Ming", "Andreï Roudenko"]]
+    text = ("Rafael Grossi, directeur général de l'AIEA, a reçu lundi à Vienne Kazem Gharibabadi. "
+            "Le patron de l'AIEA s'est ensuite entretenu avec Mikhaïl Oulianov.")
+    assert [m["participants"] for m in found(text, kb)] == [["Rafael Grossi", "Kazem Gharibabadi"], ["Rafael Grossi", "Mikhaïl Oulianov"]]
+
+
+def test_visit_talked_about_takes_neither_the_talks_day_nor_place(kb):
+    text = ("Sergueï Choïgou et Ali Larijani ont évoqué en avril à Moscou "
+            "les préparatifs de la prochaine visite de Massoud Pezeshkian à Kazan.")
+    assert brief(found(text, kb)) == [(None, "Kazan", "visite", ["Massoud Pezeshkian"])]

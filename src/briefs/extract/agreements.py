@@ -63,6 +63,10 @@ class _Lexicon:
     collective: re.Pattern | None  # « de plusieurs documents, dont »: a stage noun governing a list
     planned: re.Pattern | None     # « la signature prévue »: a stage noun told as to come
     list_heads: re.Pattern | None  # « sur l'énergie, les transports et la santé »: what a counted list's items follow
+    modals: frozenset[str] = frozenset()  # « pourrait », « devrait »: a stage noun's predicate telling it to come
+    deadline_at: re.Pattern | None = None
+    deadline: re.Pattern | None = None  # « d'ici la fin de l'année »: a date that is a deadline, not a stage's date
+    inserted: re.Pattern | None = None  # « la signature, le 3 novembre, d'une feuille de route »: an inserted phrase
 
 
 @dataclass
@@ -95,6 +99,7 @@ class _Agreement:
     mentions: list[_Mention] = field(default_factory=list)
     inside_of: "_Agreement | None" = None  # named inside that one's name: listed, with no stage, when that one is
     year: str | None = None  # « l'accord de 2015 »: named by its year, listed even with no stage
+    initial: bool = False    # its stage was reached by an initialling only (« paraphé »), so far
 
 
 def _build(kb: Knowledge) -> _Lexicon:
@@ -122,7 +127,8 @@ def _build(kb: Knowledge) -> _Lexicon:
     cues = lexicon_regex(stages, inside_compound=False)
     future = tuple(tuple(fold(str(f)).split()) for f in conf.get("future_auxiliaries") or [])
     conditions = [str(c) for c in conf.get("conditions") or []]
-    aux = [str(a) for a in conf.get("predicate_auxiliaries") or []]
+    modals = [str(a) for a in conf.get("modal_auxiliaries") or []]
+    aux = list(dict.fromkeys([str(a) for a in conf.get("predicate_auxiliaries") or []] + modals))
     adverbs = [str(a) for a in conf.get("predicate_adverbs") or []]
 
     def alternation(words: list[str]) -> str:
@@ -171,6 +177,13 @@ def _build(kb: Knowledge) -> _Lexicon:
         if conf.get("planned_after") else None,
         list_heads=re.compile(rf"\s*(?:{alternation([str(w) for w in conf.get('list_heads') or []])})\s+", re.I)
         if conf.get("list_heads") else None,
+        modals=frozenset(fold(m) for m in modals),
+        deadline=re.compile(rf"(?<![\w'-])(?:{alternation([str(w) for w in conf.get('deadline_before') or []])})\s*(?:(?:la|le|les)\s+|l')?$", re.I)
+        if conf.get("deadline_before") else None,
+        # a date expression that itself opens on a deadline word (« d'ici l'été »)
+        deadline_at=re.compile(rf"(?:{alternation([str(w) for w in conf.get('deadline_before') or []])})(?![\w-])", re.I)
+        if conf.get("deadline_before") else None,
+        inserted=re.compile(rf"\s*,[^,;:.()]{{1,{int(conf.get('inserted_max') or 40)}}},\s*(?:(?:de|du|des)(?![\w-])|d')", re.I),
     )
 
 
@@ -448,6 +461,8 @@ class _Cue:
     date_end: int = 0       # « la signature de l'accord ... a eu lieu le 25 décembre »: its date follows the predicate
     transparent: bool = False  # « projet »: a verb before it still governs the agreement after it
     collective: bool = False   # « la signature de plusieurs documents, dont un accord et un mémorandum »
+    inserted_end: int = 0      # « la signature, le 3 novembre, d'une ... »: where the complement resumes
+    initial: bool = False      # « paraphé »: a first step of its stage, superseded by the stage itself
 
 
 def stage_cues(doc: Doc, lex: _Lexicon) -> list[tuple[re.Match, dict | None]]:
@@ -499,6 +514,8 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
                 clause = _COMPLEMENT_BREAK.search(doc.norm, m.end(), min(len(doc.norm), m.end() + 120))
                 far = lex.predicate_far.search(doc.norm, m.end(), clause.start() if clause else m.end() + 120)
                 verdict, far_end = _verdict(far, lex)
+                if not verdict and clause is not None and clause.group() == ",":
+                    verdict, far_end = _after_apposition(doc.norm, clause.end(), lex)
                 if verdict:
                     status = _predicated(status, verdict, lex)
                     date_end = far_end
@@ -508,7 +525,9 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             announced = any(w in lex.announce for w in before[-3:])
             if announced and status == "en négociation":
                 status = "annoncé"
+            inserted = lex.inserted.match(doc.norm, m.end()) if lex.inserted is not None else None
             out.append(_Cue(m.start(), m.end(), status, True, True, date_end=date_end,
+                            inserted_end=inserted.end() if inserted else 0,
                             transparent=bool(info.get("transparent")),
                             collective=bool(lex.collective is not None and lex.collective.match(doc.norm, m.end()))))
         elif role == "state":
@@ -517,8 +536,20 @@ def _cues(doc: Doc, sent: Span, lex: _Lexicon, found: list[tuple[re.Match, dict 
             active = bool(info.get("active")) or (
                 "ete" not in before and "been" not in before and any(w in lex.active for w in before[-3:]))
             feminine = doc.norm.endswith(_FEMININE_ENDINGS, m.start(), m.end())
-            out.append(_Cue(m.start(), m.end(), status, active, False, feminine))
+            out.append(_Cue(m.start(), m.end(), status, active, False, feminine, initial=bool(info.get("initial"))))
     return out
+
+
+def _after_apposition(norm: str, at: int, lex: _Lexicon) -> tuple[str | None, int]:
+    """The predicate of a stage noun whose complement is followed by an apposition between commas.
+
+    Why: « La ratification par le Majlis du traité, signé en janvier, reste en suspens »: the
+    verb after the apposition, not the participle inside it, says where the noun's stage is.
+    """
+    close = _COMPLEMENT_BREAK.search(norm, at, min(len(norm), at + 60))
+    if close is None or close.group() != "," or lex.predicate is None:
+        return None, 0
+    return _verdict(lex.predicate.match(norm, close.end()), lex)
 
 
 def _verdict(said: re.Match | None, lex: _Lexicon) -> tuple[str | None, int]:
@@ -531,7 +562,10 @@ def _verdict(said: re.Match | None, lex: _Lexicon) -> tuple[str | None, int]:
     if verdict:
         return verdict, said.end()
     first = re.match(r"[\w-]+", said.group(1))
-    return lex.predicates.get(words.split()[0]), said.start(1) + first.end()
+    verdict = lex.predicates.get(words.split()[0])
+    if verdict is None and fold(said.group(0).split()[0]) in lex.modals:
+        verdict = "future"  # « la ratification pourrait prendre des mois »: still to come
+    return verdict, said.start(1) + first.end()
 
 
 def _predicated(status: str, verdict: str, lex: _Lexicon) -> str:
@@ -579,6 +613,9 @@ def _attach_order(cue: _Cue, mentions: list[_Mention], cues: list[_Cue], last: _
     if cue.noun:
         if after and after[0].start - cue.end <= 50 and not _COMPLEMENT_BREAK.search(norm, cue.end, after[0].start):
             return [after[0]]
+        if after and cue.inserted_end and 0 <= after[0].start - cue.inserted_end <= 50 \
+                and not _COMPLEMENT_BREAK.search(norm, cue.inserted_end, after[0].start):
+            return [after[0]]  # « la signature, le 3 novembre, d'une feuille de route »
         if cue.collective:  # « la signature de plusieurs documents, dont un accord et un mémorandum »
             nxt = min((c.start for c in cues if c.start > cue.end), default=None)
             return [m for m in after if nxt is None or m.start < nxt]
@@ -659,7 +696,8 @@ def _new(mention: _Mention, agreements: list[_Agreement], lex: _Lexicon,
     return a
 
 
-def _date_near(cue: _Cue, dates: list[DateMention], norm: str, others: list[_Cue] = ()) -> str | None:
+def _date_near(cue: _Cue, dates: list[DateMention], norm: str, others: list[_Cue] = (),
+               deadline: re.Pattern | None = None, deadline_at: re.Pattern | None = None) -> str | None:
     """The date expression closest to the cue in its clause (« signé en 2001 », « ont signé lundi »), with no
     other stage cue in between (« a ratifié l'accord, signé en 2021 »: that year is the signing's)."""
     best, best_gap = None, 60
@@ -668,6 +706,8 @@ def _date_near(cue: _Cue, dates: list[DateMention], norm: str, others: list[_Cue
         lo, hi = (end, d.start) if d.start >= end else (d.end, cue.start)
         gap = hi - lo
         if (0 <= gap <= best_gap and d.value and not _DATE_BREAK.search(norm, lo, hi)
+                and not (deadline is not None and deadline.search(norm, max(0, d.start - 20), d.start))
+                and not (deadline_at is not None and deadline_at.match(norm, d.start))
                 and not any(lo <= c.start < hi for c in others if c is not cue)):
             best, best_gap = d, gap
     return best.value if best else None
@@ -749,11 +789,24 @@ def _promote(a: _Agreement, status: str, cue: _Cue, dates: Callable[[], list[Dat
     still be kept, since finding them is the costly part.
     """
     rank = lex.order.get(status, -1)
-    if rank < a.rank or (rank == a.rank and a.date is not None):
-        return  # an earlier stage, or the same one already dated: nothing this cue says can change
-    date = _date_near(cue, dates(), norm, others)
-    if rank > a.rank or date:
-        a.status, a.rank, a.date = status, rank, date
+    if rank < a.rank:
+        return  # an earlier stage: nothing this cue says can change
+    date = _date_near(cue, dates(), norm, others, lex.deadline, lex.deadline_at)
+    if rank == a.rank and cue.initial and not a.initial:
+        return  # « ont signé le traité, paraphé en décembre »: the initialling's date is not the signing's
+    if rank == a.rank and a.initial and not cue.initial:
+        a.date, a.initial = date, False  # « paraphé en décembre, signé vendredi »: the signing's own date
+    elif rank > a.rank or (date and (a.date is None or _later(date, a.date))):
+        a.status, a.rank, a.date, a.initial = status, rank, date, cue.initial
+
+
+def _later(new: str, old: str) -> bool:
+    """A date of the same stage that comes after the one kept (« paraphé en septembre, signé le 11 novembre »).
+
+    Why: the record keeps the latest step of a stage; a date merely more or less precise
+    than the kept one (« en 2021 » / « le 3 mai 2021 ») is the same step told twice.
+    """
+    return new > old and not new.startswith(old) and not old.startswith(new)
 
 
 def _headline(doc: Doc, title: Span, lex: _Lexicon, agreements: list[_Agreement]) -> None:

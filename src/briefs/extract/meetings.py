@@ -104,6 +104,9 @@ class _Tables:
     summit_subject: re.Pattern
     own_occasion: re.Pattern
     since: re.Pattern
+    upcoming: re.Pattern = re.compile("(?!)")
+    org_head: re.Pattern = re.compile("(?!)")
+    kind_by_clause: tuple[tuple[str, frozenset[str], re.Pattern | None, re.Pattern], ...] = ()
 
 
 def _build(kb: Knowledge) -> _Tables:
@@ -200,6 +203,13 @@ def _build(kb: Knowledge) -> _Tables:
         report_before=_guarded(rf"(?<![\w-])(?:{rep})\s+(?:[\w-]+\s+)?$", flags),
         since=_guarded(rf"(?<![\w-])(?:{_alt(conf.get('since_start') or []) or '(?!)'})\s+(?:le\s+|la\s+|l')?$", flags),
         repeated=re.compile(rf",?\s*puis\s+(?:{_alt(conf.get('repeated_complement') or []) or '(?!)'})(?![\w-])", flags),
+        org_head=re.compile(rf"(?:^|\W)(?:le|la|l')\s*(?:{_alt(conf.get('org_heads') or []) or '(?!)'})\s+"
+                            rf"(?:de\s+l'|de\s+la\s+|du\s+|des\s+|de\s+)(?P<org>[^\W\d_][\w-]*)(?:\s+[\w'-]+){{0,2}}\s*$", flags),
+        upcoming=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('upcoming_before') or []) or '(?!)'})\s+$", flags),
+        kind_by_clause=tuple((str(r["kind"]), frozenset(str(k) for k in r.get("over") or []),
+                              re.compile(rf"(?:{r['cue']})$", flags) if r.get("cue") else None,
+                              re.compile(str(r["clause"]), flags))
+                             for r in conf.get("kind_by_clause") or []),
         foreign_date=re.compile(rf"(?<![\w-])(?:{_alt(conf.get('foreign_date_before') or [])})\s*(?:en|le|du|au|à|in|on)?\s*$", flags),
     )
 
@@ -232,6 +242,7 @@ class _Frame:
     report_dated: bool = False  # the date is the report's, from another clause (« a précisé dimanche »)
     pronoun: bool = False       # its subject is a pronoun (« il y a rencontré »)
     also: bool = False          # « s'est également entretenu »: one more encounter of the news
+    upcoming: bool = False      # « la prochaine visite de X »: an encounter to come, its own
     title: bool = False         # told in a line with no final stop (a headline)
     anchors: tuple[str | None, str | None] = (None, None)  # see _anchors: for « le soir même », « la veille »
 
@@ -268,6 +279,7 @@ class _Cue:
     anaphoric: bool = False     # a noun referring back, dated by its predicate
     joins: bool = False         # « participent à cette réunion »: its persons join the gathering told before
     side_talk: bool = False     # « pour le sommet, X et Y ont eu un tête-à-tête »: also a bilateral talk
+    talked_of: bool = False     # « ont évoqué la prochaine visite de X à Y »: X's encounter, not the talkers'
 
 
 def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
@@ -282,6 +294,7 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     best: tuple[int, re.Match, str, bool] | None = None
     joins: re.Match | None = None
     occasion = talk = False
+    talked: re.Match | None = None
     talk_rank = t.kinds.index("rencontre") if "rencontre" in t.kinds else -1
     first = t.cue.search(ltext, lo, hi)
     if first is None:
@@ -297,6 +310,8 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     for m in t.cue.finditer(ltext, first.start(), hi):
         before = text[lo:m.start()]
         if t.not_cue.search(before[-40:]) and not t.own_occasion.search(before[-40:]):
+            if talked is None and m.lastgroup and m.lastgroup[0] == "k" and _OF_NAME.match(text, m.end()):
+                talked = m  # « les préparatifs de la visite de X »: X's visit, told as a topic
             continue
         if t.demonstrative.search(before[-25:]):
             if joins is None and m.lastgroup and m.lastgroup[0] == "k" and t.joining.search(before[-60:]):
@@ -327,6 +342,8 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
             talk = True
         if best is None or rank < best[0]:
             best = (rank, m, kind, anaphoric)
+    if talked is not None and (best is None or best[1].lastgroup in ("talk", "whom", "hand")):
+        return _Cue(talked, t.kinds[int(talked.lastgroup[1:])], talked_of=True)
     if best is None:
         if joins is None:
             return None
@@ -334,6 +351,8 @@ def _cue_in(text: str, ltext: str, lo: int, hi: int, t: _Tables,
     return _Cue(best[1], best[2], best[3], side_talk=best[2] == "sommet" and occasion and talk)
 
 
+# A meeting noun followed by the name of whom it is (« la visite du président Vladimir Poutine »).
+_OF_NAME = re.compile(r"\s+(?:de|du|d')\s*(?:[a-zàâçéèêëîïôûùü-]+\s+){0,2}[A-ZÀ-Ý]")
 _SELON = re.compile(r"\W*(?:selon|d'après|according to)\b[^,]*,", re.IGNORECASE)
 # A quotation, also one the sentence split cut open at either end.
 _QUOTE = re.compile(r'«[^»]*(?:»|$)|^[^«»]*»|"[^"]*"')
@@ -422,6 +441,32 @@ def _role_subject(before_cue: str, roles: list[tuple[int, str, str]], base: int,
     return None
 
 
+def _org_head_subject(t: _Tables, before_cue: str, text: str, spans, starts: list[int], at: int) -> str | None:
+    """The person a subject « le chef de l'AIEA » stands for: the latest one named before `at` right next to
+    that body's name, in the same sentence (« Rafael Grossi, directeur général de l'AIEA », « de l'AIEA, Rafael Grossi »).
+
+    Why: the actors pass may give that person no role (the title stands apart from the
+    name), so `_role_subject` cannot find it; the body's name ties them.
+    """
+    m = t.org_head.search(before_cue)
+    if m is None:
+        return None
+    org = m.group("org")
+    for k in range(bisect.bisect_left(starts, at) - 1, -1, -1):
+        start, end, name = spans[k]
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 60]
+        if (org in before and _ORG_THEN_NAME.fullmatch(before, before.rfind(org) + len(org))) or (
+                org in after and _NAME_THEN_TITLE.fullmatch(after, 0, after.find(org))):
+            return name
+    return None
+
+
+# « de l'AIEA, Rafael Grossi », « (AIEA) Rafael Grossi »: only punctuation between the body and the name
+_ORG_THEN_NAME = re.compile(r"[\s),]*")
+# « Rafael Grossi, directeur général de l'AIEA »: an apposed title, not a verb (« X, a rencontré le chef de »)
+_NAME_THEN_TITLE = re.compile(r",\s*(?!(?:a|ont|avait|avaient|est|sont|était|sera|doit|va)\s)"
+                              r"(?:[^\W\d_][\w'-]*\s+){1,4}(?:de\s+l'|de\s+la\s+|du\s+|des\s+|de\s+|d')")
 _BARE_TITLE = re.compile(r"(?:^|\W)(?:le|la|l')\s*([a-zéèêîôûç-]+)\s+(?:(?:a|avait|est|était|s'est|s'était|doit|va|ont)\s+)?(?:\w+\s+)?$")
 
 
@@ -492,6 +537,12 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if cue.lastgroup in ("talk", "whom", "hand") and not _named_after(t, ltext, cue, c_hi, persons, sent.start, role_of):
             carried = [n for o, n in seg_persons] or carried
             continue  # « a évoqué la question avec fermeté »: no one named to talk with
+        if hit.talked_of:
+            # « ont évoqué la prochaine visite de X à Téhéran »: only those named after the noun take part
+            persons = [(o, n) for o, n in persons if o - sent.start >= cue.end()]
+            if not persons:
+                carried = [n for o, n in seg_persons] or carried
+                continue
         names = _unique(n for _, n in persons)
         subjects = _unique(n for o, n in persons if o - sent.start < cue.start())
         content = text[c_lo:c_hi]
@@ -537,7 +588,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             else:
                 names, subjects = list(src.participants), list(src.subjects)
         if not subjects:
-            subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
+            # (« le chef de l'AIEA »: the body's name is more telling than the head word)
+            subject = _org_head_subject(t, text[c_lo:cue.start()], doc.text, spans, starts, sent.start + c_lo)
+            if subject is None:
+                subject = _role_subject(text[c_lo:cue.start()], roles, sent.start, t.synonyms, t.synonym_heads)
             if subject is None:
                 subject = _national_subject(t, text[c_lo:cue.start()], spans, starts, sent.start + c_lo, country_of,
                                             sent.start + c_hi, role_of)
@@ -548,6 +602,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
             if len(names) == 1:
                 carried = subjects or carried
                 continue
+        kind = _clause_kind(t, kind, cue.group(), text, lo, hi)
         if kind == "réunion" and t.summit_subject.search(text, c_lo, cue.start()):
             kind = "sommet"  # heads of state meeting: a summit
         f = _Frame(si, sent.start + cue.start(), kind, names, subjects or names[:1])
@@ -557,6 +612,7 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         f.pronoun = pronoun
         f.title = not text.rstrip().endswith((".", "!", "?", "»", '"', "…"))
         f.parallel = bool(t.parallel.search(content))
+        f.upcoming = bool(t.upcoming.search(text, max(0, cue.start() - 14), cue.start()))
         shifted = t.day_shift.search(text, 0, c_hi)
         if shifted and not t.apposition_shift.search(text, max(0, shifted.start() - 40), shifted.start()):
             # (« X, arrivé la veille dans la capitale »: that day is X's arrival, not the meeting's)
@@ -564,6 +620,10 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         if found_dates is None:
             found_dates = doc.sentence_dates(sent)  # memoised on the Doc, offsets absolute
         _date_of(f, found_dates, c_lo, c_hi, cue.start(), text, t, cue.lastgroup == "sign", sent.start, cue.end())
+        if hit.talked_of and f.dated and f.date_text and text.find(f.date_text, c_lo, cue.start()) >= 0:
+            # « avaient évoqué en septembre la prochaine visite de X »: that day is the talk's, not the visit's
+            f.date = f.date_text = None
+            f.dated = False
         if anaphoric and (not f.dated or f.report_dated):
             carried = [n for o, n in seg_persons] or carried
             continue  # an anaphoric noun without a date of its own tells nothing new
@@ -579,7 +639,9 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
                 f.anchors = _anchors(doc, si, sent.start + cue.start())
         f.last_sentence = si
         if not f.remote:
-            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, c_lo, c_hi, cue.start())
+            # (a visit talked about is where its own words put it: « ... à New York, ont évoqué la visite de X à Moscou »)
+            f.place, f.place_strong = _place_of(t, places, starts, sent.start, text,
+                                                cue.start() if hit.talked_of else c_lo, c_hi, cue.start())
             if f.place is None:
                 f.place, f.place_strong = _place_of(t, places, starts, sent.start, text, 0, len(text))
         frames.append(f)
@@ -593,6 +655,18 @@ def _frame(doc: Doc, si: int, t: _Tables, spans, starts, places: list[PlaceMenti
         prev_subjects = f.subjects or prev_subjects
         prev_participants = f.participants or prev_participants
     return frames
+
+
+def _clause_kind(t: _Tables, kind: str, cue: str, text: str, lo: int, hi: int) -> str:
+    """The kind the clause's wording decides over its ranked cue (`kind_by_clause`).
+
+    Why: the cue ranking is by word; « se sont entretenus en visioconférence » is a
+    video link (a réunion), « a atterri à Moscou, où il a été accueilli » a visit.
+    """
+    for new, over, cue_re, clause in t.kind_by_clause:
+        if kind in over and (cue_re is None or cue_re.match(cue)) and clause.search(text, lo, hi):
+            return new
+    return kind
 
 
 def _named_after(t: _Tables, ltext: str, cue: re.Match, hi: int, persons, base: int,
@@ -972,6 +1046,9 @@ def _resolve(frames: list[_Frame], published=None) -> list[_Frame]:
                 if src:
                     f.place, f.place_inherited = src.place, True
             out.append(f)
+            continue
+        if f.upcoming and f.participants and not any(set(f.participants) <= set(g.participants) for g in out):
+            out.append(f)  # « la prochaine visite de X »: an encounter still to come, with no date of its own
             continue
         prev = next((g for g in reversed(out) if f.participants and _shares(f, g)), None)
         if prev is not None and f.also and not _news_day(prev.date, published):
