@@ -11,6 +11,8 @@ extractor's rules, and no rule was written from them: their score (0.778
 before the last round of rules, 0.793 after) is the honest estimate of
 quality on new articles. tests/data/blind3 (12 texts, 2001-2026, written
 the same way in the third session) scored 0.873 before that session's rules.
+In that session, texts 36-57 were added to unseen by the helpers who then
+wrote rules for each area (0.981 on all 57); blind rose to 0.857, blind3 to 0.887.
 Keep it that way: look at their misses to count them, not to write rules for them.
 
 Each floor sits a little under the score reached, so that a regression shows.
@@ -32,9 +34,9 @@ from conftest import SHARED
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 FLOOR = 0.96
 BLIND = Path(__file__).parent / "data" / "blind"
-BLIND_FLOOR = 0.76
+BLIND_FLOOR = 0.83
 BLIND3 = Path(__file__).parent / "data" / "blind3"
-BLIND3_FLOOR = 0.85
+BLIND3_FLOOR = 0.87
 
 
 def _scorer():

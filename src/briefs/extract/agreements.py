@@ -755,7 +755,7 @@ def find_agreements(doc: Doc, kb: Knowledge) -> list[dict]:
         _headline(doc, title, lex, agreements)
     return [
         {"name": a.name, "kind": a.kind, "status": a.status, "date": a.date or (None if a.status else a.year)}
-        for a in agreements if a.status or a.year or (a.inside_of is not None and a.inside_of.status) or __import__("os").environ.get("ALLAGR")
+        for a in agreements if a.status or a.year or (a.inside_of is not None and a.inside_of.status)
     ]
 
 
