@@ -980,12 +980,18 @@ def _h_ndm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     if pub is None:
         return None, None, True
     d = _day_month_year(day, month, pub, tense())
-    wd = _weekday_number(_g(m, "ndm_wd")) if _g(m, "ndm_wd") else None
+    d = _year_of_weekday(d, _g(m, "ndm_wd"), pub)
+    return (d.isoformat() if d else None), None, True
+
+
+def _year_of_weekday(d: dt.date | None, weekday: str | None, pub: dt.date) -> dt.date | None:
+    """« mardi 17 janvier »: the weekday tells the year when the nearest one does not have it."""
+    wd = _weekday_number(weekday) if weekday else None
     if d is not None and wd is not None and d.weekday() != wd:
-        fits = [c for y in (d.year - 1, d.year + 1) if (c := _safe_date(y, month, day)) and c.weekday() == wd]
+        fits = [c for y in (d.year - 1, d.year + 1) if (c := _safe_date(y, d.month, d.day)) and c.weekday() == wd]
         if fits:
             d = min(fits, key=lambda c: abs((c - pub).days))
-    return (d.isoformat() if d else None), None, True
+    return d
 
 
 def _h_iso(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
@@ -1009,12 +1015,7 @@ def _h_dm(m: re.Match, pub: dt.date | None, tense: _TenseFn) -> _Result:
     d = _day_month_year(day, month, pub, {-1: "past", 1: "future"}.get(sign) or tense())
     if sign and d is not None and d == pub:  # « le 20 octobre dernier » said on 20 October
         d = _safe_date(d.year + sign, month, day)
-    wd = _weekday_number(_g(m, "dm_wd")) if _g(m, "dm_wd") else None
-    if d is not None and wd is not None and d.weekday() != wd:
-        # « mardi 17 janvier »: the weekday tells the year when the nearest one does not have it
-        fits = [c for y in (d.year - 1, d.year + 1) if (c := _safe_date(y, month, day)) and c.weekday() == wd]
-        if fits:
-            d = min(fits, key=lambda c: abs((c - pub).days))
+    d = _year_of_weekday(d, _g(m, "dm_wd"), pub)
     return (d.isoformat() if d else None), None, True
 
 
