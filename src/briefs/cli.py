@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 import click
 
 from briefs import __version__, messages
-from briefs.errors import BriefsError, ExitCode
+from briefs.errors import ExitCode, reported
+from briefs.listing import FILTER_NAMES, LIST_FORMATS, list_briefs
 
 if TYPE_CHECKING:
     import datetime as dt
-
-LIST_FORMATS = ("table", "json", "yaml", "csv", "ids")
 
 
 def fail(message: str, code: ExitCode = ExitCode.FAILURE) -> None:
@@ -31,23 +30,13 @@ def warn(message: str) -> None:
 
 
 def handle_errors(func):
-    """Turn the core's BriefsError into one line on stderr and its exit code."""
+    """Turn the core's BriefsError (and broken pipes, Ctrl-C, OS errors) into one line on stderr and its exit code."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except BriefsError as err:
-            fail(str(err), err.exit_code)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(int(ExitCode.OK))
-        except KeyboardInterrupt:
-            fail(messages.INTERRUPTED, ExitCode.INTERRUPTED)
-        except OSError as err:  # disk full, permissions... one line, not a traceback
-            from briefs.errors import one_line
-
-            fail(one_line(f"{err.filename + ': ' if err.filename else ''}{err.strerror or err}"))
+        code = reported(lambda: func(*args, **kwargs), lambda line: click.echo(f"briefs: {line}", err=True))
+        if code:
+            sys.exit(int(code))
 
     return wrapper
 
@@ -294,7 +283,6 @@ def _progress(total: int):
     return wrapped
 
 
-FILTER_NAMES = ("actor", "topic", "place", "country", "agreement", "text", "since", "until")
 _FILTER_OPTIONS = (
     click.option("--actor", shell_complete=_complete_actors,
                  help="Person: full name, surname or alias; case and accents ignored."),
@@ -344,20 +332,10 @@ def list_(ctx, fmt, limit, data_dir, **kwargs) -> None:
       briefs list --country IR --place Moscou --format ids
       briefs list --text "securite information"
     """
-    from briefs import index, render
     from briefs.env import data_dir_from
 
     filters = _filters(kwargs)
-    root = data_dir_from(str(data_dir) if data_dir else None)
-    idx = index.open_index(root)
-    for path, reason in idx.problems():
-        warn(messages.SKIPPED_RECORD.format(path=path, reason=reason))
-    rows = idx.select(filters, limit)
-    if fmt in ("json", "yaml"):  # whole records: stored in the index as JSON
-        found = idx.records(rows, on_error=lambda e: warn(messages.SKIPPED_RECORD.format(path=e.path, reason=e.args[0])))
-    else:
-        found = [row.as_record() for row in rows]
-    render.brief_list(_env(ctx), found, fmt)
+    list_briefs(_env(ctx), data_dir_from(str(data_dir) if data_dir else None), filters, fmt, limit, warn)
 
 
 @cli.command()

@@ -7,6 +7,8 @@ code. Anything else escaping is a bug, not a user error.
 from __future__ import annotations
 
 import enum
+import sys
+from typing import Callable
 
 
 class ExitCode(enum.IntEnum):
@@ -40,6 +42,29 @@ def one_line(text: object) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def reported(action: Callable[[], object], say: Callable[[str], None]) -> ExitCode:
+    """Run `action`; a failure the user can act on becomes one line through `say` and an exit code.
+
+    One place for what every command does with errors, with or without click.
+    """
+    from briefs import messages
+
+    try:
+        action()
+    except BriefsError as err:
+        say(str(err))
+        return err.exit_code
+    except BrokenPipeError:  # `briefs list | head`: the reader has gone, nothing to report
+        sys.stderr.close()
+    except KeyboardInterrupt:
+        say(messages.INTERRUPTED)
+        return ExitCode.INTERRUPTED
+    except OSError as err:  # disk full, permissions... one line, not a traceback
+        say(one_line(f"{err.filename + ': ' if err.filename else ''}{err.strerror or err}"))
+        return ExitCode.FAILURE
+    return ExitCode.OK
 
 
 class InputError(BriefsError):

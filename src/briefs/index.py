@@ -269,49 +269,91 @@ def quick_loads(text: str):
 
 
 _JSON_SCALARS = (int, bool, type(None))
+_TAGS: dict[str, str] = {}  # plain scalar -> its resolved tag: values repeat across records
+_TAGS_MAX = 50_000
+_KEY = object()  # a mapping frame waiting for its next key
 
 
 def quick_loads_plain(text: str) -> tuple[object, bool]:
     """(`quick_loads(text)`, whether JSON gives that value back exactly).
 
-    libyaml composes the node tree (with the record loader's resolvers);
-    the tree is turned into Python objects here without PyYAML's generic
-    constructor machinery. Strings are taken as they are, any other scalar
-    goes through the loader's own constructor. Anything else (merge keys,
-    other tags, unhashable keys, errors) raises, and the caller uses the
-    full loader, which gives the same value or the same error.
+    libyaml parses the text into events, and the value is built from them here,
+    without PyYAML's composer and constructor: quoted scalars are strings, a
+    plain one is resolved by the record loader's own resolvers (once per
+    distinct value), and any other scalar is built by the loader's own
+    constructor. Anything else (anchors, aliases, merge keys, other tags,
+    non-string keys, several documents, errors) raises, and the caller uses
+    the full loader, which gives the same value or the same error.
     """
     import yaml
     from briefs import record as rec
 
-    scalar, seq, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     loader = rec.RecordLoader(text)
+    tags = _TAGS
     plain = True
+    root: list = []  # the document's value, once built
+    stack: list[list] = [[root]]  # frames: [list] or [dict, key or _KEY]
     try:
-        node = loader.get_single_node()
-
-        def build(node):
-            nonlocal plain
-            kind = type(node)
-            if kind is scalar:
-                if node.tag == _STR:
-                    return node.value
-                value = loader.construct_object(node, deep=True)
-                if type(value) not in _JSON_SCALARS and not (type(value) is float and math.isfinite(value)):
-                    plain = False  # bytes, dates, NaN...: JSON would not give them back
-                return value
-            if kind is seq and node.tag == _SEQ:
-                return [build(n) for n in node.value]
-            if kind is mapping and node.tag == _MAP:
-                out = {}
-                for k, v in node.value:
-                    if type(k) is not scalar or k.tag != _STR:
-                        raise _Unusual
-                    out[k.value] = build(v)
-                return out
-            raise _Unusual
-
-        return (None, True) if node is None else (build(node), plain)
+        get = loader.get_event
+        get()  # stream start
+        if type(get()) is yaml.StreamEndEvent:
+            return None, True  # no document
+        while True:
+            event = get()
+            kind = type(event)
+            if kind in ends:
+                stack.pop()
+                if len(stack) == 1:
+                    break
+                continue
+            if event.anchor is not None:
+                raise _Unusual
+            tag = event.tag
+            if kind is Scalar:
+                if tag is None or tag == "!":
+                    if event.implicit[0]:
+                        tag = tags.get(event.value)
+                        if tag is None:
+                            tag = loader.resolve(yaml.ScalarNode, event.value, (True, False))
+                            if len(tags) < _TAGS_MAX:
+                                tags[event.value] = tag
+                    else:
+                        tag = _STR
+                if tag == _STR:
+                    value = event.value
+                else:
+                    value = loader.construct_object(yaml.ScalarNode(tag, event.value, style=event.style), deep=True)
+                    if type(value) not in _JSON_SCALARS and not (type(value) is float and math.isfinite(value)):
+                        plain = False  # bytes, dates, NaN...: JSON would not give them back
+                    tag = None  # not a string: no key
+            elif kind is MapStart and tag in (None, "!", _MAP):
+                value = {}
+            elif kind is SeqStart and tag in (None, "!", _SEQ):
+                value = []
+            else:
+                raise _Unusual
+            frame = stack[-1]
+            if len(frame) == 1:
+                frame[0].append(value)
+            elif frame[1] is _KEY:
+                if kind is not Scalar or tag != _STR:
+                    raise _Unusual
+                frame[1] = value
+            else:
+                frame[0][frame[1]] = value
+                frame[1] = _KEY
+            if kind is MapStart:
+                stack.append([value, _KEY])
+            elif kind is SeqStart:
+                stack.append([value])
+            elif len(stack) == 1:
+                break  # a document holding one scalar
+        get()  # document end
+        if type(get()) is not yaml.StreamEndEvent:
+            raise _Unusual  # several documents: the full loader says so
+        return root[0], plain
     finally:
         loader.dispose()
 
