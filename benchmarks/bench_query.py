@@ -177,7 +177,7 @@ def watched(root: Path, runs: int, actor: list[str], victim: Path, original: byt
             victim.write_bytes(original)
         out["w_edit_list"], out["w_edit_refresh"] = min(picked), min(refresh)
     finally:
-        watcher.send_signal(signal.SIGINT)
+        watcher.send_signal(signal.SIGTERM)  # SIGINT is ignored when the bench runs in the background
         watcher.communicate(timeout=60)
     return out
 
